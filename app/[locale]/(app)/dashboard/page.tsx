@@ -1,0 +1,52 @@
+import type { Metadata } from 'next';
+import { getFormatter, getTranslations } from 'next-intl/server';
+import { requireUser } from '@/lib/auth/session';
+import { getOpenCycle } from '@/lib/cycles/queries';
+import { localized } from '@/lib/i18n/localized';
+import { Link } from '@/lib/i18n/navigation';
+import { pageLocale } from '@/lib/i18n/page-locale';
+
+export async function generateMetadata({ params }: PageProps<'/[locale]/dashboard'>): Promise<Metadata> {
+  const locale = await pageLocale(params);
+  return { title: (await getTranslations({ locale, namespace: 'dashboard' }))('title') };
+}
+
+export default async function DashboardPage({ params }: PageProps<'/[locale]/dashboard'>) {
+  const locale = await pageLocale(params);
+  const user = await requireUser('/dashboard');
+  const [t, tRoles, format, cycle] = await Promise.all([
+    getTranslations('dashboard'), getTranslations('roles'), getFormatter(), getOpenCycle(locale),
+  ]);
+
+  return (
+    <div className="space-y-6">
+      <div>
+        <h1 className="text-2xl font-semibold">{t('title')}</h1>
+        <p className="mt-2 text-slate-700" data-testid="dashboard-role">
+          {t('welcome', { name: user.name, role: tRoles(user.role) })}
+          {user.entity && <> {t('forEntity', { entity: localized(user.entity.name, locale) })}</>}
+        </p>
+      </div>
+      <section aria-labelledby="cycle-heading" className="rounded-lg border border-slate-200 bg-white p-4">
+        <h2 id="cycle-heading" className="font-semibold">{t('cycleHeading')}</h2>
+        {cycle ? (
+          <p className="mt-2 text-slate-700">
+            {t('cycleOpen', {
+              name: cycle.name,
+              deadline: format.dateTime(cycle.closesAt, { dateStyle: 'long', timeZone: 'UTC' }),
+            })}
+          </p>
+        ) : (
+          <p className="mt-2 text-slate-700">{t('noOpenCycle')}</p>
+        )}
+      </section>
+      {user.entity && (
+        <p>
+          <Link href={`/entities/${user.entity.code}`} className="font-medium text-un-navy underline underline-offset-4">
+            {t('openMyEntity')}
+          </Link>
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,18 @@
+import { requireUser } from '@/lib/auth/session';
+import { AppNav } from '@/components/shell/app-nav';
+import { navItemsFor } from '@/components/shell/nav-items';
+import { pageLocale } from '@/lib/i18n/page-locale';
+
+export default async function WorkspaceLayout({ children, params }: LayoutProps<'/[locale]'>) {
+  await pageLocale(params);
+  const user = await requireUser('/dashboard');
+  const items = navItemsFor({ role: user.role, entityId: user.entityId, entityCode: user.entity?.code ?? null });
+  return (
+    <>
+      <AppNav items={items} />
+      <main id="main" className="mx-auto max-w-6xl px-4 py-8">
+        {children}
+      </main>
+    </>
+  );
+}

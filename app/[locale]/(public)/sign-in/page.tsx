@@ -1,0 +1,31 @@
+import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
+import { redirect } from 'next/navigation';
+import { getOptionalUser } from '@/lib/auth/session';
+import { isDemoMode } from '@/lib/env';
+import { SignInForm } from '@/components/auth/sign-in-form';
+import { safeCallbackPath } from '@/lib/auth/callback-url';
+import { pageLocale } from '@/lib/i18n/page-locale';
+
+export async function generateMetadata({ params }: PageProps<'/[locale]/sign-in'>): Promise<Metadata> {
+  const locale = await pageLocale(params);
+  const t = await getTranslations({ locale, namespace: 'signIn' });
+  return { title: t('title') };
+}
+
+export default async function SignInPage({ params, searchParams }: PageProps<'/[locale]/sign-in'>) {
+  const locale = await pageLocale(params);
+  const query = await searchParams;
+  const callbackPath = safeCallbackPath(query.callbackUrl, locale);
+  if (await getOptionalUser()) redirect(callbackPath);
+  const t = await getTranslations('signIn');
+  const error = typeof query.error === 'string' ? query.error : undefined;
+
+  return (
+    <main id="main" className="mx-auto max-w-md px-4 py-10">
+      <h1 className="text-2xl font-semibold">{t('title')}</h1>
+      <SignInForm callbackPath={callbackPath} initialError={error} />
+      {isDemoMode() && <p className="mt-6 rounded bg-amber-50 p-3 text-sm text-amber-950">{t('demoHint')}</p>}
+    </main>
+  );
+}

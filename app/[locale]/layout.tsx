@@ -1,0 +1,39 @@
+import type { Metadata } from 'next';
+import { NextIntlClientProvider } from 'next-intl';
+import { getTranslations } from 'next-intl/server';
+import { routing, rtlLocales } from '@/lib/i18n/routing';
+import { isDemoMode } from '@/lib/env';
+import { SiteHeader } from '@/components/shell/site-header';
+import { DemoBanner } from '@/components/shell/demo-banner';
+import '../globals.css';
+import { pageLocale } from '@/lib/i18n/page-locale';
+
+export function generateStaticParams() {
+  return routing.locales.map((locale) => ({ locale }));
+}
+
+export async function generateMetadata({ params }: LayoutProps<'/[locale]'>): Promise<Metadata> {
+  const locale = await pageLocale(params);
+  const t = await getTranslations({ locale, namespace: 'meta' });
+  return { title: { default: t('title'), template: `%s · ${t('title')}` }, description: t('description') };
+}
+
+export default async function LocaleLayout({ children, params }: LayoutProps<'/[locale]'>) {
+  const locale = await pageLocale(params);
+  const t = await getTranslations({ locale, namespace: 'common' });
+
+  return (
+    <html lang={locale} dir={rtlLocales.includes(locale) ? 'rtl' : 'ltr'}>
+      <body className="min-h-screen bg-slate-50 text-slate-900 antialiased">
+        <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:start-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
+          {t('skipToContent')}
+        </a>
+        <NextIntlClientProvider>
+          {isDemoMode() && <DemoBanner />}
+          <SiteHeader />
+          {children}
+        </NextIntlClientProvider>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,13 @@
+// Liveness and database check for operators and the CI boot check.
+import { db } from '@/lib/db';
+
+export const dynamic = 'force-dynamic';
+
+export async function GET() {
+  try {
+    await db.$queryRaw`SELECT 1`;
+    return Response.json({ status: 'ok' });
+  } catch {
+    return Response.json({ status: 'database unavailable' }, { status: 503 });
+  }
+}

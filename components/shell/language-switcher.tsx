@@ -1,0 +1,34 @@
+'use client';
+
+import { useLocale, useTranslations } from 'next-intl';
+import { useSearchParams } from 'next/navigation';
+import { Link, usePathname } from '@/lib/i18n/navigation';
+import { locales } from '@/lib/i18n/routing';
+
+/** Links to the same page in every interface language, each labelled in its own language. */
+export function LanguageSwitcher({ label }: { label: string }) {
+  const t = useTranslations('common.languages');
+  const pathname = usePathname();
+  const searchParams = useSearchParams();
+  const active = useLocale();
+  const query = Object.fromEntries(searchParams.entries());
+  return (
+    <nav aria-label={label}>
+      <ul className="flex gap-2">
+        {locales.map((locale) => (
+          <li key={locale}>
+            <Link
+              href={{ pathname, query }}
+              locale={locale}
+              lang={locale}
+              aria-current={locale === active ? 'true' : undefined}
+              className={locale === active ? 'font-semibold underline underline-offset-4' : 'hover:underline'}
+            >
+              {t(locale)}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}

@@ -1,0 +1,19 @@
+// The workspace navigation, derived from the permission table so that a link is shown
+// exactly when its page would let the user in.
+import { can, type Actor } from '@/lib/auth/permissions';
+
+export type NavItem = { key: 'dashboard' | 'thematicAreas' | 'entities' | 'myEntity' | 'cycles' | 'users'; href: string };
+
+export function navItemsFor(user: NonNullable<Actor> & { entityCode: string | null }): NavItem[] {
+  const items: NavItem[] = [
+    { key: 'dashboard', href: '/dashboard' },
+    { key: 'thematicAreas', href: '/' },
+  ];
+  if (user.entityCode && can(user, 'entity.read-private', { entityId: user.entityId })) {
+    items.push({ key: 'myEntity', href: `/entities/${user.entityCode}` });
+  }
+  if (can(user, 'entity.list')) items.push({ key: 'entities', href: '/entities' });
+  if (can(user, 'cycle.manage')) items.push({ key: 'cycles', href: '/cycles' });
+  if (can(user, 'user.manage')) items.push({ key: 'users', href: '/users' });
+  return items;
+}

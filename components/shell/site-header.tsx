@@ -1,0 +1,39 @@
+import { Suspense } from 'react';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { Link } from '@/lib/i18n/navigation';
+import { getOptionalUser } from '@/lib/auth/session';
+import { LanguageSwitcher } from './language-switcher';
+import { SignOutButton } from '@/components/auth/sign-out-button';
+
+export async function SiteHeader() {
+  const [t, user, locale] = await Promise.all([getTranslations('common'), getOptionalUser(), getLocale()]);
+  return (
+    <header className="bg-un-navy text-white">
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
+        <Link href="/" className="text-lg font-semibold tracking-tight">
+          {t('appName')}
+        </Link>
+        <div className="ms-auto flex flex-wrap items-center gap-4 text-sm">
+          <Suspense>
+            <LanguageSwitcher label={t('language')} />
+          </Suspense>
+          {user ? (
+            <>
+              <Link href="/dashboard" className="underline-offset-4 hover:underline">
+                {t('workspace')}
+              </Link>
+              <span className="hidden sm:inline" data-testid="signed-in-as">
+                {t('signedInAs', { name: user.name })}
+              </span>
+              <SignOutButton label={t('signOut')} locale={locale} />
+            </>
+          ) : (
+            <Link href="/sign-in" className="rounded bg-white px-3 py-1.5 font-medium text-un-navy hover:bg-slate-100">
+              {t('signIn')}
+            </Link>
+          )}
+        </div>
+      </div>
+    </header>
+  );
+}

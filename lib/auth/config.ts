@@ -1,0 +1,53 @@
+// next-auth: e-mail and password, JWT sessions. The JWT only names the user and the session
+// version; lib/auth/session.ts re-reads the user on every request.
+import 'server-only';
+import type { NextAuthOptions } from 'next-auth';
+import CredentialsProvider from 'next-auth/providers/credentials';
+import { db } from '@/lib/db';
+import { env } from '@/lib/env';
+import { authenticate } from './authenticate';
+import { clientAddress } from './client-address';
+
+/** Error codes next-auth hands back to the sign-in form; the form maps them to messages. */
+export const SIGN_IN_ERRORS = {
+  invalid: 'CredentialsSignin',
+  disabled: 'AccountDisabled',
+  'rate-limited': 'RateLimited',
+} as const;
+
+export function authOptions(): NextAuthOptions {
+  return {
+    secret: env().NEXTAUTH_SECRET,
+    session: { strategy: 'jwt', maxAge: 12 * 60 * 60 },
+    pages: { signIn: '/en/sign-in', error: '/en/sign-in' },
+    providers: [
+      CredentialsProvider({
+        name: 'email',
+        credentials: { email: { type: 'email' }, password: { type: 'password' } },
+        async authorize(credentials, request) {
+          const email = typeof credentials?.email === 'string' ? credentials.email : '';
+          const password = typeof credentials?.password === 'string' ? credentials.password : '';
+          if (!email || !password || email.length > 320 || password.length > 1024) return null;
+          const result = await authenticate(db, { email, password, address: clientAddress(request.headers ?? {}) });
+          if (!result.ok) {
+            if (result.reason === 'invalid') return null;
+            throw new Error(SIGN_IN_ERRORS[result.reason]);
+          }
+          return { id: result.user.id, email: result.user.email, name: result.user.name, sessionVersion: result.user.sessionVersion };
+        },
+      }),
+    ],
+    callbacks: {
+      jwt({ token, user }) {
+        if (user) {
+          token.uid = user.id;
+          token.sv = (user as { sessionVersion?: number }).sessionVersion ?? 0;
+        }
+        return token;
+      },
+      session({ session, token }) {
+        return { ...session, uid: token.uid, sv: token.sv };
+      },
+    },
+  };
+}

@@ -1,0 +1,15 @@
+// Password hashing with Argon2id (a deliberately slow hash).
+import { hash, verify } from '@node-rs/argon2';
+
+export function hashPassword(password: string): Promise<string> {
+  return hash(password);
+}
+
+export async function verifyPassword(passwordHash: string, password: string): Promise<boolean> {
+  try {
+    return await verify(passwordHash, password);
+  } catch {
+    // A malformed stored hash never authenticates anyone.
+    return false;
+  }
+}

@@ -1,0 +1,44 @@
+// The signed-in user of this request, re-read from the database every time so that a
+// disabled account, a changed role or a bumped session version takes effect at once.
+import 'server-only';
+import { cache } from 'react';
+import { getServerSession } from 'next-auth';
+import { getLocale } from 'next-intl/server';
+import { redirect } from 'next/navigation';
+import { db } from '@/lib/db';
+import type { Role } from '@/lib/generated/prisma/enums';
+import { authOptions } from './config';
+
+export type SessionUser = {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  entityId: string | null;
+  entity: { code: string; name: unknown } | null;
+  locale: string;
+};
+
+export const getOptionalUser = cache(async (): Promise<SessionUser | null> => {
+  const session = await getServerSession(authOptions());
+  if (!session?.uid) return null;
+  const user = await db.user.findUnique({
+    where: { id: session.uid },
+    select: {
+      id: true, email: true, name: true, role: true, entityId: true, locale: true, disabled: true, sessionVersion: true,
+      entity: { select: { code: true, name: true } },
+    },
+  });
+  if (!user || user.disabled || user.sessionVersion !== (session.sv ?? 0)) return null;
+  const { disabled: _disabled, sessionVersion: _version, ...current } = user;
+  return current;
+});
+
+/** The signed-in user, or a redirect to the sign-in page that comes back to `returnTo`. */
+export async function requireUser(returnTo?: string): Promise<SessionUser> {
+  const user = await getOptionalUser();
+  if (user) return user;
+  const locale = await getLocale();
+  const query = returnTo ? `?callbackUrl=${encodeURIComponent(`/${locale}${returnTo}`)}` : '';
+  redirect(`/${locale}/sign-in${query}`);
+}
