@@ -3,11 +3,12 @@ import 'server-only';
 import { createPrismaClient, type Db } from '@/lib/db/client';
 import { env } from '@/lib/env';
 
-const globalForDb = globalThis as unknown as { db?: Db };
+const globalForDb = globalThis as unknown as { db?: { url: string; client: Db } };
 
 function getDb(): Db {
-  globalForDb.db ??= createPrismaClient(env().DATABASE_URL);
-  return globalForDb.db;
+  const url = env().DATABASE_URL;
+  if (globalForDb.db?.url !== url) globalForDb.db = { url, client: createPrismaClient(url) };
+  return globalForDb.db.client;
 }
 
 // Created on first use, so that importing this module never needs a database (next build).

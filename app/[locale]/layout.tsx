@@ -1,16 +1,15 @@
 import type { Metadata } from 'next';
 import { NextIntlClientProvider } from 'next-intl';
 import { getTranslations } from 'next-intl/server';
-import { routing, rtlLocales } from '@/lib/i18n/routing';
+import { rtlLocales } from '@/lib/i18n/routing';
 import { isDemoMode } from '@/lib/env';
 import { SiteHeader } from '@/components/shell/site-header';
 import { DemoBanner } from '@/components/shell/demo-banner';
 import '../globals.css';
 import { pageLocale } from '@/lib/i18n/page-locale';
 
-export function generateStaticParams() {
-  return routing.locales.map((locale) => ({ locale }));
-}
+// Every page depends on who is signed in and on live data.
+export const dynamic = 'force-dynamic';
 
 export async function generateMetadata({ params }: LayoutProps<'/[locale]'>): Promise<Metadata> {
   const locale = await pageLocale(params);

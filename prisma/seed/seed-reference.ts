@@ -79,7 +79,7 @@ function countsOf(plan: SyncPlan<unknown>, created: number): SyncCounts {
 }
 
 /** JSON equality that ignores key order (jsonb stores keys in its own order). */
-export function sameJson(a: unknown, b: unknown): boolean {
+function sameJson(a: unknown, b: unknown): boolean {
   return canonicalJson(a) === canonicalJson(b);
 }
 

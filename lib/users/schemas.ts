@@ -1,0 +1,18 @@
+import { z } from 'zod';
+import { Role } from '@/lib/generated/prisma/enums';
+
+export const newUserSchema = z
+  .object({
+    email: z.email({ error: 'Enter a valid e-mail address.' }).max(320).transform((value) => value.trim().toLowerCase()),
+    name: z.string().trim().min(1, 'Enter a name.').max(200),
+    role: z.enum(Role, { error: 'The role must be one of ADMIN, SECRETARIAT, FOCAL_POINT, VIEWER.' }),
+    entityCode: z.string().trim().toUpperCase().optional(),
+    password: z.string().min(10, 'The password must have at least 10 characters.').max(1024),
+  })
+  .strict()
+  .refine((user) => (user.role === 'FOCAL_POINT') === Boolean(user.entityCode), {
+    error: 'A focal point needs a reporting entity (--entity CODE), and only a focal point has one.',
+    path: ['entityCode'],
+  });
+
+export type NewUser = z.input<typeof newUserSchema>;

@@ -1,0 +1,140 @@
+// `npm start`: picks the database (DATABASE_URL, or an embedded PostgreSQL in ./.data with
+// demo data), migrates and seeds it, builds the app when the sources changed, and serves it.
+// Ctrl-C or SIGTERM stops the app and then the embedded database, cleanly.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import pg from 'pg';
+import { startEmbeddedPostgres, type EmbeddedServer } from '@/lib/db/embedded-postgres';
+import { applyMigrations } from '@/lib/db/migrations';
+import { createPrismaClient } from '@/lib/db/client';
+import { seed } from '@/prisma/seed';
+import { buildIsCurrent, recordBuild } from './build-stamp';
+
+const root = resolve(import.meta.dirname, '..');
+if (existsSync(join(root, '.env'))) process.loadEnvFile(join(root, '.env'));
+const dataDir = join(root, '.data');
+const dev = process.argv.includes('--dev');
+const port = Number(process.env.PORT ?? 3000);
+const EMBEDDED_DATABASE = 'tracker';
+
+async function main() {
+  if (!Number.isInteger(port) || port < 1 || port > 65535) fail(`PORT must be a port number, not "${process.env.PORT}".`);
+
+  let embedded: EmbeddedServer | undefined;
+  let databaseUrl = process.env.DATABASE_URL;
+  const demo = !databaseUrl;
+  if (!databaseUrl) {
+    log('No DATABASE_URL: starting the embedded PostgreSQL (data in ./.data/postgres)…');
+    embedded = await startEmbeddedPostgres({ dataDir: join(dataDir, 'postgres') });
+    await ensureDatabase(embedded.url(), EMBEDDED_DATABASE);
+    databaseUrl = embedded.url(EMBEDDED_DATABASE);
+  }
+
+  let app: ChildProcess | undefined;
+  let stopping = false;
+  const stop = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    if (app && app.exitCode === null) {
+      app.kill('SIGTERM');
+      await new Promise((done) => app!.once('exit', done));
+    }
+    if (embedded) {
+      await embedded.stop();
+      log('Embedded PostgreSQL stopped.');
+    }
+    process.exit(code);
+  };
+  process.on('SIGINT', () => void stop(0));
+  process.on('SIGTERM', () => void stop(0));
+
+  try {
+    const { applied } = await applyMigrations(databaseUrl);
+    log(applied.length ? `Applied migrations: ${applied.join(', ')}` : 'Database schema is up to date.');
+    const db = createPrismaClient(databaseUrl);
+    try {
+      await seed(db, { demo });
+    } finally {
+      await db.$disconnect();
+    }
+
+    const env = {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? (await localAuthSecret(!demo)),
+      NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
+      DEMO_MODE: demo ? '1' : '0',
+      PORT: String(port),
+    };
+
+    if (!dev && !(await buildIsCurrent(root))) {
+      log('Building the application (first start or changed sources)…');
+      await run('npx', ['next', 'build'], env);
+      await recordBuild(root);
+    }
+
+    app = spawn('npx', ['next', dev ? 'dev' : 'start', '-p', String(port)], { stdio: 'inherit', env });
+    app.once('exit', (code) => void stop(code ?? 0));
+    printWelcome(demo);
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    await stop(1);
+  }
+}
+
+async function ensureDatabase(serverUrl: string, name: string) {
+  const client = new pg.Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    const exists = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (exists.rowCount === 0) await client.query(`CREATE DATABASE ${client.escapeIdentifier(name)}`);
+  } finally {
+    await client.end();
+  }
+}
+
+// Without NEXTAUTH_SECRET, one is made and kept in ./.data, so sessions survive restarts.
+async function localAuthSecret(warn: boolean): Promise<string> {
+  const file = join(dataDir, 'auth-secret');
+  if (existsSync(file)) return (await readFile(file, 'utf8')).trim();
+  if (warn) log('NEXTAUTH_SECRET is not set: using a secret kept in ./.data/auth-secret. Set it when running more than one instance.');
+  await mkdir(dataDir, { recursive: true });
+  const secret = randomBytes(32).toString('base64url');
+  await writeFile(file, secret + '\n', { mode: 0o600 });
+  return secret;
+}
+
+function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
+  return new Promise((done, reject) => {
+    const child = spawn(command, args, { stdio: 'inherit', env });
+    child.once('exit', (code) => (code === 0 ? done() : reject(new Error(`${command} ${args.join(' ')} failed (exit ${code}).`))));
+  });
+}
+
+function printWelcome(demo: boolean) {
+  log(`Drug Policy Commitments Tracker: http://localhost:${port}/en  (中文: http://localhost:${port}/zh)`);
+  if (!demo) return;
+  log('Demo mode: synthetic data on the embedded database. Demo accounts (password "demo"):');
+  const accounts = [
+    ['admin@demo.test', 'administrator'],
+    ['reviewer@demo.test', 'secretariat'],
+    ['focal-mex@demo.test', 'focal point, Mexico'],
+    ['focal-nga@demo.test', 'focal point, Nigeria'],
+    ['focal-unodc@demo.test', 'focal point, UNODC'],
+  ];
+  for (const [email, role] of accounts) log(`  ${email.padEnd(24)} ${role}`);
+}
+
+function log(line: string) {
+  console.log(`[tracker] ${line}`);
+}
+
+function fail(message: string): never {
+  console.error(`[tracker] ${message}`);
+  process.exit(1);
+}
+
+void main();

@@ -1,0 +1,22 @@
+// Users and helpers shared by the end-to-end server and the tests. These accounts are the
+// tests' own, never the demo accounts.
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Role } from '@/lib/generated/prisma/enums';
+
+export const E2E_PORT = Number(process.env.E2E_PORT ?? 3107);
+
+/** Where the server tells the tests which database it runs on. */
+export const E2E_STATE_FILE = join(tmpdir(), `tracker-e2e-${E2E_PORT}.json`);
+
+export type E2EUser = { email: string; password: string; name: string; role: Role; entity: string | null };
+
+export const USERS = {
+  admin: { email: 'e2e-admin@example.test', password: 'e2e admin password', name: 'E2E Administrator', role: 'ADMIN', entity: null },
+  secretariat: { email: 'e2e-secretariat@example.test', password: 'e2e secretariat password', name: 'E2E Reviewer', role: 'SECRETARIAT', entity: null },
+  focalMex: { email: 'e2e-focal-mex@example.test', password: 'e2e focal mex password', name: 'E2E Focal Point Mexico', role: 'FOCAL_POINT', entity: 'MEX' },
+  focalNga: { email: 'e2e-focal-nga@example.test', password: 'e2e focal nga password', name: 'E2E Focal Point Nigeria', role: 'FOCAL_POINT', entity: 'NGA' },
+  focalUnodc: { email: 'e2e-focal-unodc@example.test', password: 'e2e focal unodc password', name: 'E2E Focal Point UNODC', role: 'FOCAL_POINT', entity: 'UNODC' },
+  viewer: { email: 'e2e-viewer@example.test', password: 'e2e viewer password', name: 'E2E Viewer', role: 'VIEWER', entity: null },
+  disposable: { email: 'e2e-disposable@example.test', password: 'e2e disposable password', name: 'E2E Disposable', role: 'VIEWER', entity: null },
+} satisfies Record<string, E2EUser>;

@@ -1,0 +1,39 @@
+import { expect, test } from '@playwright/test';
+
+test('the English home page lists the seven thematic areas with their sub-areas', async ({ page }) => {
+  const response = await page.goto('/en');
+  expect(response?.status()).toBe(200);
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  const areas = page.getByTestId('thematic-area');
+  await expect(areas).toHaveCount(7);
+  await expect(areas.first()).toContainText('Demand reduction and related measures');
+  await expect(page.getByText('Prevention of drug-related crime')).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+});
+
+test('the Chinese home page shows the Chinese titles of the areas and sub-areas', async ({ page }) => {
+  await page.goto('/zh');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh');
+  await expect(page.getByRole('heading', { level: 2, name: '七个专题领域' })).toBeVisible();
+  await expect(page.getByText('减少需求及相关措施，包括预防和治疗以及与健康有关的其他问题')).toBeVisible();
+  await expect(page.getByText('根据共同和分担的责任原则加强国际合作')).toBeVisible();
+  await expect(page.getByText('预防涉毒犯罪')).toBeVisible();
+  await expect(page.getByText('Demand reduction')).toHaveCount(0);
+});
+
+test('the root address sends the reader to a language', async ({ page }) => {
+  await page.goto('/');
+  await expect(page).toHaveURL(/\/(en|zh)$/);
+});
+
+test('an unknown page is a localized 404', async ({ page }) => {
+  const response = await page.goto('/zh/no-such-page');
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole('heading', { name: '未找到页面' })).toBeVisible();
+});
+
+test('the workspace asks anonymous visitors to sign in', async ({ page }) => {
+  await page.goto('/en/entities');
+  await expect(page).toHaveURL(/\/en\/sign-in\?callbackUrl=/);
+  await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+});

@@ -1,0 +1,85 @@
+// The end-to-end server: a fresh database (TEST_DATABASE_URL's server, else an embedded one),
+// migrated and seeded with reference data and the tests' own users; a production build (made
+// when the sources changed); `next start` on E2E_PORT. SIGTERM tears everything down.
+import { spawn, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { startEmbeddedPostgres } from '@/lib/db/embedded-postgres';
+import { applyMigrations } from '@/lib/db/migrations';
+import { createPrismaClient } from '@/lib/db/client';
+import { hashPassword } from '@/lib/auth/password';
+import { seed } from '@/prisma/seed';
+import { buildIsCurrent, recordBuild } from '@/scripts/build-stamp';
+import { adminQuery, databaseUrl, dropDatabase } from '../support/postgres';
+import { E2E_PORT, E2E_STATE_FILE, USERS } from './fixtures';
+
+const root = resolve(import.meta.dirname, '../..');
+
+async function main() {
+  const cleanups: (() => Promise<void>)[] = [];
+  let serverUrl = process.env.TEST_DATABASE_URL;
+  if (!serverUrl) {
+    const folder = await mkdtemp(join(tmpdir(), 'tracker-e2e-pg-'));
+    const server = await startEmbeddedPostgres({ dataDir: join(folder, 'pg'), ephemeral: true, fast: true });
+    serverUrl = server.url();
+    cleanups.push(async () => {
+      await server.stop();
+      await rm(folder, { recursive: true, force: true });
+    });
+  }
+  const name = `tracker_e2e_${Date.now().toString(36)}_${process.pid}`;
+  await adminQuery(serverUrl, `CREATE DATABASE "${name}"`);
+  const url = databaseUrl(serverUrl, name);
+  cleanups.unshift(() => dropDatabase(serverUrl!, name));
+
+  await applyMigrations(url);
+  const db = createPrismaClient(url);
+  await seed(db, { demo: false });
+  const entities = new Map((await db.reportingEntity.findMany({ select: { id: true, code: true } })).map((e) => [e.code, e.id]));
+  for (const user of Object.values(USERS)) {
+    await db.user.create({
+      data: {
+        email: user.email, name: user.name, role: user.role, passwordHash: await hashPassword(user.password),
+        entityId: user.entity ? entities.get(user.entity) : null,
+      },
+    });
+  }
+  await db.$disconnect();
+  await writeFile(E2E_STATE_FILE, JSON.stringify({ databaseUrl: url }));
+
+  const env = {
+    ...process.env,
+    DATABASE_URL: url,
+    NEXTAUTH_SECRET: randomBytes(32).toString('base64url'),
+    NEXTAUTH_URL: `http://127.0.0.1:${E2E_PORT}`,
+    DEMO_MODE: '0',
+    NODE_ENV: 'production' as const,
+  };
+  if (!(await buildIsCurrent(root))) {
+    const build = spawnSync('npx', ['next', 'build'], { cwd: root, stdio: 'inherit', env });
+    if (build.status !== 0) throw new Error('next build failed');
+    await recordBuild(root);
+  }
+
+  const app = spawn('npx', ['next', 'start', '-p', String(E2E_PORT), '-H', '127.0.0.1'], { cwd: root, stdio: 'inherit', env });
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    app.kill('SIGTERM');
+    await new Promise((done) => (app.exitCode === null ? app.once('exit', done) : done(null)));
+    for (const cleanup of cleanups) await cleanup().catch((error) => console.error(error));
+    await rm(E2E_STATE_FILE, { force: true });
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void stop());
+  process.on('SIGINT', () => void stop());
+  app.once('exit', () => void stop());
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
