@@ -20,6 +20,7 @@ const root = resolve(import.meta.dirname, '../..');
 async function main() {
   const cleanups: (() => Promise<void>)[] = [];
   let serverUrl = process.env.TEST_DATABASE_URL;
+  const shared = Boolean(serverUrl);
   if (!serverUrl) {
     const folder = await mkdtemp(join(tmpdir(), 'tracker-e2e-pg-'));
     const server = await startEmbeddedPostgres({ dataDir: join(folder, 'pg'), ephemeral: true, fast: true });
@@ -32,7 +33,8 @@ async function main() {
   const name = `tracker_e2e_${Date.now().toString(36)}_${process.pid}`;
   await adminQuery(serverUrl, `CREATE DATABASE "${name}"`);
   const url = databaseUrl(serverUrl, name);
-  cleanups.unshift(() => dropDatabase(serverUrl!, name));
+  // On a shared server the database is dropped; an embedded one is thrown away whole.
+  if (shared) cleanups.unshift(() => dropDatabase(serverUrl!, name));
 
   await applyMigrations(url);
   const db = createPrismaClient(url);
