@@ -11,6 +11,7 @@ import { startEmbeddedPostgres, type EmbeddedServer } from '@/lib/db/embedded-po
 import { applyMigrations } from '@/lib/db/migrations';
 import { createPrismaClient } from '@/lib/db/client';
 import { seed } from '@/prisma/seed';
+import { DEMO_PASSWORD } from '@/prisma/seed/seed-demo';
 import { buildIsCurrent, recordBuild } from './build-stamp';
 
 const root = resolve(import.meta.dirname, '..');
@@ -55,11 +56,7 @@ async function main() {
     const { applied } = await applyMigrations(databaseUrl);
     log(applied.length ? `Applied migrations: ${applied.join(', ')}` : 'Database schema is up to date.');
     const db = createPrismaClient(databaseUrl);
-    try {
-      await seed(db, { demo });
-    } finally {
-      await db.$disconnect();
-    }
+    const seeded = await seed(db, { demo }).finally(() => db.$disconnect());
 
     const env = {
       ...process.env,
@@ -68,17 +65,18 @@ async function main() {
       NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
       DEMO_MODE: demo ? '1' : '0',
       PORT: String(port),
+      NEXT_TELEMETRY_DISABLED: process.env.NEXT_TELEMETRY_DISABLED ?? '1',
     };
 
     if (!dev && !(await buildIsCurrent(root))) {
       log('Building the application (first start or changed sources)…');
-      await run('npx', ['next', 'build'], env);
+      await run(['build'], env);
       await recordBuild(root);
     }
 
-    app = spawn('npx', ['next', dev ? 'dev' : 'start', '-p', String(port)], { stdio: 'inherit', env });
+    app = spawnNext([dev ? 'dev' : 'start', '-p', String(port)], env);
     app.once('exit', (code) => void stop(code ?? 0));
-    printWelcome(demo);
+    printWelcome(seeded.demo?.accounts ?? []);
   } catch (error) {
     console.error(error instanceof Error ? error.message : error);
     await stop(1);
@@ -107,25 +105,25 @@ async function localAuthSecret(warn: boolean): Promise<string> {
   return secret;
 }
 
-function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
+// Next runs as a direct child (no npx or shell in between), so that signals reach it.
+function spawnNext(args: string[], env: NodeJS.ProcessEnv): ChildProcess {
+  return spawn(process.execPath, [join(root, 'node_modules', 'next', 'dist', 'bin', 'next'), ...args], { stdio: 'inherit', env, cwd: root });
+}
+
+function run(args: string[], env: NodeJS.ProcessEnv): Promise<void> {
   return new Promise((done, reject) => {
-    const child = spawn(command, args, { stdio: 'inherit', env });
-    child.once('exit', (code) => (code === 0 ? done() : reject(new Error(`${command} ${args.join(' ')} failed (exit ${code}).`))));
+    const child = spawnNext(args, env);
+    child.once('exit', (code) => (code === 0 ? done() : reject(new Error(`next ${args.join(' ')} failed (exit ${code}).`))));
   });
 }
 
-function printWelcome(demo: boolean) {
+function printWelcome(demoAccounts: { email: string; role: string; entity: string | null }[]) {
   log(`Drug Policy Commitments Tracker: http://localhost:${port}/en  (中文: http://localhost:${port}/zh)`);
-  if (!demo) return;
-  log('Demo mode: synthetic data on the embedded database. Demo accounts (password "demo"):');
-  const accounts = [
-    ['admin@demo.test', 'administrator'],
-    ['reviewer@demo.test', 'secretariat'],
-    ['focal-mex@demo.test', 'focal point, Mexico'],
-    ['focal-nga@demo.test', 'focal point, Nigeria'],
-    ['focal-unodc@demo.test', 'focal point, UNODC'],
-  ];
-  for (const [email, role] of accounts) log(`  ${email.padEnd(24)} ${role}`);
+  if (demoAccounts.length === 0) return;
+  log(`Demo mode: synthetic data on the embedded database. Demo accounts (password "${DEMO_PASSWORD}"):`);
+  for (const account of demoAccounts) {
+    log(`  ${account.email.padEnd(24)} ${account.role}${account.entity ? ` (${account.entity})` : ''}`);
+  }
 }
 
 function log(line: string) {
