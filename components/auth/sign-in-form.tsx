@@ -1,6 +1,6 @@
 'use client';
 
-import { useState } from 'react';
+import { useState, type FormEvent } from 'react';
 import { signIn } from 'next-auth/react';
 import { useTranslations } from 'next-intl';
 
@@ -17,7 +17,11 @@ export function SignInForm({ callbackPath, initialError }: { callbackPath: strin
   const [error, setError] = useState<ErrorKey | null>(errorKey(initialError));
   const [pending, setPending] = useState(false);
 
-  async function submit(form: FormData) {
+  // Submitted by hand rather than as a form action: a form action resets the fields, and a
+  // person who mistyped the password should not have to type the e-mail address again.
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
     const email = String(form.get('email') ?? '').trim();
     const password = String(form.get('password') ?? '');
     if (!email || !password) {
@@ -41,7 +45,7 @@ export function SignInForm({ callbackPath, initialError }: { callbackPath: strin
   }
 
   return (
-    <form action={submit} className="mt-6 space-y-4" noValidate>
+    <form method="post" onSubmit={submit} className="mt-6 space-y-4" noValidate>
       {error && (
         <p role="alert" className="rounded border border-red-300 bg-red-50 p-3 text-sm text-red-900" data-testid="sign-in-error">
           {t(`errors.${error}`)}

@@ -40,6 +40,11 @@ test('a wrong password gets a clear message in the page language', async ({ page
   await page.getByLabel('密码').fill('not the password');
   await page.getByRole('button', { name: '登录' }).click();
   await expect(page.getByTestId('sign-in-error')).toHaveText('电子邮件地址或密码不正确。');
+  // The e-mail address survives the failed attempt: only the password needs retyping.
+  await expect(page.getByLabel('电子邮件地址')).toHaveValue(USERS.viewer.email);
+  await page.getByLabel('密码').fill(USERS.viewer.password);
+  await page.getByRole('button', { name: '登录' }).click();
+  await expect(page).toHaveURL(/\/zh\/dashboard$/);
 });
 
 test('a focal point reads its own entity and gets a 404 for another one', async ({ page }) => {
@@ -82,4 +87,14 @@ test('a disabled account loses its session at the very next request', async ({ p
   } finally {
     await e2eQuery('UPDATE "User" SET disabled = false WHERE email = $1', [USERS.disposable.email]);
   }
+});
+
+test('the sign-out page ends the session', async ({ page }) => {
+  await signInThroughApi(page, USERS.focalNga);
+  await page.goto('/zh/sign-out');
+  await expect(page.getByText(USERS.focalNga.email)).toBeVisible();
+  await page.getByRole('main').getByRole('button', { name: '退出' }).click();
+  await expect(page).toHaveURL(/\/zh$/);
+  const session = await (await page.request.get('/api/auth/session')).json();
+  expect(session.user).toBeUndefined();
 });
