@@ -3,6 +3,7 @@
 import { useState, type FormEvent } from 'react';
 import { signIn } from 'next-auth/react';
 import { useTranslations } from 'next-intl';
+import { TextField } from '@/components/ui/text-field';
 
 const KNOWN_ERRORS = ['CredentialsSignin', 'AccountDisabled', 'RateLimited'] as const;
 type ErrorKey = (typeof KNOWN_ERRORS)[number] | 'missing' | 'generic';
@@ -51,20 +52,8 @@ export function SignInForm({ callbackPath, initialError }: { callbackPath: strin
           {t(`errors.${error}`)}
         </p>
       )}
-      <div>
-        <label htmlFor="email" className="block text-sm font-medium">
-          {t('email')}
-        </label>
-        <input id="email" name="email" type="email" autoComplete="username" required
-          className="mt-1 block w-full rounded border border-slate-300 bg-white px-3 py-2" />
-      </div>
-      <div>
-        <label htmlFor="password" className="block text-sm font-medium">
-          {t('password')}
-        </label>
-        <input id="password" name="password" type="password" autoComplete="current-password" required
-          className="mt-1 block w-full rounded border border-slate-300 bg-white px-3 py-2" />
-      </div>
+      <TextField id="email" label={t('email')} type="email" autoComplete="username" required />
+      <TextField id="password" label={t('password')} type="password" autoComplete="current-password" required />
       <button type="submit" disabled={pending}
         className="w-full rounded bg-un-navy px-4 py-2 font-medium text-white hover:bg-un-navy/90 disabled:opacity-60">
         {pending ? t('submitting') : t('submit')}

@@ -1,5 +1,6 @@
+import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { setRequestLocale } from 'next-intl/server';
+import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { isLocale, type Locale } from './routing';
 
 /** The page's locale from its route parameters: validated, and set for this request. */
@@ -8,4 +9,14 @@ export async function pageLocale(params: Promise<{ locale: string }>): Promise<L
   if (!isLocale(locale)) notFound();
   setRequestLocale(locale);
   return locale;
+}
+
+/** Page metadata whose title is the `title` message of a namespace. */
+export async function pageTitle(
+  params: Promise<{ locale: string }>,
+  namespace: 'dashboard' | 'entities' | 'entity' | 'cycles' | 'users' | 'signIn' | 'signOut',
+): Promise<Metadata> {
+  const locale = await pageLocale(params);
+  const t = await getTranslations({ locale, namespace });
+  return { title: t('title') };
 }

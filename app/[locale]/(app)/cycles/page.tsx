@@ -2,11 +2,11 @@ import type { Metadata } from 'next';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { requireUser } from '@/lib/auth/session';
 import { listCycles } from '@/lib/cycles/queries';
-import { pageLocale } from '@/lib/i18n/page-locale';
+import { DataTable } from '@/components/ui/data-table';
+import { pageLocale, pageTitle } from '@/lib/i18n/page-locale';
 
-export async function generateMetadata({ params }: PageProps<'/[locale]/cycles'>): Promise<Metadata> {
-  const locale = await pageLocale(params);
-  return { title: (await getTranslations({ locale, namespace: 'cycles' }))('title') };
+export function generateMetadata({ params }: PageProps<'/[locale]/cycles'>): Promise<Metadata> {
+  return pageTitle(params, 'cycles');
 }
 
 export default async function CyclesPage({ params }: PageProps<'/[locale]/cycles'>) {
@@ -18,18 +18,10 @@ export default async function CyclesPage({ params }: PageProps<'/[locale]/cycles
   return (
     <div>
       <h1 className="text-2xl font-semibold">{t('title')}</h1>
-      <div className="mt-6 overflow-x-auto rounded-lg border border-slate-200 bg-white">
-        <table className="w-full text-sm">
-          <thead className="bg-slate-100 text-slate-700">
-            <tr>
-              <th scope="col" className="px-3 py-2 text-start">{t('name')}</th>
-              <th scope="col" className="px-3 py-2 text-start">{t('period')}</th>
-              <th scope="col" className="px-3 py-2 text-start">{t('deadline')}</th>
-              <th scope="col" className="px-3 py-2 text-start">{t('state')}</th>
-              <th scope="col" className="px-3 py-2 text-end">{t('reports')}</th>
-            </tr>
-          </thead>
-          <tbody>
+      <div className="mt-6">
+        <DataTable columns={[
+          { label: t('name') }, { label: t('period') }, { label: t('deadline') }, { label: t('state') }, { label: t('reports'), align: 'end' },
+        ]}>
             {cycles.map((cycle) => (
               <tr key={cycle.code} className="border-t border-slate-100">
                 <td className="px-3 py-2 font-medium">{cycle.name}</td>
@@ -39,8 +31,7 @@ export default async function CyclesPage({ params }: PageProps<'/[locale]/cycles
                 <td className="px-3 py-2 text-end tabular-nums">{format.number(cycle.reportCount)}</td>
               </tr>
             ))}
-          </tbody>
-        </table>
+        </DataTable>
       </div>
     </div>
   );

@@ -4,11 +4,10 @@ import { requireUser } from '@/lib/auth/session';
 import { getOpenCycle } from '@/lib/cycles/queries';
 import { localized } from '@/lib/i18n/localized';
 import { Link } from '@/lib/i18n/navigation';
-import { pageLocale } from '@/lib/i18n/page-locale';
+import { pageLocale, pageTitle } from '@/lib/i18n/page-locale';
 
-export async function generateMetadata({ params }: PageProps<'/[locale]/dashboard'>): Promise<Metadata> {
-  const locale = await pageLocale(params);
-  return { title: (await getTranslations({ locale, namespace: 'dashboard' }))('title') };
+export function generateMetadata({ params }: PageProps<'/[locale]/dashboard'>): Promise<Metadata> {
+  return pageTitle(params, 'dashboard');
 }
 
 export default async function DashboardPage({ params }: PageProps<'/[locale]/dashboard'>) {

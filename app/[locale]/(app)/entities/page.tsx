@@ -7,11 +7,11 @@ import { can } from '@/lib/auth/permissions';
 import { Link } from '@/lib/i18n/navigation';
 import { REGIONAL_GROUPS } from '@/components/entities/entity-labels';
 import { RegionName } from '@/components/entities/region-name';
-import { pageLocale } from '@/lib/i18n/page-locale';
+import { DataTable } from '@/components/ui/data-table';
+import { pageLocale, pageTitle } from '@/lib/i18n/page-locale';
 
-export async function generateMetadata({ params }: PageProps<'/[locale]/entities'>): Promise<Metadata> {
-  const locale = await pageLocale(params);
-  return { title: (await getTranslations({ locale, namespace: 'entities' }))('title') };
+export function generateMetadata({ params }: PageProps<'/[locale]/entities'>): Promise<Metadata> {
+  return pageTitle(params, 'entities');
 }
 
 export default async function EntitiesPage({ params, searchParams }: PageProps<'/[locale]/entities'>) {
@@ -49,18 +49,11 @@ export default async function EntitiesPage({ params, searchParams }: PageProps<'
         <button type="submit" className="rounded bg-un-navy px-4 py-2 font-medium text-white hover:bg-un-navy/90">{t('apply')}</button>
       </form>
       <p className="mt-4 text-sm text-slate-600" role="status" data-testid="entity-count">{t('count', { count: entities.length })}</p>
-      <div className="mt-2 overflow-x-auto rounded-lg border border-slate-200 bg-white">
-        <table className="w-full text-start text-sm">
-          <thead className="bg-slate-100 text-slate-700">
-            <tr>
-              <th scope="col" className="px-3 py-2 text-start">{t('name')}</th>
-              <th scope="col" className="px-3 py-2 text-start">{t('code')}</th>
-              <th scope="col" className="px-3 py-2 text-start">{t('kind')}</th>
-              <th scope="col" className="px-3 py-2 text-start">{t('group')}</th>
-              <th scope="col" className="hidden px-3 py-2 text-start md:table-cell">{t('region')}</th>
-            </tr>
-          </thead>
-          <tbody>
+      <div className="mt-2">
+        <DataTable columns={[
+          { label: t('name') }, { label: t('code') }, { label: t('kind') }, { label: t('group') },
+          { label: t('region'), className: 'hidden md:table-cell' },
+        ]}>
             {entities.map((entity) => (
               <tr key={entity.code} className="border-t border-slate-100" data-testid="entity-row">
                 <td className="px-3 py-2">
@@ -78,8 +71,7 @@ export default async function EntitiesPage({ params, searchParams }: PageProps<'
                 </td>
               </tr>
             ))}
-          </tbody>
-        </table>
+        </DataTable>
       </div>
     </div>
   );

@@ -5,12 +5,10 @@ import { getOptionalUser } from '@/lib/auth/session';
 import { isDemoMode } from '@/lib/env';
 import { SignInForm } from '@/components/auth/sign-in-form';
 import { safeCallbackPath } from '@/lib/auth/callback-url';
-import { pageLocale } from '@/lib/i18n/page-locale';
+import { pageLocale, pageTitle } from '@/lib/i18n/page-locale';
 
-export async function generateMetadata({ params }: PageProps<'/[locale]/sign-in'>): Promise<Metadata> {
-  const locale = await pageLocale(params);
-  const t = await getTranslations({ locale, namespace: 'signIn' });
-  return { title: t('title') };
+export function generateMetadata({ params }: PageProps<'/[locale]/sign-in'>): Promise<Metadata> {
+  return pageTitle(params, 'signIn');
 }
 
 export default async function SignInPage({ params, searchParams }: PageProps<'/[locale]/sign-in'>) {

@@ -2,12 +2,11 @@ import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { redirect } from '@/lib/i18n/navigation';
 import { getOptionalUser } from '@/lib/auth/session';
-import { pageLocale } from '@/lib/i18n/page-locale';
+import { pageLocale, pageTitle } from '@/lib/i18n/page-locale';
 import { SignOutButton } from '@/components/auth/sign-out-button';
 
-export async function generateMetadata({ params }: PageProps<'/[locale]/sign-out'>): Promise<Metadata> {
-  const locale = await pageLocale(params);
-  return { title: (await getTranslations({ locale, namespace: 'signOut' }))('title') };
+export function generateMetadata({ params }: PageProps<'/[locale]/sign-out'>): Promise<Metadata> {
+  return pageTitle(params, 'signOut');
 }
 
 /** A page of its own for signing out (bookmarkable, and the target of a session that must end). */
