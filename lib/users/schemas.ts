@@ -3,7 +3,8 @@ import { Role } from '@/lib/generated/prisma/enums';
 
 export const newUserSchema = z
   .object({
-    email: z.email({ error: 'Enter a valid e-mail address.' }).max(320).transform((value) => value.trim().toLowerCase()),
+    // Addresses are stored trimmed and lower-cased, as sign-in looks them up.
+    email: z.string().trim().toLowerCase().max(320).pipe(z.email({ error: 'Enter a valid e-mail address.' })),
     name: z.string().trim().min(1, 'Enter a name.').max(200),
     role: z.enum(Role, { error: 'The role must be one of ADMIN, SECRETARIAT, FOCAL_POINT, VIEWER.' }),
     entityCode: z.string().trim().toUpperCase().optional(),
