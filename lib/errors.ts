@@ -1,9 +1,26 @@
 // Known domain errors carry a message meant for the person who caused them; anything else is
-// unexpected and gets a generic message (ARCHITECTURE.md, rule 7).
+// unexpected and gets a generic message (ARCHITECTURE.md, rule 7). A domain error names a
+// message of the catalogue (namespace "errors"), so the interface can say it in the reader's
+// language; its `message` is the English text, for logs and the command line.
+import { createTranslator } from 'next-intl';
+import en from '@/messages/en.json';
+
+type LeafKeys<T> = { [K in keyof T & string]: T[K] extends string ? K : `${K}.${LeafKeys<T[K]>}` }[keyof T & string];
+
+export type ErrorKey = LeafKeys<(typeof en)['errors']>;
+export type ErrorValues = Record<string, string | number>;
+
+const english = createTranslator({ locale: 'en', messages: en, namespace: 'errors' });
+
 export class DomainError extends Error {
-  constructor(message: string) {
-    super(message);
+  readonly key: ErrorKey;
+  readonly values: ErrorValues;
+
+  constructor(key: ErrorKey, values: ErrorValues = {}) {
+    super(english(key, values as never));
     this.name = 'DomainError';
+    this.key = key;
+    this.values = values;
   }
 }
 

@@ -1,11 +1,15 @@
 // `npm run cli -- <command> [options]`: the command-line entry point. Each command lives in
 // scripts/commands/; add new ones to COMMANDS.
+import { existsSync } from 'node:fs';
 import { DomainError } from '@/lib/errors';
 import { createUserCommand, disableUserCommand } from './commands/users';
 import { migrateCommand, seedCommand } from './commands/setup';
+import { importInstrumentCommand, parseInstrumentCommand } from './commands/instruments';
 import { UsageError, type Command } from './commands/types';
 
-const COMMANDS: Command[] = [migrateCommand, seedCommand, createUserCommand, disableUserCommand];
+const COMMANDS: Command[] = [
+  migrateCommand, seedCommand, createUserCommand, disableUserCommand, parseInstrumentCommand, importInstrumentCommand,
+];
 
 function help(): string {
   const width = Math.max(...COMMANDS.map((command) => command.name.length), 4);
@@ -21,6 +25,7 @@ function help(): string {
 }
 
 async function main(argv: string[]): Promise<number> {
+  if (existsSync('.env')) process.loadEnvFile('.env');
   const [name, ...args] = argv;
   if (!name || name === 'help' || name === '--help' || name === '-h') {
     const command = COMMANDS.find((candidate) => candidate.name === args[0]);

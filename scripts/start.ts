@@ -16,7 +16,8 @@ import { buildIsCurrent, recordBuild } from './build-stamp';
 
 const root = resolve(import.meta.dirname, '..');
 if (existsSync(join(root, '.env'))) process.loadEnvFile(join(root, '.env'));
-const dataDir = join(root, '.data');
+// TRACKER_DATA_DIR lets a second instance (or CI's boot check) keep its own embedded database.
+const dataDir = resolve(process.env.TRACKER_DATA_DIR ?? join(root, '.data'));
 const dev = process.argv.includes('--dev');
 const port = Number(process.env.PORT ?? 3000);
 const EMBEDDED_DATABASE = 'tracker';
@@ -28,7 +29,7 @@ async function main() {
   let databaseUrl = process.env.DATABASE_URL;
   const demo = !databaseUrl;
   if (!databaseUrl) {
-    log('No DATABASE_URL: starting the embedded PostgreSQL (data in ./.data/postgres)…');
+    log(`No DATABASE_URL: starting the embedded PostgreSQL (data in ${join(dataDir, 'postgres')})…`);
     embedded = await startEmbeddedPostgres({ dataDir: join(dataDir, 'postgres') });
     await ensureDatabase(embedded.url(), EMBEDDED_DATABASE);
     databaseUrl = embedded.url(EMBEDDED_DATABASE);
@@ -74,7 +75,7 @@ async function main() {
       await recordBuild(root);
     }
 
-    app = spawnNext([dev ? 'dev' : 'start', '-p', String(port)], env);
+    app = spawn(process.execPath, [join(root, 'scripts', 'serve.mjs'), ...(dev ? ['--dev'] : [])], { stdio: 'inherit', env, cwd: root });
     app.once('exit', (code) => void stop(code ?? 0));
     printWelcome(seeded.demo?.accounts ?? []);
   } catch (error) {
@@ -105,14 +106,10 @@ async function localAuthSecret(warn: boolean): Promise<string> {
   return secret;
 }
 
-// Next runs as a direct child (no npx or shell in between), so that signals reach it.
-function spawnNext(args: string[], env: NodeJS.ProcessEnv): ChildProcess {
-  return spawn(process.execPath, [join(root, 'node_modules', 'next', 'dist', 'bin', 'next'), ...args], { stdio: 'inherit', env, cwd: root });
-}
-
+// Children run directly (no npx or shell in between), so that signals reach them.
 function run(args: string[], env: NodeJS.ProcessEnv): Promise<void> {
   return new Promise((done, reject) => {
-    const child = spawnNext(args, env);
+    const child = spawn(process.execPath, [join(root, 'node_modules', 'next', 'dist', 'bin', 'next'), ...args], { stdio: 'inherit', env, cwd: root });
     child.once('exit', (code) => (code === 0 ? done() : reject(new Error(`next ${args.join(' ')} failed (exit ${code}).`))));
   });
 }

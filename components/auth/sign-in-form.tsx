@@ -1,6 +1,6 @@
 'use client';
 
-import { useState, type FormEvent } from 'react';
+import { useState, useSyncExternalStore, type FormEvent } from 'react';
 import { signIn } from 'next-auth/react';
 import { useTranslations } from 'next-intl';
 import { TextField } from '@/components/ui/text-field';
@@ -8,15 +8,24 @@ import { TextField } from '@/components/ui/text-field';
 const KNOWN_ERRORS = ['CredentialsSignin', 'AccountDisabled', 'RateLimited'] as const;
 type ErrorKey = (typeof KNOWN_ERRORS)[number] | 'missing' | 'generic';
 
-function errorKey(code: string | undefined): ErrorKey | null {
+type SignInError = { key: ErrorKey; minutes: number };
+
+/** next-auth's error code, e.g. "CredentialsSignin" or "RateLimited:7" (minutes to wait). */
+function parseError(code: string | undefined): SignInError | null {
   if (!code) return null;
-  return (KNOWN_ERRORS as readonly string[]).includes(code) ? (code as ErrorKey) : 'generic';
+  const [name, minutes] = code.split(':');
+  const key = (KNOWN_ERRORS as readonly string[]).includes(name ?? '') ? (name as ErrorKey) : 'generic';
+  return { key, minutes: Number(minutes) || 15 };
 }
+
+const subscribeToNothing = () => () => {};
 
 export function SignInForm({ callbackPath, initialError }: { callbackPath: string; initialError?: string }) {
   const t = useTranslations('signIn');
-  const [error, setError] = useState<ErrorKey | null>(errorKey(initialError));
+  const [error, setError] = useState<SignInError | null>(parseError(initialError));
   const [pending, setPending] = useState(false);
+  // Until the script has loaded, submitting would only reload the page: keep the button disabled.
+  const ready = useSyncExternalStore(subscribeToNothing, () => true, () => false);
 
   // Submitted by hand rather than as a form action: a form action resets the fields, and a
   // person who mistyped the password should not have to type the e-mail address again.
@@ -26,7 +35,7 @@ export function SignInForm({ callbackPath, initialError }: { callbackPath: strin
     const email = String(form.get('email') ?? '').trim();
     const password = String(form.get('password') ?? '');
     if (!email || !password) {
-      setError('missing');
+      setError({ key: 'missing', minutes: 0 });
       return;
     }
     setPending(true);
@@ -38,9 +47,9 @@ export function SignInForm({ callbackPath, initialError }: { callbackPath: strin
         window.location.assign(callbackPath);
         return;
       }
-      setError(errorKey(result?.error ?? 'generic'));
+      setError(parseError(result?.error ?? 'generic'));
     } catch {
-      setError('generic');
+      setError({ key: 'generic', minutes: 0 });
     }
     setPending(false);
   }
@@ -48,13 +57,15 @@ export function SignInForm({ callbackPath, initialError }: { callbackPath: strin
   return (
     <form method="post" onSubmit={submit} className="mt-6 space-y-4" noValidate>
       {error && (
-        <p role="alert" className="rounded border border-red-300 bg-red-50 p-3 text-sm text-red-900" data-testid="sign-in-error">
-          {t(`errors.${error}`)}
+        <p id="sign-in-error" role="alert" className="rounded border border-red-300 bg-red-50 p-3 text-sm text-red-900" data-testid="sign-in-error">
+          {t(`errors.${error.key}`, { minutes: error.minutes })}
         </p>
       )}
-      <TextField id="email" label={t('email')} type="email" autoComplete="username" required />
-      <TextField id="password" label={t('password')} type="password" autoComplete="current-password" required />
-      <button type="submit" disabled={pending}
+      <TextField id="email" label={t('email')} type="email" autoComplete="username" required
+        aria-invalid={Boolean(error)} aria-describedby={error ? 'sign-in-error' : undefined} />
+      <TextField id="password" label={t('password')} type="password" autoComplete="current-password" required
+        aria-invalid={Boolean(error)} aria-describedby={error ? 'sign-in-error' : undefined} />
+      <button type="submit" disabled={pending || !ready}
         className="w-full rounded bg-un-navy px-4 py-2 font-medium text-white hover:bg-un-navy/90 disabled:opacity-60">
         {pending ? t('submitting') : t('submit')}
       </button>

@@ -7,7 +7,10 @@ import type { NavItem } from './nav-items';
 export function AppNav({ items }: { items: NavItem[] }) {
   const t = useTranslations('nav');
   const pathname = usePathname();
-  const isCurrent = (href: string) => (href === '/' ? pathname === '/' : pathname === href || pathname.startsWith(`${href}/`));
+  // The most specific item that matches is the current one ("My entity" rather than "Reporting entities").
+  const matches = (href: string) => (href === '/' ? pathname === '/' : pathname === href || pathname.startsWith(`${href}/`));
+  const current = items.filter((item) => matches(item.href)).sort((a, b) => b.href.length - a.href.length)[0]?.href;
+  const isCurrent = (href: string) => href === current;
   return (
     <nav aria-label={t('label')} className="border-b border-slate-200 bg-white">
       <ul className="mx-auto flex max-w-6xl gap-1 overflow-x-auto px-4" data-testid="app-nav">

@@ -6,13 +6,20 @@ import { LanguageSwitcher } from './language-switcher';
 import { SignOutButton } from '@/components/auth/sign-out-button';
 
 export async function SiteHeader() {
-  const [t, user, locale] = await Promise.all([getTranslations('common'), getOptionalUser(), getLocale()]);
+  const [t, tNav, user, locale] = await Promise.all([getTranslations('common'), getTranslations('nav'), getOptionalUser(), getLocale()]);
   return (
     <header className="bg-un-navy text-white">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
         <Link href="/" className="text-lg font-semibold tracking-tight">
           {t('appName')}
         </Link>
+        <nav aria-label={t('siteNavigation')}>
+          <ul className="flex flex-wrap gap-4 text-sm">
+            <li><Link href="/" className="hover:underline">{tNav('thematicAreas')}</Link></li>
+            <li><Link href="/instruments" className="hover:underline">{tNav('instruments')}</Link></li>
+            <li><Link href="/commitments" className="hover:underline">{tNav('commitments')}</Link></li>
+          </ul>
+        </nav>
         <div className="ms-auto flex flex-wrap items-center gap-4 text-sm">
           <Suspense>
             <LanguageSwitcher label={t('language')} />

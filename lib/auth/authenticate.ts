@@ -2,6 +2,7 @@
 import type { Db } from '@/lib/db/client';
 import { recordAudit } from '@/lib/audit/record';
 import { hashPassword, verifyPassword } from './password';
+import { normalizeEmail } from './email';
 import { SIGN_IN_LIMITS, hitRateLimit, releaseRateLimit, resetRateLimit } from './rate-limit';
 
 export type SignInFailure = 'invalid' | 'disabled' | 'rate-limited';
@@ -14,13 +15,9 @@ export type SignInResult =
 // time as a wrong password and does not reveal which accounts exist.
 let decoyHash: Promise<string> | undefined;
 
-export function normalizeEmail(email: string): string {
-  return email.trim().toLowerCase();
-}
-
 export async function authenticate(
   db: Db,
-  input: { email: string; password: string; address: string },
+  input: { email: string; password: string; address: string; /** Demo accounts sign in only in demo mode. */ allowDemoAccounts: boolean },
 ): Promise<SignInResult> {
   const email = normalizeEmail(input.email);
   const accountKey = `sign-in:account:${email}`;
@@ -40,11 +37,12 @@ export async function authenticate(
 
   const user = await db.user.findUnique({
     where: { email },
-    select: { id: true, email: true, name: true, passwordHash: true, disabled: true, sessionVersion: true },
+    select: { id: true, email: true, name: true, passwordHash: true, disabled: true, sessionVersion: true, isDemo: true },
   });
   decoyHash ??= hashPassword('decoy password that matches nothing');
   const valid = await verifyPassword(user?.passwordHash ?? (await decoyHash), input.password);
-  if (!user || !valid) return { ok: false, reason: 'invalid' };
+  // A demo account found outside demo mode (a demo seed run on a real database) never lets anyone in.
+  if (!user || !valid || (user.isDemo && !input.allowDemoAccounts)) return { ok: false, reason: 'invalid' };
   if (user.disabled) return { ok: false, reason: 'disabled' };
 
   await Promise.all([resetRateLimit(db, accountKey), releaseRateLimit(db, addressKey)]);

@@ -1,10 +1,7 @@
-// The address a request came from, for rate limiting. The last X-Forwarded-For entry is the
-// one added by the nearest proxy (Next itself when none), which a client cannot forge.
+// The address a request came from, for rate limiting. scripts/serve.mjs writes it into
+// X-Client-Address from the socket (or from the trusted proxies' X-Forwarded-For), replacing any
+// value a client sent. Without that server in front, every request counts as one "unknown" address.
 export function clientAddress(headers: Record<string, unknown> | Headers): string {
-  const read = (name: string) =>
-    headers instanceof Headers ? headers.get(name) : (headers[name] as string | string[] | undefined);
-  const raw = read('x-forwarded-for');
-  const value = Array.isArray(raw) ? raw.join(',') : raw;
-  const last = value?.split(',').map((part) => part.trim()).filter(Boolean).pop();
-  return last || read('x-real-ip')?.toString() || 'unknown';
+  const value = headers instanceof Headers ? headers.get('x-client-address') : headers['x-client-address'];
+  return (typeof value === 'string' && value.trim()) || 'unknown';
 }

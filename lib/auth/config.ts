@@ -4,7 +4,7 @@ import 'server-only';
 import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { db } from '@/lib/db';
-import { env } from '@/lib/env';
+import { env, isDemoMode } from '@/lib/env';
 import { authenticate } from './authenticate';
 import { clientAddress } from './client-address';
 
@@ -28,10 +28,14 @@ export function authOptions(): NextAuthOptions {
           const email = typeof credentials?.email === 'string' ? credentials.email : '';
           const password = typeof credentials?.password === 'string' ? credentials.password : '';
           if (!email || !password || email.length > 320 || password.length > 1024) return null;
-          const result = await authenticate(db, { email, password, address: clientAddress(request.headers ?? {}) });
+          const result = await authenticate(db, {
+            email, password, address: clientAddress(request.headers ?? {}), allowDemoAccounts: isDemoMode(),
+          });
           if (!result.ok) {
             if (result.reason === 'invalid') return null;
-            throw new Error(SIGN_IN_ERRORS[result.reason]);
+            // The wait travels with the code ("RateLimited:7") so the form can say how long.
+            const minutes = result.retryAfterSeconds ? `:${Math.ceil(result.retryAfterSeconds / 60)}` : '';
+            throw new Error(`${SIGN_IN_ERRORS[result.reason]}${result.reason === 'rate-limited' ? minutes : ''}`);
           }
           return { id: result.user.id, email: result.user.email, name: result.user.name, sessionVersion: result.user.sessionVersion };
         },

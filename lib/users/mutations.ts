@@ -3,6 +3,8 @@ import type { Db } from '@/lib/db/client';
 import { recordAudit } from '@/lib/audit/record';
 import { hashPassword } from '@/lib/auth/password';
 import { DomainError } from '@/lib/errors';
+import { normalizeEmail } from '@/lib/auth/email';
+import { Prisma } from '@/lib/generated/prisma/client';
 import { newUserSchema, type NewUser } from './schemas';
 
 export async function createUser(db: Db, actorId: string | null, input: NewUser) {
@@ -10,16 +12,22 @@ export async function createUser(db: Db, actorId: string | null, input: NewUser)
   const entity = user.entityCode
     ? await db.reportingEntity.findUnique({ where: { code: user.entityCode }, select: { id: true } })
     : null;
-  if (user.entityCode && !entity) throw new DomainError(`No reporting entity has the code ${user.entityCode}.`);
+  if (user.entityCode && !entity) throw new DomainError('unknownEntity', { code: user.entityCode });
   const passwordHash = await hashPassword(user.password);
   return db.$transaction(async (tx) => {
     if (await tx.user.findUnique({ where: { email: user.email }, select: { id: true } })) {
-      throw new DomainError(`An account with the e-mail address ${user.email} already exists.`);
+      throw new DomainError('userExists', { email: user.email });
     }
-    const created = await tx.user.create({
-      data: { email: user.email, name: user.name, role: user.role, entityId: entity?.id ?? null, passwordHash },
-      select: { id: true, email: true, name: true, role: true, entityId: true },
-    });
+    const created = await tx.user
+      .create({
+        data: { email: user.email, name: user.name, role: user.role, entityId: entity?.id ?? null, passwordHash },
+        select: { id: true, email: true, name: true, role: true, entityId: true },
+      })
+      .catch((error: unknown) => {
+        // Two creations of the same address at once: the unique index decides, in words.
+        if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') throw new DomainError('userExists', { email: user.email });
+        throw error;
+      });
     await recordAudit(tx, { actorId, action: 'user.create', entityType: 'User', entityId: created.id, after: created });
     return created;
   });
@@ -28,8 +36,8 @@ export async function createUser(db: Db, actorId: string | null, input: NewUser)
 /** Disables an account and ends its sessions at their next request. */
 export async function disableUser(db: Db, actorId: string | null, email: string) {
   return db.$transaction(async (tx) => {
-    const before = await tx.user.findUnique({ where: { email: email.trim().toLowerCase() }, select: { id: true, disabled: true, sessionVersion: true } });
-    if (!before) throw new DomainError(`No account has the e-mail address ${email}.`);
+    const before = await tx.user.findUnique({ where: { email: normalizeEmail(email) }, select: { id: true, disabled: true, sessionVersion: true } });
+    if (!before) throw new DomainError('unknownUser', { email });
     const after = await tx.user.update({
       where: { id: before.id },
       data: { disabled: true, sessionVersion: { increment: 1 } },

@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { Role } from '@/lib/generated/prisma/enums';
+import { normalizeEmail } from '@/lib/auth/email';
 
 export const newUserSchema = z
   .object({
     // Addresses are stored trimmed and lower-cased, as sign-in looks them up.
-    email: z.string().trim().toLowerCase().max(320).pipe(z.email({ error: 'Enter a valid e-mail address.' })),
+    email: z.string().max(320).transform(normalizeEmail).pipe(z.email({ error: 'Enter a valid e-mail address.' })),
     name: z.string().trim().min(1, 'Enter a name.').max(200),
     role: z.enum(Role, { error: 'The role must be one of ADMIN, SECRETARIAT, FOCAL_POINT, VIEWER.' }),
     entityCode: z.string().trim().toUpperCase().optional(),

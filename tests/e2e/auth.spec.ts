@@ -3,8 +3,8 @@ import { USERS, type E2EUser } from './fixtures';
 import { e2eQuery, signInThroughApi } from './helpers';
 
 const NAVIGATION: [keyof typeof USERS, string[]][] = [
-  ['admin', ['Overview', 'Thematic areas', 'Reporting entities', 'Reporting cycles', 'Users']],
-  ['secretariat', ['Overview', 'Thematic areas', 'Reporting entities', 'Reporting cycles']],
+  ['admin', ['Overview', 'Thematic areas', 'Reporting entities', 'Reporting cycles', 'Import a text', 'Users']],
+  ['secretariat', ['Overview', 'Thematic areas', 'Reporting entities', 'Reporting cycles', 'Import a text']],
   ['focalMex', ['Overview', 'Thematic areas', 'My entity', 'Reporting entities']],
   ['focalNga', ['Overview', 'Thematic areas', 'My entity', 'Reporting entities']],
   ['focalUnodc', ['Overview', 'Thematic areas', 'My entity', 'Reporting entities']],
@@ -93,7 +93,7 @@ test('the sign-out page ends the session', async ({ page }) => {
   await signInThroughApi(page, USERS.focalNga);
   await page.goto('/zh/sign-out');
   await expect(page.getByText(USERS.focalNga.email)).toBeVisible();
-  await page.getByRole('main').getByRole('button', { name: '退出' }).click();
+  await page.getByRole('main').getByRole('button', { name: '退出登录' }).click();
   await expect(page).toHaveURL(/\/zh$/);
   const session = await (await page.request.get('/api/auth/session')).json();
   expect(session.user).toBeUndefined();

@@ -33,7 +33,8 @@ test('an unknown page is a localized 404', async ({ page }) => {
 });
 
 test('the workspace asks anonymous visitors to sign in', async ({ page }) => {
-  await page.goto('/en/entities');
-  await expect(page).toHaveURL(/\/en\/sign-in\?callbackUrl=/);
+  await page.goto('/en/entities/NGA');
+  // The page asked for comes back after signing in.
+  await expect(page).toHaveURL(/\/en\/sign-in\?callbackUrl=%2Fen%2Fentities%2FNGA$/);
   await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
 });

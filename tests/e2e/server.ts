@@ -49,7 +49,7 @@ async function main() {
     });
   }
   await db.$disconnect();
-  await writeFile(E2E_STATE_FILE, JSON.stringify({ databaseUrl: url }));
+  await writeFile(E2E_STATE_FILE, JSON.stringify({ databaseUrl: url }), { mode: 0o600 });
 
   const env = {
     ...process.env,
@@ -60,12 +60,14 @@ async function main() {
     NODE_ENV: 'production' as const,
   };
   if (!(await buildIsCurrent(root))) {
-    const build = spawnSync('npx', ['next', 'build'], { cwd: root, stdio: 'inherit', env });
+    const build = spawnSync(process.execPath, [join(root, 'node_modules', 'next', 'dist', 'bin', 'next'), 'build'], { cwd: root, stdio: 'inherit', env });
     if (build.status !== 0) throw new Error('next build failed');
     await recordBuild(root);
   }
 
-  const app = spawn('npx', ['next', 'start', '-p', String(E2E_PORT), '-H', '127.0.0.1'], { cwd: root, stdio: 'inherit', env });
+  const app = spawn(process.execPath, [join(root, 'scripts', 'serve.mjs')], {
+    cwd: root, stdio: 'inherit', env: { ...env, PORT: String(E2E_PORT), HOSTNAME_BIND: '127.0.0.1' },
+  });
   let stopping = false;
   const stop = async () => {
     if (stopping) return;

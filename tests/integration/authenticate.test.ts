@@ -15,14 +15,15 @@ beforeAll(async () => {
       { email: 'ben@example.test', name: 'Ben', role: 'VIEWER', passwordHash },
       { email: 'gone@example.test', name: 'Gone', role: 'VIEWER', passwordHash, disabled: true },
       { email: 'cara@example.test', name: 'Cara', role: 'VIEWER', passwordHash },
+      { email: 'demo@demo.test', name: 'Demo', role: 'ADMIN', passwordHash, isDemo: true },
     ],
   });
 });
 
 afterAll(() => database.drop());
 
-const attempt = (email: string, password: string, address = '198.51.100.1') =>
-  authenticate(database.db, { email, password, address });
+const attempt = (email: string, password: string, address = '198.51.100.1', allowDemoAccounts = false) =>
+  authenticate(database.db, { email, password, address, allowDemoAccounts });
 
 describe('authenticate', () => {
   it('accepts the right password, whatever the case and spaces of the e-mail', async () => {
@@ -37,6 +38,11 @@ describe('authenticate', () => {
   it('rejects a wrong password and an unknown account alike', async () => {
     expect(await attempt('ben@example.test', 'wrong')).toEqual({ ok: false, reason: 'invalid' });
     expect(await attempt('nobody@example.test', 'correct horse battery')).toEqual({ ok: false, reason: 'invalid' });
+  });
+
+  it('lets a demo account in only in demo mode', async () => {
+    expect(await attempt('demo@demo.test', 'correct horse battery')).toEqual({ ok: false, reason: 'invalid' });
+    expect(await attempt('demo@demo.test', 'correct horse battery', '198.51.100.2', true)).toMatchObject({ ok: true });
   });
 
   it('tells a disabled account apart only when its password is right', async () => {

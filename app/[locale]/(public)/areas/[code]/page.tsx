@@ -1,0 +1,45 @@
+import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
+import { getThematicArea } from '@/lib/catalogue/queries';
+import { pageLocale } from '@/lib/i18n/page-locale';
+import { Link } from '@/lib/i18n/navigation';
+import { CommitmentList } from '@/components/catalogue/commitment-list';
+
+export async function generateMetadata({ params }: PageProps<'/[locale]/areas/[code]'>): Promise<Metadata> {
+  const locale = await pageLocale(params);
+  const { code } = await params;
+  const area = await getThematicArea(code, locale);
+  return { title: `${area.code} ${area.title}` };
+}
+
+export default async function ThematicAreaPage({ params }: PageProps<'/[locale]/areas/[code]'>) {
+  const locale = await pageLocale(params);
+  const { code } = await params;
+  const [t, area] = await Promise.all([getTranslations('areas'), getThematicArea(code, locale)]);
+  return (
+    <main id="main" className="mx-auto max-w-6xl px-4 py-8">
+      {area.parent && (
+        <p className="text-sm">
+          <Link href={`/areas/${area.parent.code}`} className="text-un-navy underline">{area.parent.code} {area.parent.title}</Link>
+        </p>
+      )}
+      <p className="mt-1 text-sm font-medium text-un-blue">{t('areaCode', { code: area.code })}</p>
+      <h1 className="mt-1 text-2xl font-semibold">{area.title}</h1>
+      {area.subAreas.length > 0 && (
+        <nav aria-label={t('subAreas')} className="mt-4">
+          <ul className="flex flex-wrap gap-2 text-sm">
+            {area.subAreas.map((sub) => (
+              <li key={sub.code}>
+                <Link href={`/areas/${sub.code}`} className="inline-block rounded border border-slate-300 bg-white px-2 py-1 hover:border-un-blue">
+                  {sub.code} {sub.title}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      )}
+      <h2 className="mt-8 text-lg font-semibold">{t('commitments', { count: area.commitments.length })}</h2>
+      <CommitmentList rows={area.commitments} />
+    </main>
+  );
+}

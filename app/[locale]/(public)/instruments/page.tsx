@@ -1,0 +1,44 @@
+import type { Metadata } from 'next';
+import { getFormatter, getTranslations } from 'next-intl/server';
+import { listInstruments } from '@/lib/catalogue/queries';
+import { pageLocale, pageTitle } from '@/lib/i18n/page-locale';
+import { Link } from '@/lib/i18n/navigation';
+
+export function generateMetadata({ params }: PageProps<'/[locale]/instruments'>): Promise<Metadata> {
+  return pageTitle(params, 'instruments');
+}
+
+export default async function InstrumentsPage({ params }: PageProps<'/[locale]/instruments'>) {
+  const locale = await pageLocale(params);
+  const [t, tCatalogue, format, instruments] = await Promise.all([
+    getTranslations('instruments'), getTranslations('catalogue'), getFormatter(), listInstruments(locale),
+  ]);
+  return (
+    <main id="main" className="mx-auto max-w-6xl px-4 py-8">
+      <h1 className="text-2xl font-semibold">{t('title')}</h1>
+      <p className="mt-2 max-w-3xl text-slate-700">{t('intro')}</p>
+      <ul className="mt-6 grid gap-4 md:grid-cols-2">
+        {instruments.map((instrument) => (
+          <li key={instrument.code} className="rounded-lg border border-slate-200 bg-white p-4" data-testid="instrument">
+            <p className="text-sm font-medium text-un-blue">
+              {instrument.symbol}
+              {instrument.isDemo && <span className="ms-2 rounded bg-amber-100 px-1.5 text-xs text-amber-950">{tCatalogue('demoBadge')}</span>}
+            </p>
+            <h2 className="mt-1 font-semibold leading-snug">
+              <Link href={`/instruments/${instrument.slug}`} className="underline-offset-2 hover:underline">{instrument.title}</Link>
+            </h2>
+            <p className="mt-2 text-sm text-slate-600">
+              {instrument.adoptedOn ? format.dateTime(instrument.adoptedOn, { dateStyle: 'long', timeZone: 'UTC' }) : instrument.adoptedYear}
+              {' · '}{instrument.adoptedBy}
+            </p>
+            <p className="mt-2 text-sm text-slate-700">
+              {instrument.commitmentCount > 0
+                ? t('counts', { count: instrument.commitmentCount, languages: instrument.languages.map((l) => tCatalogue(`languages.${l}` as never)).join(', ') })
+                : t('notImported')}
+            </p>
+          </li>
+        ))}
+      </ul>
+    </main>
+  );
+}

@@ -1,0 +1,66 @@
+// The one server-action wrapper and its typed state (ARCHITECTURE.md, request flow): parse the
+// form with a strict schema, get the user, check the permission, run the mutation. Expected
+// failures come back as a message in the reader's language with every field error; anything
+// unexpected is logged and shown as a generic message.
+import 'server-only';
+import { z } from 'zod';
+import { getTranslations } from 'next-intl/server';
+import { getOptionalUser, type SessionUser } from '@/lib/auth/session';
+import { isDomainError } from '@/lib/errors';
+
+export type ActionState<T = undefined> =
+  | { ok: true; data: T; message?: string }
+  | { ok: false; message: string; fieldErrors: Record<string, string[]> }
+  | null;
+
+type Handler<S extends z.ZodType, T> = (input: z.infer<S>, user: SessionUser) => Promise<T>;
+
+/** Builds a server action: `(previousState, formData) => ActionState`, for useActionState. */
+export function formAction<S extends z.ZodType, T>(
+  schema: S,
+  authorize: (user: SessionUser, input: z.infer<S>) => boolean | Promise<boolean>,
+  handler: Handler<S, T>,
+) {
+  return async (_previous: ActionState<T>, formData: FormData): Promise<ActionState<T>> => {
+    const t = await getTranslations('actions');
+    const user = await getOptionalUser();
+    if (!user) return { ok: false, message: t('signedOut'), fieldErrors: {} };
+
+    const parsed = schema.safeParse(formDataToObject(formData));
+    if (!parsed.success) {
+      const tValidation = await getTranslations('validation');
+      const fieldErrors = z.flattenError(parsed.error).fieldErrors as Record<string, string[]>;
+      // Schemas name their messages by key ("validation.required"), said here in the reader's language.
+      const translate = (message: string) =>
+        message.startsWith('validation.') ? tValidation(message.slice('validation.'.length) as never) : tValidation('invalid');
+      return {
+        ok: false,
+        message: t('invalid'),
+        fieldErrors: Object.fromEntries(Object.entries(fieldErrors).map(([field, messages]) => [field, messages.map(translate)])),
+      };
+    }
+    if (!(await authorize(user, parsed.data))) return { ok: false, message: t('forbidden'), fieldErrors: {} };
+
+    try {
+      return { ok: true, data: await handler(parsed.data, user) };
+    } catch (error) {
+      if (isDomainError(error)) {
+        const tErrors = await getTranslations('errors');
+        return { ok: false, message: tErrors(error.key as never, error.values as never), fieldErrors: {} };
+      }
+      console.error('Unexpected error in a server action', error);
+      return { ok: false, message: t('unexpected'), fieldErrors: {} };
+    }
+  };
+}
+
+/** Form fields as a plain object; a field given several times becomes an array. */
+function formDataToObject(formData: FormData): Record<string, unknown> {
+  const object: Record<string, unknown> = {};
+  for (const [key, value] of formData.entries()) {
+    if (key.startsWith('$ACTION')) continue;
+    const previous = object[key];
+    object[key] = previous === undefined ? value : Array.isArray(previous) ? [...previous, value] : [previous, value];
+  }
+  return object;
+}
