@@ -5,10 +5,12 @@ import { DomainError } from '@/lib/errors';
 import { createUserCommand, disableUserCommand } from './commands/users';
 import { migrateCommand, seedCommand } from './commands/setup';
 import { importInstrumentCommand, parseInstrumentCommand } from './commands/instruments';
+import { exportCatalogueCommand, importCatalogueCommand } from './commands/catalogue-io';
 import { UsageError, type Command } from './commands/types';
 
 const COMMANDS: Command[] = [
-  migrateCommand, seedCommand, createUserCommand, disableUserCommand, parseInstrumentCommand, importInstrumentCommand,
+  migrateCommand, seedCommand, createUserCommand, disableUserCommand,
+  parseInstrumentCommand, importInstrumentCommand, exportCatalogueCommand, importCatalogueCommand,
 ];
 
 function help(): string {

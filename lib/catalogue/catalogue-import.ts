@@ -49,7 +49,8 @@ type ImportInput = {
   thematicAreas: (CatalogueThematicArea & { where: string })[];
   instruments: { instrument: CatalogueInstrument; where: string }[];
   commitments: LocatedCommitment[];
-  relations: { pair: [string, string]; where: string }[];
+  /** Pairs of commitment keys, already checked to name commitments of the file. */
+  relations: [string, string][];
 };
 
 export async function importCatalogueJson(db: Db, actorId: string | null, text: string): Promise<CatalogueImportResult> {
@@ -62,7 +63,7 @@ export async function importCatalogueJson(db: Db, actorId: string | null, text: 
     commitments: catalogue.instruments.flatMap((instrument, i) =>
       instrument.commitments.map((commitment, c) => ({ instrument: instrument.code, commitment, where: `instruments[${i}].commitments[${c}]` })),
     ),
-    relations: catalogue.relations.map((pair, index) => ({ pair, where: `relations[${index}]` })),
+    relations: catalogue.relations,
   });
 }
 
@@ -423,7 +424,7 @@ function sameText(stored: StoredText, wanted: ReturnType<typeof textData>): bool
 /** Relations are stored once, with fromId < toId; one already stored either way round is kept. */
 async function writeRelations(tx: Tx, actorId: string | null, relations: ImportInput['relations'], ids: Map<string, string>, result: CatalogueImportResult) {
   if (relations.length === 0) return;
-  const pairs = relations.map(({ pair: [a, b] }) => [ids.get(a)!, ids.get(b)!].sort() as [string, string]);
+  const pairs = relations.map(([a, b]) => [ids.get(a)!, ids.get(b)!].sort() as [string, string]);
   const involved = [...new Set(pairs.flat())];
   const stored = await tx.commitmentRelation.findMany({
     where: { OR: [{ fromId: { in: involved } }, { toId: { in: involved } }] },

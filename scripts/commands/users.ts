@@ -7,7 +7,7 @@ import { UsageError, type Command } from './types';
 
 export const createUserCommand: Command = {
   name: 'create-user',
-  summary: 'Create an account (prints a one-time password unless one is piped in).',
+  summary: 'Create an account (prints a generated initial password unless one is piped in).',
   usage: 'create-user --email EMAIL --name NAME --role ADMIN|SECRETARIAT|FOCAL_POINT|VIEWER [--entity CODE] [--password-stdin]',
   async run(args) {
     const { values } = parseArgs({
@@ -27,7 +27,7 @@ export const createUserCommand: Command = {
           entityCode: values.entity, password,
         });
         console.log(`Created ${user.email} (${user.role}).`);
-        if (generated) console.log(`One-time password: ${password}`);
+        if (generated) console.log(`Initial password (give it to the person, who should change it): ${password}`);
       } catch (error) {
         if (error instanceof z.ZodError) throw new UsageError(error.issues.map((issue) => issue.message).join('\n'));
         throw error;

@@ -17,6 +17,12 @@ export default async function InstrumentsPage({ params }: PageProps<'/[locale]/i
     <main id="main" className="mx-auto max-w-6xl px-4 py-8">
       <h1 className="text-2xl font-semibold">{t('title')}</h1>
       <p className="mt-2 max-w-3xl text-slate-700">{t('intro')}</p>
+      <p className="mt-2 text-sm">
+        {t('download')}{' '}
+        <a href="/api/catalogue/export?format=csv" className="font-medium text-un-navy underline" download>CSV</a>
+        {' · '}
+        <a href="/api/catalogue/export?format=json" className="font-medium text-un-navy underline" download>JSON</a>
+      </p>
       <ul className="mt-6 grid gap-4 md:grid-cols-2">
         {instruments.map((instrument) => (
           <li key={instrument.code} className="rounded-lg border border-slate-200 bg-white p-4" data-testid="instrument">
