@@ -25,7 +25,17 @@ export function ImportWizard({ instruments, areas, initialInstrument }: Props) {
   const tLanguages = useTranslations('catalogue.languages');
   const locale = useLocale();
   const [state, previewAction, previewing] = useActionState(previewInstrumentImportAction, null);
+  // Controlled fields: React resets a form's uncontrolled fields after its action, which would
+  // make the form disagree with the preview shown below it.
+  const [instrumentCode, setInstrumentCode] = useState(initialInstrument ?? instruments[0]?.code ?? '');
+  const [language, setLanguage] = useState<string>(locale);
   const [text, setText] = useState('');
+  // Set when the form changes after a preview: the preview no longer shows what would be imported.
+  const [stale, setStale] = useState(false);
+  const edited = <T,>(set: (value: T) => void) => (value: T) => {
+    set(value);
+    setStale(true);
+  };
   const [sourceName, setSourceName] = useState('');
   const [fileError, setFileError] = useState<string | null>(null);
   const [chosenAreas, setChosenAreas] = useState<Record<string, string>>({});
@@ -39,7 +49,7 @@ export function ImportWizard({ instruments, areas, initialInstrument }: Props) {
     if (file.size > MAX_BYTES) return setFileError(t('fileTooLarge'));
     const content = await file.text();
     if (content.includes('\u0000')) return setFileError(t('fileNotText'));
-    setText(content);
+    edited(setText)(content);
     setSourceName(file.name);
   }
 
@@ -83,19 +93,19 @@ export function ImportWizard({ instruments, areas, initialInstrument }: Props) {
 
   return (
     <div className="space-y-6">
-      <form action={previewAction} className="space-y-4 rounded-lg border border-slate-200 bg-white p-4" aria-labelledby="step-1">
+      <form action={(formData) => { setStale(false); setProgress({ state: 'idle' }); previewAction(formData); }} className="space-y-4 rounded-lg border border-slate-200 bg-white p-4" aria-labelledby="step-1">
         <h2 id="step-1" className="font-semibold">{t('step1')}</h2>
         <div className="grid gap-4 sm:grid-cols-2">
           <div>
             <label htmlFor="instrumentCode" className="block text-sm font-medium">{t('instrument')}</label>
-            <select id="instrumentCode" name="instrumentCode" defaultValue={initialInstrument ?? instruments[0]?.code}
+            <select id="instrumentCode" name="instrumentCode" value={instrumentCode} onChange={(event) => edited(setInstrumentCode)(event.target.value)}
               className="mt-1 block w-full rounded border border-slate-300 bg-white px-2 py-2">
               {instruments.map((instrument) => <option key={instrument.code} value={instrument.code}>{instrument.symbol} — {instrument.title}</option>)}
             </select>
           </div>
           <div>
             <label htmlFor="language" className="block text-sm font-medium">{t('language')}</label>
-            <select id="language" name="language" defaultValue={locale} className="mt-1 block w-full rounded border border-slate-300 bg-white px-2 py-2">
+            <select id="language" name="language" value={language} onChange={(event) => edited(setLanguage)(event.target.value)} className="mt-1 block w-full rounded border border-slate-300 bg-white px-2 py-2">
               {LANGUAGES.map((code) => <option key={code} value={code}>{tLanguages(code)}</option>)}
             </select>
             <FieldError state={state} field="language" />
@@ -109,7 +119,7 @@ export function ImportWizard({ instruments, areas, initialInstrument }: Props) {
         </div>
         <div>
           <label htmlFor="text" className="block text-sm font-medium">{t('text')}</label>
-          <textarea id="text" name="text" value={text} onChange={(event) => { setText(event.target.value); setSourceName(''); }} rows={10}
+          <textarea id="text" name="text" value={text} onChange={(event) => { edited(setText)(event.target.value); setSourceName(''); }} rows={10}
             className="mt-1 block w-full rounded border border-slate-300 bg-white px-3 py-2 font-mono text-sm" />
           <FieldError state={state} field="text" />
         </div>
@@ -125,6 +135,7 @@ export function ImportWizard({ instruments, areas, initialInstrument }: Props) {
           <h2 id="step-2" className="font-semibold">{t('step2')}</h2>
           <ImportPreviewTable preview={preview.preview} areas={areas} chosen={chosenAreas}
             onChoose={(reference, code) => setChosenAreas((current) => ({ ...current, [reference]: code }))} />
+          {stale && <p role="status" className="rounded bg-amber-50 p-3 text-sm text-amber-950">{t('stale')}</p>}
           {preview.preview.alreadyImported ? (
             <p role="status" className="rounded bg-slate-100 p-3" data-testid="already-imported">{t('alreadyImported')}</p>
           ) : (
@@ -136,7 +147,7 @@ export function ImportWizard({ instruments, areas, initialInstrument }: Props) {
                 </div>
               )}
               {progress.state === 'failed' && <p role="alert" className="rounded border border-red-300 bg-red-50 p-2 text-sm text-red-900">{progress.message}</p>}
-              <button type="button" onClick={() => confirm(preview)} disabled={progress.state === 'running'}
+              <button type="button" onClick={() => confirm(preview)} disabled={stale || progress.state === 'running'}
                 className="rounded bg-green-800 px-4 py-2 font-medium text-white disabled:opacity-60">
                 {t('confirm', { count: preview.preview.items.filter((item) => item.change !== 'unchanged' && item.change !== 'unmatched').length })}
               </button>
