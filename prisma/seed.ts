@@ -9,6 +9,7 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createPrismaClient, type Db } from '@/lib/db/client';
 import { seedReferenceData, type SeedSummary, type SyncCounts } from './seed/seed-reference';
+import { seedDocuments } from './seed/seed-documents';
 import { DEMO_PASSWORD, seedDemoData, type DemoSeedResult } from './seed/seed-demo';
 
 export interface SeedOptions {
@@ -17,6 +18,8 @@ export interface SeedOptions {
 
 export interface SeedResult {
   reference: SeedSummary;
+  /** The reports shipped with the application, and whether this run imported them. */
+  documents: { symbol: string; language: string; mode: string }[];
   /** Null unless seeded with `demo: true`. */
   demo: DemoSeedResult | null;
 }
@@ -36,8 +39,9 @@ export async function seed(db: Db, options: SeedOptions): Promise<SeedResult> {
   // Checked before anything is written, so a refused seed leaves the database untouched.
   if (!options.demo) await assertNoDemoData(db);
   const reference = await seedReferenceData(db);
+  const documents = await seedDocuments(db);
   const demo = options.demo ? await seedDemoData(db) : null;
-  return { reference, demo };
+  return { reference, documents, demo };
 }
 
 async function assertNoDemoData(db: Db): Promise<void> {
@@ -52,8 +56,9 @@ function describeCounts(label: string, counts: SyncCounts): string {
   return `${label}: ${counts.created} created, ${counts.updated} updated, ${counts.unchanged} unchanged`;
 }
 
-function printSummary({ reference, demo }: SeedResult): void {
+function printSummary({ reference, documents, demo }: SeedResult): void {
   console.log(describeCounts('Reporting entities', reference.entities));
+  for (const document of documents) console.log(`Document ${document.symbol} (${document.language}): ${document.mode}`);
   console.log(describeCounts('Instruments', reference.instruments));
   console.log(describeCounts('Thematic areas', reference.thematicAreas));
   console.log(

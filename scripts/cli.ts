@@ -6,11 +6,13 @@ import { createUserCommand, disableUserCommand } from './commands/users';
 import { migrateCommand, seedCommand } from './commands/setup';
 import { importInstrumentCommand, parseInstrumentCommand } from './commands/instruments';
 import { exportCatalogueCommand, importCatalogueCommand } from './commands/catalogue-io';
+import { importDocumentCommand, parseDocumentCommand } from './commands/documents';
 import { UsageError, type Command } from './commands/types';
 
 const COMMANDS: Command[] = [
   migrateCommand, seedCommand, createUserCommand, disableUserCommand,
   parseInstrumentCommand, importInstrumentCommand, exportCatalogueCommand, importCatalogueCommand,
+  parseDocumentCommand, importDocumentCommand,
 ];
 
 function help(): string {

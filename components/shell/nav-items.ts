@@ -2,7 +2,7 @@
 // exactly when its page would let the user in.
 import { can, type Actor } from '@/lib/auth/permissions';
 
-export type NavItem = { key: 'dashboard' | 'thematicAreas' | 'entities' | 'myEntity' | 'cycles' | 'import' | 'users'; href: string };
+export type NavItem = { key: 'dashboard' | 'thematicAreas' | 'entities' | 'myEntity' | 'cycles' | 'import' | 'importDocument' | 'users'; href: string };
 
 export function navItemsFor(user: NonNullable<Actor> & { entityCode: string | null }): NavItem[] {
   const items: NavItem[] = [
@@ -15,6 +15,7 @@ export function navItemsFor(user: NonNullable<Actor> & { entityCode: string | nu
   if (can(user, 'entity.list')) items.push({ key: 'entities', href: '/entities' });
   if (can(user, 'cycle.manage')) items.push({ key: 'cycles', href: '/cycles' });
   if (can(user, 'catalogue.import')) items.push({ key: 'import', href: '/catalogue/import' });
+  if (can(user, 'document.import')) items.push({ key: 'importDocument', href: '/documents/import' });
   if (can(user, 'user.manage')) items.push({ key: 'users', href: '/users' });
   return items;
 }

@@ -18,6 +18,8 @@ export async function SiteHeader() {
             <li><Link href="/" className="hover:underline">{tNav('thematicAreas')}</Link></li>
             <li><Link href="/instruments" className="hover:underline">{tNav('instruments')}</Link></li>
             <li><Link href="/commitments" className="hover:underline">{tNav('commitments')}</Link></li>
+            <li><Link href="/documents" className="hover:underline">{tNav('documents')}</Link></li>
+            <li><Link href="/search" className="hover:underline">{tNav('search')}</Link></li>
           </ul>
         </nav>
         <div className="ms-auto flex flex-wrap items-center gap-4 text-sm">

@@ -13,8 +13,3 @@ export function pickCommitmentText(texts: readonly StoredText[], locale: string)
     [...texts].sort((a, b) => a.importedAt.getTime() - b.importedAt.getTime() || a.locale.localeCompare(b.locale))[0]!;
   return { text: fallback.text, locale: fallback.locale, isFallback: true };
 }
-
-/** URL-safe name of an instrument code ("GA73/192" -> "ga73-192"). */
-export function instrumentSlug(code: string): string {
-  return code.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
-}

@@ -5,7 +5,8 @@ import { can } from '@/lib/auth/permissions';
 import type { SessionUser } from '@/lib/auth/session';
 import { localized } from '@/lib/i18n/localized';
 import type { CommitmentKind, Prisma } from '@/lib/generated/prisma/client';
-import { instrumentSlug, pickCommitmentText, type ShownText } from './commitment-text';
+import { pickCommitmentText, type ShownText } from './commitment-text';
+import { slugOf } from '@/lib/slug';
 import type { CommitmentFilters } from './schemas';
 
 // The catalogue (instruments, thematic areas, commitments and their official wording) is
@@ -69,7 +70,7 @@ async function languagesOf(instrumentIds: string[]): Promise<Map<string, string[
 function toSummary(instrument: InstrumentRecord, languages: string[], locale: string): InstrumentSummary {
   return {
     code: instrument.code,
-    slug: instrumentSlug(instrument.code),
+    slug: slugOf(instrument.code),
     symbol: instrument.symbol,
     title: localized(instrument.title, locale),
     adoptedOn: instrument.adoptedOn,
@@ -116,7 +117,7 @@ function toRow(commitment: CommitmentRecord, locale: string): CommitmentRow {
     subheading: commitment.subheading ? localized(commitment.subheading, locale) || null : null,
     area: { code: commitment.thematicArea.code, title: localized(commitment.thematicArea.title, locale) },
     instrument: {
-      code: commitment.instrument.code, slug: instrumentSlug(commitment.instrument.code),
+      code: commitment.instrument.code, slug: slugOf(commitment.instrument.code),
       symbol: commitment.instrument.symbol, isDemo: commitment.instrument.isDemo,
     },
     text: pickCommitmentText(commitment.texts, locale),
@@ -131,7 +132,7 @@ export type InstrumentDetail = InstrumentSummary & {
 /** An instrument by its URL slug, with its chapters and commitments in order. */
 export async function getInstrument(slug: string, locale: string): Promise<InstrumentDetail> {
   const candidates = await db.instrument.findMany({ select: { id: true, code: true } });
-  const match = candidates.find((candidate) => instrumentSlug(candidate.code) === slug);
+  const match = candidates.find((candidate) => slugOf(candidate.code) === slug);
   if (!match) notFound();
   const [instrument, chapters, commitments, languages] = await Promise.all([
     db.instrument.findUniqueOrThrow({ where: { id: match.id }, select: instrumentSelect }),

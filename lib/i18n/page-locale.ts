@@ -14,7 +14,7 @@ export async function pageLocale(params: Promise<{ locale: string }>): Promise<L
 /** Page metadata whose title is the `title` message of a namespace. */
 export async function pageTitle(
   params: Promise<{ locale: string }>,
-  namespace: 'dashboard' | 'entities' | 'entity' | 'cycles' | 'users' | 'signIn' | 'signOut' | 'instruments' | 'commitments' | 'import',
+  namespace: 'dashboard' | 'entities' | 'entity' | 'cycles' | 'users' | 'signIn' | 'signOut' | 'instruments' | 'commitments' | 'import' | 'documents' | 'search',
 ): Promise<Metadata> {
   const locale = await pageLocale(params);
   const t = await getTranslations({ locale, namespace });

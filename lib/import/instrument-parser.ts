@@ -24,10 +24,26 @@
 //   means the line wraps.
 // Footnote markers glued to words ("drugs2", "drugs²") are left in the text: they are part of
 // what was printed, and removing digits from official wording could remove real ones.
-import { detectScript, joinLines, lineWidth, normalizeText, type ScriptCounts } from './text';
+import {
+  CHINESE_NUMERAL,
+  FOOTNOTE_RULE,
+  LINK_LINE,
+  TERMINAL_PUNCTUATION,
+  chineseNumber,
+  continuesHeading,
+  endsWithTerminal,
+  isPageFurniture,
+  lastCharacter,
+  mayOpenBlock,
+  measureLayout,
+  type Layout,
+  type Line,
+} from './extracted-text';
+import { LANGUAGE_NAMES, OFFICIAL_LANGUAGES, SCRIPT_NAMES, exceedsBytes, foreignScript, type OfficialLanguage } from './input-checks';
+import { joinLines, normalizeText } from './text';
 
-export const INSTRUMENT_LANGUAGES = ['ar', 'en', 'es', 'fr', 'ru', 'zh'] as const;
-export type InstrumentLanguage = (typeof INSTRUMENT_LANGUAGES)[number];
+export const INSTRUMENT_LANGUAGES = OFFICIAL_LANGUAGES;
+export type InstrumentLanguage = OfficialLanguage;
 
 export const INSTRUMENT_PARSE_ERROR_CODES = ['empty', 'too-large', 'not-an-instrument', 'language-mismatch', 'unsupported-language'] as const;
 export type InstrumentParseErrorCode = (typeof INSTRUMENT_PARSE_ERROR_CODES)[number];
@@ -122,10 +138,6 @@ export function parseInstrument(text: string, options: { code: string; language:
 // ---------------------------------------------------------------------------------------------
 // Input checks
 
-const LANGUAGE_NAMES: Record<InstrumentLanguage, string> = {
-  ar: 'Arabic', en: 'English', es: 'Spanish', fr: 'French', ru: 'Russian', zh: 'Chinese',
-};
-
 function supportedLanguage(language: string): InstrumentLanguage {
   const found = INSTRUMENT_LANGUAGES.find((supported) => supported === language);
   if (!found) {
@@ -135,38 +147,6 @@ function supportedLanguage(language: string): InstrumentLanguage {
     );
   }
   return found;
-}
-
-/** Whether the UTF-8 encoding of `text` is longer than `limit` bytes, without encoding it. */
-function exceedsBytes(text: string, limit: number): boolean {
-  if (text.length > limit) return true; // every UTF-16 unit takes at least one byte
-  if (text.length * 3 <= limit) return false; // and at most three (a surrogate pair takes four for two)
-  let bytes = 0;
-  for (let i = 0; i < text.length; i++) {
-    const unit = text.charCodeAt(i);
-    if (unit < 0x80) bytes += 1;
-    else if (unit < 0x800) bytes += 2;
-    else if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < text.length) {
-      bytes += 4;
-      i++;
-    } else bytes += 3;
-  }
-  return bytes > limit;
-}
-
-const EXPECTED_SCRIPT: Record<InstrumentLanguage, keyof ScriptCounts> = {
-  ar: 'arabic', en: 'latin', es: 'latin', fr: 'latin', ru: 'cyrillic', zh: 'cjk',
-};
-const SCRIPT_NAMES: Record<keyof ScriptCounts, string> = { cjk: 'Chinese', latin: 'Latin', cyrillic: 'Cyrillic', arabic: 'Arabic' };
-
-/** The script most letters are in, when it is not the language's; null when they match or there are no letters. */
-function foreignScript(text: string, language: InstrumentLanguage): keyof ScriptCounts | null {
-  const counts = detectScript(text);
-  const total = counts.cjk + counts.latin + counts.cyrillic + counts.arabic;
-  const expected = EXPECTED_SCRIPT[language];
-  if (total === 0 || counts[expected] * 2 >= total) return null;
-  const scripts = Object.keys(counts) as (keyof ScriptCounts)[];
-  return scripts.reduce((best, script) => (counts[script] > counts[best] ? script : best));
 }
 
 function checkDocumentScript(text: string, language: InstrumentLanguage) {
@@ -212,30 +192,7 @@ function letterCount(text: string): number {
 // ---------------------------------------------------------------------------------------------
 // Lines: page furniture and footnotes left out
 
-type Line = { text: string; line: number };
-
-// Page furniture: a line made only of these tokens, at least one of them a symbol, page number,
-// job number or bar code ("A/RES/S-30/1", "3/25", "16-06812 5/25", "V.19-04764 (C) 150719 150719").
-const DOCUMENT_SYMBOL = /^[A-Z]{1,2}(?:\/[A-Z0-9.-]+)+$/;
-const PAGE_NUMBER = /^(\d{1,3})\/(\d{1,3})$/;
-const JOB_NUMBER = /^(?:[A-Z]{1,2}\.)?\d{2}-\d{5}$/;
-const BAR_CODE = /^\*\d{6,8}\*$/;
-const LANGUAGE_TAG = /^\([A-Z]\)$/;
-const PRINT_DATE = /^\d{6}$/;
-const LINK_LINE = /^(?:https?:\/\/|www\.)\S+$/;
-const FOOTNOTE_RULE = /^_{5,}$/;
 const FOOTNOTE_START = /^(?:\d{1,3}|[*†‡§]{1,3}|[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})\s+\S/u;
-
-function isPageNumber(token: string): boolean {
-  const match = PAGE_NUMBER.exec(token);
-  return match !== null && Number(match[1]) <= Number(match[2]);
-}
-
-function isPageFurniture(text: string): boolean {
-  const tokens = text.split(/\s+/);
-  const identifying = (token: string) => DOCUMENT_SYMBOL.test(token) || isPageNumber(token) || JOB_NUMBER.test(token) || BAR_CODE.test(token);
-  return tokens.some(identifying) && tokens.every((token) => identifying(token) || LANGUAGE_TAG.test(token) || PRINT_DATE.test(token));
-}
 
 type FootnoteState = 'outside' | 'after-rule' | 'open-footnote' | 'closed-footnote';
 
@@ -278,68 +235,16 @@ function belongsToFootnotes(text: string, state: FootnoteState): boolean {
 // ---------------------------------------------------------------------------------------------
 // Punctuation and line shapes
 
-const TERMINAL_PUNCTUATION = '.;:!?。；：！？؛';
 const PARAGRAPH_END_PUNCTUATION = TERMINAL_PUNCTUATION + ',，،';
-const CLOSERS_AT_END = /[\s"'”’»」』)\]）⁰¹²³⁴⁵⁶⁷⁸⁹]+$/u;
-// A footnote number glued after the punctuation ("issues;2", "drugs.3"), but not a symbol ("E/CN.7").
-const FOOTNOTE_AFTER_PUNCTUATION = /([;:；：]|(?<=[\p{Ll}\p{Lo})”’"'])\.)\d{1,2}$/u;
-
-function lastCharacter(text: string): string {
-  return text.replace(CLOSERS_AT_END, '').replace(FOOTNOTE_AFTER_PUNCTUATION, '$1').replace(CLOSERS_AT_END, '').at(-1) ?? '';
-}
-
-/** Ends a sentence or a clause that closes a block: . ; : and their CJK and Arabic forms. */
-function endsWithTerminal(text: string): boolean {
-  const last = lastCharacter(text);
-  return last !== '' && TERMINAL_PUNCTUATION.includes(last);
-}
-
 /** Preambular paragraphs of resolutions end with a comma ("Recalling ...,"). */
 function endsParagraph(text: string): boolean {
   const last = lastCharacter(text);
   return last !== '' && PARAGRAPH_END_PUNCTUATION.includes(last);
 }
 
-// A line ending like this continues on the next one, whatever that starts with.
-const JOINER_AT_END = /[-‐‑/,，、(（“‘《[]$/u;
-const CONNECTOR_AT_END = /(?:^|\s)(?:and|or|of|the|on|in|for|to|with|by|an?|at|from|including|as|et|ou|de|des|du|la|le|les|en|y|o|del|el|los|las|para|por|con)$/i;
-
-/** A capital letter or a caseless letter (CJK, Arabic) may open a new block; a lower-case letter or a digit continues one. */
-function mayOpenBlock(text: string): boolean {
-  return /^[\p{Lu}\p{Lo}]/u.test(text);
-}
-
 /** A heading or an unknown block starts with a capital or caseless letter, or a digit. */
 function mayStartHeading(text: string): boolean {
   return /^[\p{Lu}\p{Lo}\p{N}]/u.test(text);
-}
-
-type Layout = { isFull(text: string): boolean };
-
-/** Share of the usual line width from which a line is "full", i.e. it was broken by the page edge. */
-const FULL_LINE_SHARE = 0.75;
-
-/**
- * The width of a full line, taken at the 95th percentile of line widths so that a few overlong
- * lines do not set it. A line well short of it ends its block; a full one was wrapped.
- */
-function measureLayout(lines: Line[]): Layout {
-  const widths = lines.map((line) => lineWidth(line.text)).sort((a, b) => a - b);
-  const fullWidth = widths.length === 0 ? 0 : widths[Math.floor((widths.length - 1) * 0.95)]!;
-  return { isFull: (text) => lineWidth(text) >= fullWidth * FULL_LINE_SHARE };
-}
-
-/**
- * Whether `next` continues the open heading (or unknown block) that ends with `previous`.
- * `loose` also lets a full line continue: right for reading, but a chapter title whose last line
- * happens to be full then swallows the lead-in, which the strict reading avoids.
- */
-function continuesHeading(previous: string, next: string, layout: Layout, loose: boolean): boolean {
-  if (previous === '') return true;
-  if (endsWithTerminal(previous)) return false;
-  if (loose && layout.isFull(previous)) return true;
-  if (JOINER_AT_END.test(previous) || CONNECTOR_AT_END.test(previous)) return true;
-  return !mayOpenBlock(next);
 }
 
 /** Number of leading lines that form one heading. */
@@ -379,8 +284,7 @@ type Marker = NumberedMarker | LetteredMarker;
 type MarkedLine<M extends Marker> = { marker: M; rest: string };
 
 const ARABIC_NUMBERED = /^([0-9０-９]{1,3})[.．、](?![0-9０-９])\s*(.*)$/u;
-// 一 to 九十九: a digit, or 十 with an optional digit on either side.
-const CHINESE_NUMBERED = /^([一二三四五六七八九]|[一二三四五六七八九]?十[一二三四五六七八九]?)[、.．]\s*(.*)$/u;
+const CHINESE_NUMBERED = new RegExp(`^(${CHINESE_NUMERAL})[、.．]\\s*(.*)$`, 'u');
 const LETTERED_IN_PARENTHESES = /^[(（](([a-z])\2?)[)）]\s*(.*)$/u;
 // French and Spanish texts letter items "a)", without the opening parenthesis.
 const LETTERED_WITH_CLOSING_PARENTHESIS = /^(([a-z])\2?)\)\s+(.*)$/u;
@@ -389,14 +293,6 @@ const LETTER_STYLE_CLOSING_ONLY: ReadonlySet<InstrumentLanguage> = new Set(['fr'
 const UNREAD_LETTERING = /^[(（]?[\p{Script=Cyrillic}\p{Script=Arabic}]{1,2}[)）]\s/u;
 // Roman numerals that look like letters: sub-items (i), (ii) ... of an item, not items.
 const ROMAN_LIKE_LETTERS: ReadonlySet<string> = new Set(['i', 'ii', 'v', 'x', 'xx']);
-const CHINESE_DIGITS = '一二三四五六七八九';
-
-function chineseNumber(numeral: string): number {
-  const digit = (char: string | undefined) => (char === undefined ? 0 : CHINESE_DIGITS.indexOf(char) + 1);
-  const ten = numeral.indexOf('十');
-  if (ten === -1) return digit(numeral);
-  return (ten === 0 ? 1 : digit(numeral[ten - 1])) * 10 + digit(numeral[ten + 1]);
-}
 
 function readNumbered(text: string): MarkedLine<NumberedMarker> | null {
   const arabic = ARABIC_NUMBERED.exec(text);

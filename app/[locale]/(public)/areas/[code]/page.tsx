@@ -1,6 +1,8 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { getThematicArea } from '@/lib/catalogue/queries';
+import { evidenceForArea } from '@/lib/documents/queries';
+import { numberRanges } from '@/lib/documents/citation';
 import { pageLocale } from '@/lib/i18n/page-locale';
 import { Link } from '@/lib/i18n/navigation';
 import { CommitmentList } from '@/components/catalogue/commitment-list';
@@ -15,7 +17,8 @@ export async function generateMetadata({ params }: PageProps<'/[locale]/areas/[c
 export default async function ThematicAreaPage({ params }: PageProps<'/[locale]/areas/[code]'>) {
   const locale = await pageLocale(params);
   const { code } = await params;
-  const [t, area] = await Promise.all([getTranslations('areas'), getThematicArea(code, locale)]);
+  const [t, tDocuments, area] = await Promise.all([getTranslations('areas'), getTranslations('documents'), getThematicArea(code, locale)]);
+  const evidence = await evidenceForArea(area.code);
   return (
     <main id="main" className="mx-auto max-w-6xl px-4 py-8">
       {area.parent && (
@@ -38,6 +41,22 @@ export default async function ThematicAreaPage({ params }: PageProps<'/[locale]/
           </ul>
         </nav>
       )}
+      <section aria-labelledby="evidence-heading" className="mt-8">
+        <h2 id="evidence-heading" className="text-lg font-semibold">{t('evidence')}</h2>
+        {evidence.length === 0 ? (
+          <p className="mt-2 text-slate-700">{t('noEvidence')}</p>
+        ) : (
+          <ul className="mt-2 space-y-1" data-testid="area-evidence">
+            {evidence.map((document) => (
+              <li key={`${document.symbol}-${document.language}`}>
+                <Link href={`/documents/${document.slug}/${document.language}#para-${document.numbers[0]}`} className="text-un-navy underline">
+                  {tDocuments('citationRange', { symbol: document.symbol, count: document.numbers.length, ranges: numberRanges(document.numbers) })}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
       <h2 className="mt-8 text-lg font-semibold">{t('commitments', { count: area.commitments.length })}</h2>
       <CommitmentList rows={area.commitments} />
     </main>

@@ -10,6 +10,7 @@ import { CommitmentList } from '@/components/catalogue/commitment-list';
 import { EditTextForm } from '@/components/catalogue/edit-text-form';
 import { RelateForm, UnrelateButton } from '@/components/catalogue/relation-forms';
 import { DataTable } from '@/components/ui/data-table';
+import { CommitmentEvidence } from '@/components/evidence/commitment-evidence';
 
 export async function generateMetadata({ params }: PageProps<'/[locale]/commitments/[id]'>): Promise<Metadata> {
   const locale = await pageLocale(params);
@@ -85,6 +86,8 @@ export default async function CommitmentPage({ params }: PageProps<'/[locale]/co
           </DataTable>
         </div>
       </section>
+
+      <CommitmentEvidence commitmentId={commitment.id} locale={locale} />
 
       <section aria-labelledby="related-heading">
         <h2 id="related-heading" className="text-lg font-semibold">{t('related')}</h2>

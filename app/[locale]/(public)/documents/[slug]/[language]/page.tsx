@@ -1,0 +1,83 @@
+import type { Metadata } from 'next';
+import { getFormatter, getTranslations } from 'next-intl/server';
+import { getDocument } from '@/lib/documents/queries';
+import { paragraphPath } from '@/lib/documents/citation';
+import { pageLocale } from '@/lib/i18n/page-locale';
+import { Link } from '@/lib/i18n/navigation';
+import { CopyCitation } from '@/components/documents/copy-citation';
+
+type Props = PageProps<'/[locale]/documents/[slug]/[language]'>;
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  await pageLocale(params);
+  const { slug, language } = await params;
+  const document = await getDocument(slug, language);
+  return { title: `${document.symbol} ${document.title}` };
+}
+
+/** The reader: sections as a table of contents, numbered paragraphs, footnotes. */
+export default async function DocumentPage({ params }: Props) {
+  const locale = await pageLocale(params);
+  const { slug, language } = await params;
+  const [t, format, document] = await Promise.all([getTranslations('documents'), getFormatter(), getDocument(slug, language)]);
+  const citation = (number: number) => t('citation', { symbol: document.symbol, number });
+  const sectionStarts = new Map<string, number>();
+  for (const paragraph of document.paragraphs) if (!sectionStarts.has(paragraph.sectionPath)) sectionStarts.set(paragraph.sectionPath, paragraph.number);
+
+  return (
+    <main id="main" className="mx-auto max-w-6xl px-4 py-8">
+      <p className="text-sm font-medium text-un-blue">{document.symbol}</p>
+      <h1 className="mt-1 text-2xl font-semibold" lang={document.language}>{document.title}</h1>
+      <p className="mt-2 text-sm text-slate-600">
+        {document.publishedOn && <>{format.dateTime(document.publishedOn, { dateStyle: 'long', timeZone: 'UTC' })} · </>}
+        {t('provenance', { source: document.sourceName, when: format.dateTime(document.importedAt, { dateStyle: 'medium', timeZone: 'UTC' }) })}
+      </p>
+      <div className="mt-6 grid gap-8 lg:grid-cols-[18rem_1fr]">
+        <nav aria-label={t('contents')} className="lg:sticky lg:top-4 lg:max-h-[85vh] lg:overflow-auto">
+          <h2 className="text-sm font-semibold uppercase tracking-wide text-slate-600">{t('contents')}</h2>
+          <ol className="mt-2 space-y-1 text-sm" lang={document.language}>
+            {document.sections.map((section) => (
+              <li key={section.path} style={{ paddingInlineStart: `${(section.path.split('.').length - 1) * 0.75}rem` }}>
+                {sectionStarts.has(section.path) ? (
+                  <a href={`#para-${sectionStarts.get(section.path)}`} className="hover:underline">{section.path} {section.heading}</a>
+                ) : (
+                  <span>{section.path} {section.heading}</span>
+                )}
+              </li>
+            ))}
+          </ol>
+        </nav>
+        <div lang={document.language}>
+          {document.paragraphs.map((paragraph, index) => {
+            const previous = document.paragraphs[index - 1];
+            const heading = previous?.sectionPath !== paragraph.sectionPath ? document.sections.find((section) => section.path === paragraph.sectionPath) : null;
+            return (
+              <div key={paragraph.number}>
+                {heading && <h2 className="mb-3 mt-8 text-lg font-semibold first:mt-0">{heading.path} {heading.heading}</h2>}
+                <section id={`para-${paragraph.number}`} aria-label={citation(paragraph.number)} className="mb-4 scroll-mt-4 rounded target:bg-amber-50" data-testid="paragraph">
+                  <p className="leading-relaxed">
+                    <Link href={paragraphPath(document, paragraph.number)} className="me-2 font-semibold text-un-navy" aria-label={citation(paragraph.number)} lang={locale}>
+                      {paragraph.number}.
+                    </Link>
+                    {paragraph.text}
+                  </p>
+                  <CopyCitation citation={citation(paragraph.number)} url={`/${locale}${paragraphPath(document, paragraph.number)}`} />
+                </section>
+              </div>
+            );
+          })}
+          {document.footnotes.length > 0 && (
+            <section aria-labelledby="footnotes" className="mt-10 border-t border-slate-300 pt-4 text-sm">
+              <h2 id="footnotes" className="font-semibold" lang={locale}>{t('footnotes')}</h2>
+              <ol className="mt-2 space-y-1">
+                {document.footnotes.map((footnote) => (
+                  <li key={footnote.number} id={`footnote-${footnote.number}`}><sup>{footnote.number}</sup> {footnote.text}</li>
+                ))}
+              </ol>
+            </section>
+          )}
+        </div>
+      </div>
+    </main>
+  );
+}

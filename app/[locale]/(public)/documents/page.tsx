@@ -1,0 +1,45 @@
+import type { Metadata } from 'next';
+import { getFormatter, getTranslations } from 'next-intl/server';
+import { listDocuments } from '@/lib/documents/queries';
+import { pageLocale, pageTitle } from '@/lib/i18n/page-locale';
+import { getOptionalUser } from '@/lib/auth/session';
+import { can } from '@/lib/auth/permissions';
+import { Link } from '@/lib/i18n/navigation';
+
+export function generateMetadata({ params }: PageProps<'/[locale]/documents'>): Promise<Metadata> {
+  return pageTitle(params, 'documents');
+}
+
+export default async function DocumentsPage({ params }: PageProps<'/[locale]/documents'>) {
+  await pageLocale(params);
+  const [t, tLanguages, format, documents, user] = await Promise.all([
+    getTranslations('documents'), getTranslations('catalogue.languages'), getFormatter(), listDocuments(), getOptionalUser(),
+  ]);
+  return (
+    <main id="main" className="mx-auto max-w-6xl px-4 py-8">
+      <h1 className="text-2xl font-semibold">{t('title')}</h1>
+      <p className="mt-2 max-w-3xl text-slate-700">{t('intro')}</p>
+      {can(user, 'document.import') && (
+        <p className="mt-3"><Link href="/documents/import" className="font-medium text-un-navy underline">{t('importLink')}</Link></p>
+      )}
+      {documents.length === 0 ? (
+        <p className="mt-6">{t('none')}</p>
+      ) : (
+        <ul className="mt-6 space-y-3">
+          {documents.map((document) => (
+            <li key={`${document.symbol}-${document.language}`} className="rounded-lg border border-slate-200 bg-white p-4" data-testid="document">
+              <p className="text-sm font-medium text-un-blue">{document.symbol} · {tLanguages(document.language as never)}</p>
+              <h2 className="mt-1 font-semibold" lang={document.language}>
+                <Link href={`/documents/${document.slug}/${document.language}`} className="hover:underline">{document.title}</Link>
+              </h2>
+              <p className="mt-1 text-sm text-slate-600">
+                {document.publishedOn && <>{format.dateTime(document.publishedOn, { dateStyle: 'long', timeZone: 'UTC' })} · </>}
+                {t('paragraphCount', { count: document.paragraphCount })}
+              </p>
+            </li>
+          ))}
+        </ul>
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,135 @@
+'use client';
+
+import { useActionState, useState, type ChangeEvent } from 'react';
+import { useLocale, useTranslations } from 'next-intl';
+import { confirmDocumentImportAction, previewDocumentImportAction } from '@/lib/documents/actions';
+import { Link } from '@/lib/i18n/navigation';
+import { slugOf } from '@/lib/slug';
+import { FieldError, FormStatus } from '@/components/ui/form-status';
+import { TextField } from '@/components/ui/text-field';
+
+const MAX_BYTES = 20 * 1024 * 1024;
+const LANGUAGES = ['ar', 'en', 'es', 'fr', 'ru', 'zh'] as const;
+
+/** Upload or paste a report, see a dry run (paragraphs, sections, footnotes, warnings), then import it. */
+export function DocumentImportForm() {
+  const t = useTranslations('documents.import');
+  const tLanguages = useTranslations('catalogue.languages');
+  const locale = useLocale();
+  const [preview, previewAction, previewing] = useActionState(previewDocumentImportAction, null);
+  const [result, confirmAction, importing] = useActionState(confirmDocumentImportAction, null);
+  // Controlled fields: a form action resets uncontrolled ones, and the form must match its preview.
+  const [fields, setFields] = useState({ symbol: '', language: locale as string, publishedOn: '', text: '', sourceName: '' });
+  const [fileError, setFileError] = useState<string | null>(null);
+  const [stale, setStale] = useState(false);
+  const set = (name: keyof typeof fields) => (value: string) => {
+    setFields((current) => ({ ...current, [name]: value, ...(name === 'text' ? { sourceName: '' } : {}) }));
+    setStale(true);
+  };
+
+  async function readFile(event: ChangeEvent<HTMLInputElement>) {
+    const file = event.target.files?.[0];
+    setFileError(null);
+    if (!file) return;
+    if (file.size > MAX_BYTES) return setFileError(t('fileTooLarge'));
+    const content = await file.text();
+    if (content.includes('\u0000')) return setFileError(t('fileNotText'));
+    setFields((current) => ({ ...current, text: content, sourceName: file.name }));
+    setStale(true);
+  }
+
+  const staged = preview?.ok ? preview.data : null;
+  if (result?.ok) {
+    const done = result.data;
+    return (
+      <section className="rounded-lg border border-green-300 bg-green-50 p-4" data-testid="document-import-result" aria-live="polite">
+        <h2 className="text-lg font-semibold">{done.mode === 'already-imported' ? t('alreadyImported') : t('done')}</h2>
+        <p className="mt-2">{t('doneSummary', { paragraphs: done.paragraphCount, sections: done.sections.length, footnotes: done.footnoteCount })}</p>
+        {done.changed.length > 0 && <p className="mt-1">{t('changed', { numbers: done.changed.join(', ') })}</p>}
+        {done.keptWithEvidence.length > 0 && <p className="mt-1">{t('keptWithEvidence', { numbers: done.keptWithEvidence.join(', ') })}</p>}
+        <Link href={`/documents/${slugOf(done.symbol)}/${done.language}`} className="mt-3 inline-block font-medium text-un-navy underline">{t('open')}</Link>
+      </section>
+    );
+  }
+
+  return (
+    <div className="space-y-6">
+      <form action={(formData) => { setStale(false); previewAction(formData); }} className="space-y-4 rounded-lg border border-slate-200 bg-white p-4">
+        <div className="grid gap-4 sm:grid-cols-3">
+          <div>
+            <TextField id="symbol" label={t('symbol')} value={fields.symbol} onChange={(event) => set('symbol')(event.target.value)} placeholder="A/74/129" required />
+            <FieldError state={preview} field="symbol" />
+          </div>
+          <div>
+            <label htmlFor="language" className="block text-sm font-medium">{t('language')}</label>
+            <select id="language" name="language" value={fields.language} onChange={(event) => set('language')(event.target.value)}
+              className="mt-1 block w-full rounded border border-slate-300 bg-white px-2 py-2">
+              {LANGUAGES.map((code) => <option key={code} value={code}>{tLanguages(code)}</option>)}
+            </select>
+          </div>
+          <div>
+            <TextField id="publishedOn" label={t('publishedOn')} type="date" value={fields.publishedOn} onChange={(event) => set('publishedOn')(event.target.value)} />
+            <FieldError state={preview} field="publishedOn" />
+          </div>
+        </div>
+        <div>
+          <label htmlFor="file" className="block text-sm font-medium">{t('file')}</label>
+          <input id="file" type="file" accept=".txt,text/plain" onChange={readFile} aria-describedby="file-help" className="mt-1 block text-sm" />
+          <p id="file-help" className="mt-1 text-sm text-slate-600">{t('fileHelp')}</p>
+          {fileError && <p role="alert" className="mt-1 text-sm text-red-800">{fileError}</p>}
+        </div>
+        <div>
+          <label htmlFor="text" className="block text-sm font-medium">{t('text')}</label>
+          <textarea id="text" name="text" value={fields.text} onChange={(event) => set('text')(event.target.value)} rows={10}
+            className="mt-1 block w-full rounded border border-slate-300 bg-white px-3 py-2 font-mono text-sm" />
+          <FieldError state={preview} field="text" />
+        </div>
+        <input type="hidden" name="sourceName" value={fields.sourceName} />
+        <FormStatus state={preview} />
+        {previewing && <progress className="w-full" aria-label={t('reading')} />}
+        <button type="submit" disabled={previewing || importing} className="rounded bg-un-navy px-4 py-2 font-medium text-white disabled:opacity-60">
+          {previewing ? t('reading') : t('preview')}
+        </button>
+      </form>
+
+      {staged && (
+        <section aria-labelledby="dry-run" className="space-y-3 rounded-lg border border-slate-200 bg-white p-4" data-testid="document-preview">
+          <h2 id="dry-run" className="font-semibold">{t('dryRun')}</h2>
+          <p data-testid="document-preview-summary">
+            {t(`mode.${staged.preview.mode}`, { symbol: staged.preview.symbol })}{' '}
+            {t('summary', { paragraphs: staged.preview.paragraphCount, sections: staged.preview.sections.length, footnotes: staged.preview.footnoteCount })}
+          </p>
+          {staged.preview.title && <p lang={staged.preview.language}><span className="font-medium">{t('detectedTitle')}</span> {staged.preview.title}</p>}
+          {staged.preview.mode === 'corrected' && (
+            <p>{t('changes', { changed: staged.preview.changed.join(', ') || '—', added: staged.preview.added.join(', ') || '—', removed: staged.preview.removed.join(', ') || '—' })}</p>
+          )}
+          {staged.preview.warnings.length > 0 && (
+            <ul className="list-disc rounded border border-amber-300 bg-amber-50 p-3 ps-8 text-sm text-amber-950">
+              {staged.preview.warnings.map((warning, index) => <li key={index}>{warning.line !== null && t('line', { line: warning.line })} {warning.message}</li>)}
+            </ul>
+          )}
+          <details>
+            <summary className="cursor-pointer text-sm font-medium">{t('sections', { count: staged.preview.sections.length })}</summary>
+            <ol className="mt-2 space-y-1 text-sm" lang={staged.preview.language}>
+              {staged.preview.sections.map((section) => (
+                <li key={section.path}>
+                  {section.path} {section.heading}
+                  {staged.preview.areas[section.path] && <span className="ms-2 rounded bg-slate-100 px-1 text-xs">{staged.preview.areas[section.path]}</span>}
+                </li>
+              ))}
+            </ol>
+          </details>
+          {stale && <p role="status" className="rounded bg-amber-50 p-3 text-sm text-amber-950">{t('stale')}</p>}
+          <form action={confirmAction}>
+            <input type="hidden" name="stagedId" value={staged.stagedId} />
+            <FormStatus state={result} />
+            {importing && <progress className="mb-2 w-full" aria-label={t('importing')} />}
+            <button type="submit" disabled={stale || importing} className="rounded bg-green-800 px-4 py-2 font-medium text-white disabled:opacity-60">
+              {importing ? t('importing') : staged.preview.mode === 'already-imported' ? t('confirmAgain') : t('confirm')}
+            </button>
+          </form>
+        </section>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,65 @@
+'use client';
+
+import type { InputHTMLAttributes, ReactNode } from 'react';
+import type { ActionState } from '@/lib/action-state';
+
+// Parts shared by the evidence forms. Several of these forms sit on one page, so every field id
+// carries its form's prefix, and each error is tied to its field by aria-describedby.
+
+export function errorsOf(state: ActionState<unknown>, field: string): string[] {
+  return state && !state.ok ? (state.fieldErrors[field] ?? []) : [];
+}
+
+type FieldProps = {
+  prefix: string;
+  name: string;
+  label: string;
+  hint?: string;
+  state: ActionState<unknown>;
+  children?: ReactNode;
+} & Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'name'>;
+
+/** A labelled input with its hint and its errors, both announced with the field. */
+export function EvidenceField({ prefix, name, label, hint, state, className, ...input }: FieldProps) {
+  const id = `${prefix}-${name}`;
+  const errors = errorsOf(state, name);
+  const describedBy = [hint ? `${id}-hint` : null, errors.length ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
+  return (
+    <div className={className}>
+      <label htmlFor={id} className="block text-sm font-medium">{label}</label>
+      {hint && <p id={`${id}-hint`} className="mt-0.5 text-xs text-slate-600">{hint}</p>}
+      <input
+        id={id} name={name} aria-invalid={errors.length > 0 || undefined} aria-describedby={describedBy}
+        className="mt-1 block w-full min-w-0 rounded border border-slate-300 bg-white px-3 py-2 text-start aria-[invalid=true]:border-red-600"
+        {...input}
+      />
+      {errors.length > 0 && <p id={`${id}-error`} className="mt-1 text-sm text-red-800">{errors.join(' ')}</p>}
+    </div>
+  );
+}
+
+/** The optional note every link may carry. */
+export function NoteField({ prefix, label, state }: { prefix: string; label: string; state: ActionState<unknown> }) {
+  const id = `${prefix}-note`;
+  const errors = errorsOf(state, 'note');
+  return (
+    <div className="sm:col-span-2">
+      <label htmlFor={id} className="block text-sm font-medium">{label}</label>
+      <textarea
+        id={id} name="note" rows={2} maxLength={2000}
+        aria-invalid={errors.length > 0 || undefined} aria-describedby={errors.length ? `${id}-error` : undefined}
+        className="mt-1 block w-full rounded border border-slate-300 bg-white px-3 py-2 text-start"
+      />
+      {errors.length > 0 && <p id={`${id}-error`} className="mt-1 text-sm text-red-800">{errors.join(' ')}</p>}
+    </div>
+  );
+}
+
+export function SubmitButton({ pending, label, pendingLabel }: { pending: boolean; label: string; pendingLabel: string }) {
+  return (
+    <button type="submit" disabled={pending} aria-disabled={pending}
+      className="w-full rounded bg-un-navy px-4 py-2 font-medium text-white disabled:opacity-60 sm:w-auto">
+      {pending ? pendingLabel : label}
+    </button>
+  );
+}

@@ -1,0 +1,30 @@
+'use client';
+
+import { useActionState } from 'react';
+import { useTranslations } from 'next-intl';
+import { linkParagraphAction } from '@/lib/evidence/actions';
+import { FormStatus } from '@/components/ui/form-status';
+import { EvidenceField, NoteField, SubmitButton } from './evidence-form';
+
+/** Links a paragraph of an imported document, typed as its symbol and number. */
+export function LinkParagraphForm({ commitmentId }: { commitmentId: string }) {
+  const t = useTranslations('evidence');
+  const [state, action, pending] = useActionState(linkParagraphAction, null);
+  return (
+    <form action={action} className="rounded-lg border border-slate-200 bg-white p-4" aria-labelledby="evidence-paragraph-legend">
+      <h4 id="evidence-paragraph-legend" className="font-semibold">{t('paragraphForm.legend')}</h4>
+      <input type="hidden" name="commitmentId" value={commitmentId} />
+      <div className="mt-3 grid gap-3 sm:grid-cols-2">
+        <EvidenceField prefix="evidence-paragraph" name="symbol" label={t('paragraphForm.symbol')} hint={t('paragraphForm.symbolHint')}
+          state={state} required maxLength={120} autoComplete="off" placeholder="A/74/129" />
+        <EvidenceField prefix="evidence-paragraph" name="number" label={t('paragraphForm.number')} state={state}
+          inputMode="numeric" pattern="[0-9]*" maxLength={5} autoComplete="off" />
+        <NoteField prefix="evidence-paragraph" label={t('noteLabel')} state={state} />
+      </div>
+      <div className="mt-3 space-y-2">
+        <FormStatus state={state} success={t('paragraphForm.saved')} />
+        <SubmitButton pending={pending} label={t('paragraphForm.submit')} pendingLabel={t('saving')} />
+      </div>
+    </form>
+  );
+}

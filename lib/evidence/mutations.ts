@@ -1,0 +1,257 @@
+// Evidence for a commitment: paragraphs of imported documents, web pages and uploaded files,
+// linked by people or suggested by text similarity and then accepted or rejected. Every change
+// and its audit row commit in one transaction. These links are commitment-level (no status
+// report); each write locks the commitment row so that two people linking at once cannot
+// create the same link twice.
+import type { Db } from '@/lib/db/client';
+import type { Role } from '@/lib/generated/prisma/enums';
+import { can } from '@/lib/auth/permissions';
+import { recordAudit } from '@/lib/audit/record';
+import { DomainError } from '@/lib/errors';
+import { saveFile } from './file-storage';
+import { rankParagraphs } from './similarity';
+import { isWebUrl } from './schemas';
+
+export type EvidenceActor = { id: string; role: Role; entityId: string | null };
+
+type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0];
+
+/** How many suggestions a commitment gets, and the least similarity worth a person's time. */
+export const SUGGESTION_COUNT = 5;
+export const MIN_SUGGESTION_SCORE = 0.05;
+
+/** Commitment-level evidence is open to the secretariat and to every focal point of an entity. */
+export function mayLinkEvidence(actor: EvidenceActor | null): boolean {
+  return actor !== null && can(actor, 'evidence.link', { entityId: actor.entityId });
+}
+
+/** Who may remove a link: whoever added it, and the secretariat. */
+export function mayRemoveEvidence(actor: EvidenceActor | null, addedById: string | null): boolean {
+  if (!actor || !mayLinkEvidence(actor)) return false;
+  return actor.role === 'ADMIN' || actor.role === 'SECRETARIAT' || (addedById !== null && addedById === actor.id);
+}
+
+function assertMayLink(actor: EvidenceActor) {
+  if (!mayLinkEvidence(actor)) throw new DomainError('evidence.notAllowed');
+}
+
+/** Locks the commitment for this transaction (and checks it exists). */
+async function lockCommitment(tx: Tx, commitmentId: string) {
+  const rows = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "Commitment" WHERE "id" = ${commitmentId} FOR NO KEY UPDATE`;
+  if (rows.length === 0) throw new DomainError('unknownCommitment');
+}
+
+export type LinkParagraphInput = { commitmentId: string; symbol: string; number: number; note: string; preferredLanguage?: string };
+
+/**
+ * Links paragraph `number` of document `symbol`. When the document was imported in several
+ * languages, the reader's language is taken, else English, else the first imported. A pending
+ * suggestion of the same paragraph becomes the link (it keeps its score), so nothing is listed twice.
+ */
+export async function linkParagraph(db: Db, actor: EvidenceActor, input: LinkParagraphInput) {
+  assertMayLink(actor);
+  return db.$transaction(async (tx) => {
+    await lockCommitment(tx, input.commitmentId);
+    const documents = await tx.sourceDocument.findMany({
+      where: { symbol: { equals: input.symbol.trim(), mode: 'insensitive' } },
+      orderBy: [{ importedAt: 'asc' }, { language: 'asc' }],
+      select: { id: true, symbol: true, language: true },
+    });
+    const document =
+      documents.find((candidate) => candidate.language === input.preferredLanguage) ??
+      documents.find((candidate) => candidate.language === 'en') ??
+      documents[0];
+    if (!document) throw new DomainError('evidence.unknownDocument', { symbol: input.symbol.trim() });
+    const paragraph = await tx.paragraph.findUnique({
+      where: { documentId_number: { documentId: document.id, number: input.number } },
+      select: { id: true },
+    });
+    if (!paragraph) throw new DomainError('evidence.unknownParagraph', { symbol: document.symbol, number: input.number });
+
+    const existing = await tx.evidenceLink.findFirst({
+      where: { commitmentId: input.commitmentId, statusReportId: null, paragraphId: paragraph.id, state: { in: ['ACCEPTED', 'SUGGESTED'] } },
+      select: { id: true, state: true, score: true },
+    });
+    if (existing?.state === 'ACCEPTED') throw new DomainError('evidence.alreadyLinked');
+
+    const target = { kind: 'PARAGRAPH', symbol: document.symbol, language: document.language, number: input.number, paragraphId: paragraph.id };
+    const link = existing
+      ? await tx.evidenceLink.update({
+          where: { id: existing.id },
+          data: { state: 'ACCEPTED', note: input.note, decidedById: actor.id, decidedAt: new Date() },
+          select: { id: true },
+        })
+      : await tx.evidenceLink.create({
+          data: { commitmentId: input.commitmentId, kind: 'PARAGRAPH', paragraphId: paragraph.id, note: input.note, createdById: actor.id },
+          select: { id: true },
+        });
+    await recordAudit(tx, {
+      actorId: actor.id, action: 'evidence.link', entityType: 'EvidenceLink', entityId: link.id,
+      after: { commitmentId: input.commitmentId, ...target, note: input.note, fromSuggestion: Boolean(existing) },
+    });
+    return link;
+  });
+}
+
+export type LinkUrlInput = { commitmentId: string; url: string; title: string; note: string };
+
+export async function linkUrl(db: Db, actor: EvidenceActor, input: LinkUrlInput) {
+  assertMayLink(actor);
+  // Checked here as well as in the form: a javascript: or data: link must never reach a page.
+  if (!isWebUrl(input.url.trim())) throw new DomainError('evidence.invalidUrl');
+  const url = new URL(input.url.trim()).toString();
+  const title = input.title.trim();
+  if (!title) throw new DomainError('evidence.titleRequired');
+  return db.$transaction(async (tx) => {
+    await lockCommitment(tx, input.commitmentId);
+    const duplicate = await tx.evidenceLink.count({ where: { commitmentId: input.commitmentId, statusReportId: null, kind: 'URL', url, state: 'ACCEPTED' } });
+    if (duplicate > 0) throw new DomainError('evidence.alreadyLinked');
+    const link = await tx.evidenceLink.create({
+      data: { commitmentId: input.commitmentId, kind: 'URL', url, title, note: input.note, createdById: actor.id },
+      select: { id: true },
+    });
+    await recordAudit(tx, {
+      actorId: actor.id, action: 'evidence.link', entityType: 'EvidenceLink', entityId: link.id,
+      after: { commitmentId: input.commitmentId, kind: 'URL', url, title, note: input.note },
+    });
+    return link;
+  });
+}
+
+export type LinkFileInput = { commitmentId: string; fileName: string; bytes: Uint8Array; note: string };
+
+/** Stores the file and links it; a refused file (size, type, name) stores nothing. */
+export async function linkFile(db: Db, actor: EvidenceActor, input: LinkFileInput) {
+  assertMayLink(actor);
+  return db.$transaction(
+    async (tx) => {
+      await lockCommitment(tx, input.commitmentId);
+      const file = await saveFile(tx, { name: input.fileName, bytes: input.bytes, uploadedById: actor.id });
+      const link = await tx.evidenceLink.create({
+        data: { commitmentId: input.commitmentId, kind: 'FILE', fileId: file.id, title: file.fileName, note: input.note, createdById: actor.id },
+        select: { id: true },
+      });
+      await recordAudit(tx, {
+        actorId: actor.id, action: 'evidence.link', entityType: 'EvidenceLink', entityId: link.id,
+        after: {
+          commitmentId: input.commitmentId, kind: 'FILE', fileId: file.id, fileName: file.fileName,
+          contentType: file.contentType, size: file.size, sha256: file.sha256, note: input.note,
+        },
+      });
+      return link;
+    },
+    // Writing 10 MB takes longer than the default five seconds on a slow database.
+    { timeout: 30_000 },
+  );
+}
+
+/** Removes a link (and its file, which nothing else uses). */
+export async function removeEvidence(db: Db, actor: EvidenceActor, input: { evidenceId: string }) {
+  return db.$transaction(async (tx) => {
+    const link = await tx.evidenceLink.findUnique({
+      where: { id: input.evidenceId },
+      select: {
+        id: true, commitmentId: true, kind: true, origin: true, state: true, paragraphId: true, url: true, title: true, fileId: true,
+        note: true, createdById: true, decidedById: true, createdAt: true,
+      },
+    });
+    if (!link) throw new DomainError('evidence.unknown');
+    // An accepted suggestion was added by the person who accepted it.
+    const addedById = link.origin === 'SUGGESTED' ? link.decidedById : link.createdById;
+    if (!mayRemoveEvidence(actor, addedById)) throw new DomainError('evidence.removeNotAllowed');
+    await lockCommitment(tx, link.commitmentId);
+    await tx.evidenceLink.delete({ where: { id: link.id } });
+    let fileRemoved = false;
+    if (link.fileId && (await tx.evidenceLink.count({ where: { fileId: link.fileId } })) === 0) {
+      await tx.storedFile.delete({ where: { id: link.fileId } });
+      fileRemoved = true;
+    }
+    await recordAudit(tx, {
+      actorId: actor.id, action: 'evidence.remove', entityType: 'EvidenceLink', entityId: link.id,
+      before: { ...link, createdAt: link.createdAt.toISOString() }, after: { fileRemoved },
+    });
+    return { removed: true };
+  });
+}
+
+/**
+ * Ranks every paragraph of the imported documents against the commitment's wording and keeps
+ * the best five that are not already linked or rejected as pending suggestions. Pending
+ * suggestions that fell out of the five are withdrawn; those still in it keep their id and get
+ * the new score. Returns how many suggestions are pending.
+ */
+export async function suggestEvidence(db: Db, actor: EvidenceActor, input: { commitmentId: string }) {
+  assertMayLink(actor);
+  const commitment = await db.commitment.findUnique({
+    where: { id: input.commitmentId },
+    select: { texts: { orderBy: { locale: 'asc' }, select: { locale: true, text: true } } },
+  });
+  if (!commitment) throw new DomainError('unknownCommitment');
+  if (commitment.texts.length === 0) throw new DomainError('evidence.noWording');
+  // Every paragraph is a candidate; term weights come from all of them. Ranking runs outside the
+  // transaction: it reads only, and can take a moment when many reports are imported.
+  const paragraphs = await db.paragraph.findMany({ select: { id: true, text: true, document: { select: { language: true } } } });
+  const ranked = rankParagraphs(
+    commitment.texts,
+    paragraphs.map((paragraph) => ({ id: paragraph.id, text: paragraph.text, language: paragraph.document.language })),
+    paragraphs.length,
+  );
+
+  return db.$transaction(async (tx) => {
+    await lockCommitment(tx, input.commitmentId);
+    const links = await tx.evidenceLink.findMany({
+      where: { commitmentId: input.commitmentId, statusReportId: null, kind: 'PARAGRAPH' },
+      select: { id: true, paragraphId: true, state: true },
+    });
+    const decided = new Set(links.filter((link) => link.state !== 'SUGGESTED').map((link) => link.paragraphId));
+    const pending = new Map(links.filter((link) => link.state === 'SUGGESTED').map((link) => [link.paragraphId, link.id]));
+    const best = ranked.filter((entry) => entry.score >= MIN_SUGGESTION_SCORE && !decided.has(entry.id)).slice(0, SUGGESTION_COUNT);
+    const kept = new Set(best.map((entry) => entry.id));
+
+    const withdrawn = [...pending].filter(([paragraphId]) => !kept.has(paragraphId!)).map(([, id]) => id);
+    if (withdrawn.length > 0) await tx.evidenceLink.deleteMany({ where: { id: { in: withdrawn } } });
+    for (const entry of best) {
+      const pendingId = pending.get(entry.id);
+      if (pendingId) await tx.evidenceLink.update({ where: { id: pendingId }, data: { score: entry.score } });
+      else {
+        await tx.evidenceLink.create({
+          data: {
+            commitmentId: input.commitmentId, kind: 'PARAGRAPH', paragraphId: entry.id, origin: 'SUGGESTED', state: 'SUGGESTED',
+            score: entry.score, createdById: actor.id,
+          },
+        });
+      }
+    }
+    await recordAudit(tx, {
+      actorId: actor.id, action: 'evidence.suggest', entityType: 'Commitment', entityId: input.commitmentId,
+      after: { suggestions: best.map((entry) => ({ paragraphId: entry.id, score: entry.score })), withdrawn: withdrawn.length, candidates: paragraphs.length },
+    });
+    return { suggested: best.length };
+  });
+}
+
+/** Accepts or rejects a pending suggestion; who decided and when are kept on the link. */
+export async function decideSuggestion(db: Db, actor: EvidenceActor, input: { evidenceId: string; decision: 'accept' | 'reject' }) {
+  assertMayLink(actor);
+  return db.$transaction(async (tx) => {
+    const link = await tx.evidenceLink.findUnique({
+      where: { id: input.evidenceId },
+      select: { id: true, commitmentId: true, paragraphId: true, score: true, state: true },
+    });
+    if (!link) throw new DomainError('evidence.unknown');
+    const state = input.decision === 'accept' ? 'ACCEPTED' : 'REJECTED';
+    const decidedAt = new Date();
+    // Conditional on the state: of two people deciding at once, the second is told.
+    const { count } = await tx.evidenceLink.updateMany({
+      where: { id: link.id, state: 'SUGGESTED' },
+      data: { state, decidedById: actor.id, decidedAt },
+    });
+    if (count === 0) throw new DomainError('evidence.alreadyDecided');
+    await recordAudit(tx, {
+      actorId: actor.id, action: input.decision === 'accept' ? 'evidence.accept' : 'evidence.reject', entityType: 'EvidenceLink', entityId: link.id,
+      before: { state: 'SUGGESTED' },
+      after: { state, commitmentId: link.commitmentId, paragraphId: link.paragraphId, score: link.score, decidedAt: decidedAt.toISOString() },
+    });
+    return { state };
+  });
+}
