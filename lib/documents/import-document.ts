@@ -67,6 +67,10 @@ export async function previewDocumentImport(db: Db, input: DocumentImportInput):
 /** What an import would do, and the parsed text it would do it with. */
 async function plan(db: Db, input: DocumentImportInput): Promise<{ preview: DocumentPreview; parsed: ParsedReport }> {
   const parsed = parse(input);
+  // Each paragraph needs its own number: it is how people cite it and how evidence points at it.
+  const seen = new Set<number>();
+  const repeated = parsed.paragraphs.filter((paragraph) => seen.has(paragraph.number) || !seen.add(paragraph.number)).map((p) => p.number);
+  if (repeated.length > 0) throw new DomainError('documentImport.repeatedParagraphs', { numbers: [...new Set(repeated)].join(', ') });
   const symbol = input.symbol.trim();
   const checksum = checksumOf(input.text);
   const [existing, areaRows] = await Promise.all([

@@ -125,6 +125,7 @@ describe('the import screen', () => {
     ['over 20 MB', `1. ${'x'.repeat(20 * 1024 * 1024)}`, 'en', 'documentImport.too-large'],
     ['an unknown language', SYNTHETIC, 'de', 'documentImport.unsupported-language'],
     ['the wrong language', REPORT, 'en', 'documentImport.language-mismatch'],
+    ['repeated paragraph numbers', readFileSync(new URL('../fixtures/reports/irregular.en.txt', import.meta.url), 'utf8'), 'en', 'documentImport.repeatedParagraphs'],
   ])('refuses %s with a clear message and stores nothing', async (_name, text, language, key) => {
     const before = await counts();
     const error = await stageDocumentImport(database.db, officer.id, { text, symbol: 'X/BAD/1', language, sourceName: 'bad.txt' }).catch((caught: unknown) => caught);
