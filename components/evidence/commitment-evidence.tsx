@@ -146,8 +146,14 @@ export async function CommitmentEvidence({ commitmentId, locale }: { commitmentI
           <section aria-labelledby="evidence-add-heading" className="space-y-3">
             <h3 id="evidence-add-heading" className="font-semibold">{t('addHeading')}</h3>
             <LinkParagraphForm commitmentId={commitmentId} />
-            <LinkUrlForm commitmentId={commitmentId} />
-            <LinkFileForm commitmentId={commitmentId} maxBytes={MAX_FILE_BYTES} accept={ACCEPTED_EXTENSIONS.join(',')} />
+            {/* Paragraphs are the usual evidence; the other kinds stay folded away until needed. */}
+            <details className="rounded-lg border border-slate-200 bg-white">
+              <summary className="cursor-pointer p-3 font-medium">{t('moreKinds')}</summary>
+              <div className="space-y-3 p-3 pt-0">
+                <LinkUrlForm commitmentId={commitmentId} />
+                <LinkFileForm commitmentId={commitmentId} maxBytes={MAX_FILE_BYTES} accept={ACCEPTED_EXTENSIONS.join(',')} />
+              </div>
+            </details>
           </section>
         </>
       )}
