@@ -6,6 +6,7 @@ import CredentialsProvider from 'next-auth/providers/credentials';
 import { db } from '@/lib/db';
 import { env, isDemoMode } from '@/lib/env';
 import { authenticate } from './authenticate';
+import { recordAudit } from '@/lib/audit/record';
 import { clientAddress } from './client-address';
 
 /** Error codes next-auth hands back to the sign-in form; the form maps them to messages. */
@@ -41,6 +42,17 @@ export function authOptions(): NextAuthOptions {
         },
       }),
     ],
+    events: {
+      // A signed-out token must not work again, even if someone copied the cookie: bumping the
+      // session version ends it (and the user's other sessions) at their next request.
+      async signOut({ token }) {
+        if (!token?.uid) return;
+        await db.$transaction(async (tx) => {
+          const updated = await tx.user.updateMany({ where: { id: token.uid }, data: { sessionVersion: { increment: 1 } } });
+          if (updated.count > 0) await recordAudit(tx, { actorId: token.uid!, action: 'user.sign-out', entityType: 'User', entityId: token.uid! });
+        });
+      },
+    },
     callbacks: {
       jwt({ token, user }) {
         if (user) {

@@ -23,8 +23,8 @@ for (const [key, items] of NAVIGATION) {
 
 test('signing in through the form leads to the workspace, and signing out ends the session', async ({ page }) => {
   await page.goto('/en/sign-in');
-  await page.getByLabel('E-mail address').fill(USERS.secretariat.email.toUpperCase());
-  await page.getByLabel('Password').fill(USERS.secretariat.password);
+  await page.getByLabel('E-mail address').fill(USERS.leavingReviewer.email.toUpperCase());
+  await page.getByLabel('Password').fill(USERS.leavingReviewer.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page).toHaveURL(/\/en\/dashboard$/);
   await expect(page.getByTestId('dashboard-role')).toContainText('Secretariat');
@@ -90,11 +90,16 @@ test('a disabled account loses its session at the very next request', async ({ p
 });
 
 test('the sign-out page ends the session', async ({ page }) => {
-  await signInThroughApi(page, USERS.focalNga);
+  await signInThroughApi(page, USERS.leavingFocal);
+  const copied = (await page.context().cookies()).find((cookie) => cookie.name.includes('session-token'))!;
   await page.goto('/zh/sign-out');
-  await expect(page.getByText(USERS.focalNga.email)).toBeVisible();
+  await expect(page.getByText(USERS.leavingFocal.email)).toBeVisible();
   await page.getByRole('main').getByRole('button', { name: '退出登录' }).click();
   await expect(page).toHaveURL(/\/zh$/);
   const session = await (await page.request.get('/api/auth/session')).json();
   expect(session.user).toBeUndefined();
+  // A copy of the old cookie no longer opens the workspace.
+  await page.context().addCookies([copied]);
+  await page.goto('/zh/dashboard');
+  await expect(page).toHaveURL(/\/zh\/sign-in/);
 });

@@ -19,4 +19,7 @@ export const USERS = {
   focalUnodc: { email: 'e2e-focal-unodc@example.test', password: 'e2e focal unodc password', name: 'E2E Focal Point UNODC', role: 'FOCAL_POINT', entity: 'UNODC' },
   viewer: { email: 'e2e-viewer@example.test', password: 'e2e viewer password', name: 'E2E Viewer', role: 'VIEWER', entity: null },
   disposable: { email: 'e2e-disposable@example.test', password: 'e2e disposable password', name: 'E2E Disposable', role: 'VIEWER', entity: null },
+  // Signing out ends every session of a user: the sign-out tests have users of their own.
+  leavingReviewer: { email: 'e2e-leaving-reviewer@example.test', password: 'e2e leaving reviewer password', name: 'E2E Leaving Reviewer', role: 'SECRETARIAT', entity: null },
+  leavingFocal: { email: 'e2e-leaving-focal@example.test', password: 'e2e leaving focal password', name: 'E2E Leaving Focal Point', role: 'FOCAL_POINT', entity: 'NGA' },
 } satisfies Record<string, E2EUser>;
