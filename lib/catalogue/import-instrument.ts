@@ -5,6 +5,7 @@ import type { Db } from '@/lib/db/client';
 import type { CommitmentKind, Prisma } from '@/lib/generated/prisma/client';
 import { recordAudit } from '@/lib/audit/record';
 import { checksumOf } from './checksum';
+import { repeatedValues } from '@/lib/import/repeats';
 import { DomainError } from '@/lib/errors';
 import { parseInstrument, type ParsedInstrument } from '@/lib/import/instrument-parser';
 import { proposeThematicArea, ungassArea } from '@/lib/import/area-proposal';
@@ -65,6 +66,9 @@ type Area = { id: string; code: string; parentCode: string | null; titles: Recor
 
 export async function previewInstrumentImport(db: Db, input: Omit<ImportInput, 'sourceName'>): Promise<ImportPreview> {
   const parsed = parseInstrument(input.text, { code: input.instrumentCode, language: input.language });
+  // A reference is how a commitment is cited and found again: two items cannot share one.
+  const repeated = repeatedValues(parsed.items.map((item) => item.reference));
+  if (repeated.length > 0) throw new DomainError('repeatedReferences', { references: repeated.join(', ') });
   const instrument = await db.instrument.findUnique({
     where: { code: input.instrumentCode },
     select: { id: true, code: true, symbol: true },

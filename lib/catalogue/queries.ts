@@ -7,6 +7,7 @@ import { localized } from '@/lib/i18n/localized';
 import type { CommitmentKind, Prisma } from '@/lib/generated/prisma/client';
 import { pickCommitmentText, type ShownText } from './commitment-text';
 import { slugOf } from '@/lib/slug';
+import { literalPattern } from '@/lib/search-pattern';
 import type { CommitmentFilters } from './schemas';
 
 // The catalogue (instruments, thematic areas, commitments and their official wording) is
@@ -150,18 +151,22 @@ export async function getInstrument(slug: string, locale: string): Promise<Instr
 const SEARCH_LIMIT = 200;
 
 /** Commitments of every instrument, filtered; text search in any language of the wording. */
-export async function searchCommitments(filters: CommitmentFilters, locale: string): Promise<{ rows: CommitmentRow[]; total: number }> {
+export async function searchCommitments(
+  filters: CommitmentFilters,
+  locale: string,
+  limit: number | undefined = SEARCH_LIMIT,
+): Promise<{ rows: CommitmentRow[]; total: number }> {
   const areaCodes = filters.area ? await areaWithSubAreas(filters.area) : null;
   const where: Prisma.CommitmentWhereInput = {
     ...(filters.instrument ? { instrument: { code: filters.instrument } } : {}),
     ...(areaCodes ? { thematicArea: { code: { in: areaCodes } } } : {}),
-    ...(filters.q ? { texts: { some: { text: { contains: filters.q, mode: 'insensitive' } } } } : {}),
+    ...(filters.q ? { texts: { some: { text: { contains: literalPattern(filters.q), mode: 'insensitive' } } } } : {}),
   };
   const [commitments, total] = await Promise.all([
     db.commitment.findMany({
       where,
       orderBy: [{ instrument: { order: 'asc' } }, { order: 'asc' }],
-      take: SEARCH_LIMIT,
+      take: limit,
       select: commitmentRowSelect,
     }),
     db.commitment.count({ where }),
@@ -193,7 +198,8 @@ export async function getThematicArea(code: string, locale: string): Promise<The
     },
   });
   if (!area) notFound();
-  const { rows } = await searchCommitments({ area: area.code }, locale);
+  // An area page lists all its commitments, however many.
+  const { rows } = await searchCommitments({ area: area.code }, locale, undefined);
   return {
     code: area.code,
     title: localized(area.title, locale),

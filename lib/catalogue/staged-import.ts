@@ -3,7 +3,7 @@
 import type { Db } from '@/lib/db/client';
 import { DomainError } from '@/lib/errors';
 import { InstrumentParseError } from '@/lib/import/instrument-parser';
-import { findStagedText, stageText } from '@/lib/staging/staged-text';
+import { stageText, withStagedText } from '@/lib/staging/staged-text';
 import { importInstrument, previewInstrumentImport, type ImportPreview, type ImportProgress, type ImportResult } from './import-instrument';
 
 export type StageInput = { instrumentCode: string; language: string; sourceName: string; text: string };
@@ -33,9 +33,9 @@ export async function confirmStagedImport(
   areas: Record<string, string>,
   onProgress?: ImportProgress,
 ): Promise<ImportResult & { instrumentCode: string }> {
-  const staged = await findStagedText(db, 'instrument', userId, stagedId);
-  const input = { text: staged.text, instrumentCode: staged.target, language: staged.language, sourceName: staged.sourceName, areas };
-  const result = await withParseErrors(() => importInstrument(db, userId, input, onProgress));
-  await staged.forget();
-  return { ...result, instrumentCode: staged.target };
+  return withStagedText(db, 'instrument', userId, stagedId, async (staged) => {
+    const input = { text: staged.text, instrumentCode: staged.target, language: staged.language, sourceName: staged.sourceName, areas };
+    const result = await withParseErrors(() => importInstrument(db, userId, input, onProgress));
+    return { ...result, instrumentCode: staged.target };
+  });
 }

@@ -6,6 +6,7 @@ import type { Prisma, SourceDocumentKind } from '@/lib/generated/prisma/client';
 import { recordAudit } from '@/lib/audit/record';
 import { DomainError } from '@/lib/errors';
 import { checksumOf } from '@/lib/catalogue/checksum';
+import { repeatedValues } from '@/lib/import/repeats';
 import { mapSectionsToThematicAreas, parseReport, ReportParseError, type ParsedReport } from '@/lib/import/report-parser';
 
 export type DocumentImportInput = {
@@ -67,10 +68,11 @@ export async function previewDocumentImport(db: Db, input: DocumentImportInput):
 /** What an import would do, and the parsed text it would do it with. */
 async function plan(db: Db, input: DocumentImportInput): Promise<{ preview: DocumentPreview; parsed: ParsedReport }> {
   const parsed = parse(input);
-  // Each paragraph needs its own number: it is how people cite it and how evidence points at it.
-  const seen = new Set<number>();
-  const repeated = parsed.paragraphs.filter((paragraph) => seen.has(paragraph.number) || !seen.add(paragraph.number)).map((p) => p.number);
-  if (repeated.length > 0) throw new DomainError('documentImport.repeatedParagraphs', { numbers: [...new Set(repeated)].join(', ') });
+  // Each paragraph and footnote needs its own number: it is how people cite it and how evidence points at it.
+  const repeated = repeatedValues(parsed.paragraphs.map((paragraph) => paragraph.number));
+  if (repeated.length > 0) throw new DomainError('documentImport.repeatedParagraphs', { numbers: repeated.join(', ') });
+  const repeatedFootnotes = repeatedValues(parsed.footnotes.map((footnote) => footnote.number));
+  if (repeatedFootnotes.length > 0) throw new DomainError('documentImport.repeatedFootnotes', { numbers: repeatedFootnotes.join(', ') });
   const symbol = input.symbol.trim();
   const checksum = checksumOf(input.text);
   const [existing, areaRows] = await Promise.all([

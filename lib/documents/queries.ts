@@ -2,6 +2,7 @@ import 'server-only';
 import { notFound } from 'next/navigation';
 import { db } from '@/lib/db';
 import { slugOf } from '@/lib/slug';
+import { literalPattern } from '@/lib/search-pattern';
 
 // Imported reports are public documents: these reads serve anonymous readers too.
 
@@ -119,7 +120,7 @@ export type SearchHit = { symbol: string; slug: string; language: string; number
 
 /** Paragraphs whose text contains the words (any language), in document order. */
 export async function searchParagraphs(q: string, limit = 100): Promise<{ hits: SearchHit[]; total: number }> {
-  const where = { text: { contains: q, mode: 'insensitive' as const } };
+  const where = { text: { contains: literalPattern(q), mode: 'insensitive' as const } };
   const [rows, total] = await Promise.all([
     db.paragraph.findMany({
       where,

@@ -1,7 +1,7 @@
 // The two steps of a document import from the screen: a dry run (parsed and previewed, the text
 // kept on the server), then the import of exactly what was previewed.
 import type { Db } from '@/lib/db/client';
-import { findStagedText, stageText } from '@/lib/staging/staged-text';
+import { stageText, withStagedText } from '@/lib/staging/staged-text';
 import { importDocument, previewDocumentImport, type DocumentImportInput, type DocumentImportResult, type DocumentPreview } from './import-document';
 
 export async function stageDocumentImport(db: Db, userId: string, input: DocumentImportInput): Promise<{ stagedId: string; preview: DocumentPreview }> {
@@ -14,12 +14,11 @@ export async function stageDocumentImport(db: Db, userId: string, input: Documen
 }
 
 export async function confirmStagedDocument(db: Db, actor: { id: string; email: string }, stagedId: string): Promise<DocumentImportResult> {
-  const staged = await findStagedText(db, 'document', actor.id, stagedId);
-  const publishedOn = (staged.options as { publishedOn?: string | null } | null)?.publishedOn;
-  const result = await importDocument(db, actor, {
-    text: staged.text, symbol: staged.target, language: staged.language, sourceName: staged.sourceName,
-    publishedOn: publishedOn ? new Date(`${publishedOn}T00:00:00Z`) : undefined,
+  return withStagedText(db, 'document', actor.id, stagedId, (staged) => {
+    const publishedOn = (staged.options as { publishedOn?: string | null } | null)?.publishedOn;
+    return importDocument(db, actor, {
+      text: staged.text, symbol: staged.target, language: staged.language, sourceName: staged.sourceName,
+      publishedOn: publishedOn ? new Date(`${publishedOn}T00:00:00Z`) : undefined,
+    });
   });
-  await staged.forget();
-  return result;
 }

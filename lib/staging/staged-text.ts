@@ -30,11 +30,27 @@ export async function stageText(db: Db, kind: StagedKind, userId: string, staged
   });
 }
 
-/** The staged text, if it is this user's, of this kind, and still fresh; else a clear error. */
-export async function findStagedText(db: Db, kind: StagedKind, userId: string, id: string) {
-  const staged = await db.stagedImport.findFirst({
-    where: { id, kind, createdById: userId, createdAt: { gte: new Date(Date.now() - LIFETIME_MS) } },
-  });
-  if (!staged) throw new DomainError('importExpired');
-  return { ...staged, forget: () => db.stagedImport.deleteMany({ where: { id: staged.id } }) };
+/**
+ * Runs `work` with the staged text, if it is this user's, of this kind, and still fresh. The text
+ * is claimed first (deleted in one statement), so two confirmations of one preview cannot both
+ * import it; if the work fails, the text is put back and the person can try again.
+ */
+export async function withStagedText<T>(
+  db: Db,
+  kind: StagedKind,
+  userId: string,
+  id: string,
+  work: (staged: Omit<StagedText, 'options'> & { options: Prisma.JsonValue | null }) => Promise<T>,
+): Promise<T> {
+  const fresh = { id, kind, createdById: userId, createdAt: { gte: new Date(Date.now() - LIFETIME_MS) } };
+  const staged = await db.stagedImport.findFirst({ where: fresh });
+  const claimed = staged ? await db.stagedImport.deleteMany({ where: fresh }) : { count: 0 };
+  if (!staged || claimed.count === 0) throw new DomainError('importExpired');
+  try {
+    return await work(staged);
+  } catch (error) {
+    const { options, ...rest } = staged;
+    await db.stagedImport.create({ data: { ...rest, options: options === null ? undefined : (options as Prisma.InputJsonValue) } });
+    throw error;
+  }
 }

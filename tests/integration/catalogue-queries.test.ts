@@ -35,6 +35,11 @@ describe('searchCommitments', () => {
     expect(rows.every((row) => /gadget availability/i.test(row.text!.text))).toBe(true);
   });
 
+  it('takes % and _ as themselves, not as wildcards', async () => {
+    expect((await queries.searchCommitments({ q: '%' }, 'en')).total).toBe(0);
+    expect((await queries.searchCommitments({ q: '_' }, 'en')).total).toBe(0);
+  });
+
   it('finds Chinese words, and shows each hit in the reader language when it exists', async () => {
     const { rows } = await queries.searchCommitments({ q: '部件协调' }, 'zh');
     expect(references(rows)).toEqual(['UNGASS2016 1(a)']);

@@ -177,3 +177,33 @@ describe('secretariat changes to the catalogue', () => {
     expect(await database.db.auditEvent.count({ where: { action: { in: ['commitment.relate', 'commitment.unrelate'] } } })).toBe(3);
   });
 });
+
+describe('confirming a preview', () => {
+  it('imports once when the same preview is confirmed twice at the same moment', async () => {
+    const text = fixture('outcome-document.en.txt');
+    const { stagedId } = await stageInstrumentImport(database.db, secretariat.id, { text, instrumentCode: 'JMS2014', language: 'en', sourceName: 'twice.txt' });
+    const areas = {};
+    const outcomes = await Promise.allSettled([
+      confirmStagedImport(database.db, secretariat.id, stagedId, areas),
+      confirmStagedImport(database.db, secretariat.id, stagedId, areas),
+    ]);
+    expect(outcomes.filter((outcome) => outcome.status === 'fulfilled')).toHaveLength(1);
+    expect(outcomes.find((outcome) => outcome.status === 'rejected')).toMatchObject({ reason: { key: 'importExpired' } });
+    expect(await database.db.commitment.count({ where: { instrument: { code: 'JMS2014' } } })).toBe(38);
+  });
+
+  it('keeps the preview when the import fails, so that the person can try again', async () => {
+    const { stagedId } = await stageInstrumentImport(database.db, secretariat.id, {
+      text: fixture('resolution.en.txt'), instrumentCode: 'PD2009', language: 'en', sourceName: 'retry.txt',
+    });
+    const areas = Object.fromEntries(['para. 1', 'para. 2', 'para. 2(a)', 'para. 2(b)', 'para. 3', 'para. 4', 'para. 5'].map((reference) => [reference, 'TA6']));
+    await expect(confirmStagedImport(database.db, secretariat.id, stagedId, { ...areas, 'para. 1': 'TA9.9' })).rejects.toMatchObject({ key: 'unknownArea' });
+    await expect(confirmStagedImport(database.db, secretariat.id, stagedId, areas)).resolves.toMatchObject({ created: 7 });
+  });
+
+  it('refuses a text in which one reference is used twice, with the references named', async () => {
+    const text = fixture('outcome-document.en.txt').replace('(b) Invented item text number two about gadget availability;', '(a) Invented item text number two about gadget availability;');
+    await expect(previewInstrumentImport(database.db, { text, instrumentCode: 'MD2019', language: 'en' }))
+      .rejects.toMatchObject({ key: 'repeatedReferences', values: { references: '2(a)' } });
+  });
+});

@@ -21,8 +21,23 @@ export default async function DocumentPage({ params }: Props) {
   const { slug, language } = await params;
   const [t, format, document] = await Promise.all([getTranslations('documents'), getFormatter(), getDocument(slug, language)]);
   const citation = (number: number) => t('citation', { symbol: document.symbol, number });
-  const sectionStarts = new Map<string, number>();
-  for (const paragraph of document.paragraphs) if (!sectionStarts.has(paragraph.sectionPath)) sectionStarts.set(paragraph.sectionPath, paragraph.number);
+  // A section's first paragraph may sit in one of its sub-sections (IV.C's is in IV.C.1): the
+  // contents link each section to the first paragraph at or below it, and every heading is shown
+  // before that paragraph, parents first.
+  const firstParagraphOf = new Map<string, number>();
+  const headingsBefore = new Map<number, typeof document.sections>();
+  let pending: typeof document.sections = [];
+  const paragraphsBySection = new Map<string, number>();
+  for (const paragraph of document.paragraphs) if (!paragraphsBySection.has(paragraph.sectionPath)) paragraphsBySection.set(paragraph.sectionPath, paragraph.number);
+  for (const section of document.sections) {
+    pending = [...pending, section];
+    const first = paragraphsBySection.get(section.path);
+    if (first === undefined) continue;
+    for (const waiting of pending) firstParagraphOf.set(waiting.path, first);
+    headingsBefore.set(first, pending);
+    pending = [];
+  }
+  const depthClass = ['text-xl', 'text-lg', 'text-base'];
 
   return (
     <main id="main" className="mx-auto max-w-6xl px-4 py-8">
@@ -38,8 +53,8 @@ export default async function DocumentPage({ params }: Props) {
           <ol className="mt-2 space-y-1 text-sm" lang={document.language}>
             {document.sections.map((section) => (
               <li key={section.path} style={{ paddingInlineStart: `${(section.path.split('.').length - 1) * 0.75}rem` }}>
-                {sectionStarts.has(section.path) ? (
-                  <a href={`#para-${sectionStarts.get(section.path)}`} className="hover:underline">{section.path} {section.heading}</a>
+                {firstParagraphOf.has(section.path) ? (
+                  <a href={`#para-${firstParagraphOf.get(section.path)}`} className="hover:underline">{section.path} {section.heading}</a>
                 ) : (
                   <span>{section.path} {section.heading}</span>
                 )}
@@ -48,13 +63,15 @@ export default async function DocumentPage({ params }: Props) {
           </ol>
         </nav>
         <div lang={document.language}>
-          {document.paragraphs.map((paragraph, index) => {
-            const previous = document.paragraphs[index - 1];
-            const heading = previous?.sectionPath !== paragraph.sectionPath ? document.sections.find((section) => section.path === paragraph.sectionPath) : null;
+          {document.paragraphs.map((paragraph) => {
             return (
               <div key={paragraph.number}>
-                {heading && <h2 className="mb-3 mt-8 text-lg font-semibold first:mt-0">{heading.path} {heading.heading}</h2>}
-                <section id={`para-${paragraph.number}`} aria-label={citation(paragraph.number)} className="mb-4 scroll-mt-4 rounded target:bg-amber-50" data-testid="paragraph">
+                {(headingsBefore.get(paragraph.number) ?? []).map((section) => {
+                  const depth = Math.min(section.path.split('.').length, 3);
+                  const Heading = (['h2', 'h3', 'h4'] as const)[depth - 1]!;
+                  return <Heading key={section.path} className={`mb-3 mt-6 font-semibold ${depthClass[depth - 1]}`}>{section.path} {section.heading}</Heading>;
+                })}
+                <div id={`para-${paragraph.number}`} className="mb-4 scroll-mt-4 rounded target:bg-amber-50" data-testid="paragraph">
                   <p className="leading-relaxed">
                     <Link href={paragraphPath(document, paragraph.number)} className="me-2 font-semibold text-un-navy" aria-label={citation(paragraph.number)} lang={locale}>
                       {paragraph.number}.
@@ -62,7 +79,7 @@ export default async function DocumentPage({ params }: Props) {
                     {paragraph.text}
                   </p>
                   <CopyCitation citation={citation(paragraph.number)} url={`/${locale}${paragraphPath(document, paragraph.number)}`} />
-                </section>
+                </div>
               </div>
             );
           })}
