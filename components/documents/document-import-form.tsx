@@ -105,7 +105,12 @@ export function DocumentImportForm() {
           )}
           {staged.preview.warnings.length > 0 && (
             <ul className="list-disc rounded border border-amber-300 bg-amber-50 p-3 ps-8 text-sm text-amber-950">
-              {staged.preview.warnings.map((warning, index) => <li key={index}>{warning.line !== null && t('line', { line: warning.line })} {warning.message}</li>)}
+              {staged.preview.warnings.map((warning, index) => (
+                <li key={index}>
+                  {warning.line !== null && t('line', { line: warning.line })}{' '}
+                  {t.has(`warningCodes.${warning.code}` as never) ? t(`warningCodes.${warning.code}` as never) : warning.message}
+                </li>
+              ))}
             </ul>
           )}
           <details>

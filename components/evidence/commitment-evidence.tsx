@@ -46,19 +46,8 @@ export async function CommitmentEvidence({ commitmentId, locale }: { commitmentI
     return item.addedBy ? t('addedBy', values) : t('addedOn', values);
   };
 
-  return (
-    <section aria-labelledby="evidence-heading" className="space-y-4" data-testid="commitment-evidence">
-      <div>
-        <h2 id="evidence-heading" className="text-lg font-semibold">{t('heading')}</h2>
-        <p className="mt-1 text-sm text-slate-600">{t('intro')}</p>
-      </div>
-
-      {evidence.items.length === 0 ? (
-        <p className="text-slate-700">{t('none')}</p>
-      ) : (
-        <ul className="space-y-3">
-          {evidence.items.map((item) => (
-            <li key={item.id} className="rounded-lg border border-slate-200 bg-white p-4" data-testid="evidence-item">
+  const renderItem = (item: EvidenceItem, testId: string, footer?: React.ReactNode) => (
+            <li key={item.id} className="rounded-lg border border-slate-200 bg-white p-4" data-testid={testId}>
               <div className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1">
                 <p className="min-w-0 break-words">
                   <span className="me-2 rounded bg-slate-100 px-1.5 py-0.5 text-xs font-medium text-slate-700">{t(`kinds.${item.kind}`)}</span>
@@ -108,13 +97,38 @@ export async function CommitmentEvidence({ commitmentId, locale }: { commitmentI
                 </details>
               )}
               <p className="mt-2 text-xs text-slate-600">{addedLine(item)}</p>
+              {footer}
             </li>
-          ))}
+  );
+
+  return (
+    <section aria-labelledby="evidence-heading" className="space-y-4" data-testid="commitment-evidence">
+      <div>
+        <h2 id="evidence-heading" className="text-lg font-semibold">{t('heading')}</h2>
+        <p className="mt-1 text-sm text-slate-600">{t('intro')}</p>
+      </div>
+
+      {evidence.items.length === 0 ? (
+        <p className="text-slate-700">{t('none')}</p>
+      ) : (
+        <ul className="space-y-3">
+          {evidence.items.map((item) => renderItem(item, 'evidence-item'))}
         </ul>
       )}
 
-      {evidence.canLink && evidence.suggestions && (
-        <>
+      {evidence.pending.length > 0 && (
+        <section aria-labelledby="evidence-pending-heading" className="space-y-3 rounded-lg border border-amber-200 bg-amber-50/50 p-4">
+          <h3 id="evidence-pending-heading" className="font-semibold">{t('pending.heading')}</h3>
+          <p className="text-sm text-slate-600">{evidence.canReview ? t('pending.reviewerIntro') : t('pending.proposerIntro')}</p>
+          <ul className="space-y-3">
+            {evidence.pending.map((item) =>
+              renderItem(item, 'evidence-pending', evidence.canReview ? <div className="mt-2"><DecideSuggestionForm evidenceId={item.id} citation={labelOf(item)} /></div> : null),
+            )}
+          </ul>
+        </section>
+      )}
+
+      {evidence.suggestions && (
           <section aria-labelledby="evidence-suggestions-heading" className="space-y-3 rounded-lg border border-slate-200 bg-slate-50 p-4">
             <h3 id="evidence-suggestions-heading" className="font-semibold">{t('suggestions.heading')}</h3>
             <p className="text-sm text-slate-600">{t('suggestions.intro')}</p>
@@ -142,20 +156,21 @@ export async function CommitmentEvidence({ commitmentId, locale }: { commitmentI
               </ol>
             )}
           </section>
+      )}
 
+      {evidence.canLink && (
           <section aria-labelledby="evidence-add-heading" className="space-y-3">
             <h3 id="evidence-add-heading" className="font-semibold">{t('addHeading')}</h3>
-            <LinkParagraphForm commitmentId={commitmentId} />
+            <LinkParagraphForm commitmentId={commitmentId} reviewed={evidence.canReview} />
             {/* Paragraphs are the usual evidence; the other kinds stay folded away until needed. */}
             <details className="rounded-lg border border-slate-200 bg-white">
               <summary className="cursor-pointer p-3 font-medium">{t('moreKinds')}</summary>
               <div className="space-y-3 p-3 pt-0">
-                <LinkUrlForm commitmentId={commitmentId} />
-                <LinkFileForm commitmentId={commitmentId} maxBytes={MAX_FILE_BYTES} accept={ACCEPTED_EXTENSIONS.join(',')} />
+                <LinkUrlForm commitmentId={commitmentId} reviewed={evidence.canReview} />
+                <LinkFileForm commitmentId={commitmentId} reviewed={evidence.canReview} maxBytes={MAX_FILE_BYTES} accept={ACCEPTED_EXTENSIONS.join(',')} />
               </div>
             </details>
           </section>
-        </>
       )}
     </section>
   );

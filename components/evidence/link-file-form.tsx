@@ -6,14 +6,14 @@ import { linkFileAction } from '@/lib/evidence/actions';
 import { FormStatus } from '@/components/ui/form-status';
 import { errorsOf, NoteField, SubmitButton } from './evidence-form';
 
-type Props = { commitmentId: string; maxBytes: number; accept: string };
+type Props = { commitmentId: string; reviewed: boolean; maxBytes: number; accept: string };
 
 /**
  * Uploads a file (multipart, through the server action) and links it. The size is checked here
  * too, so that nobody waits for 10 MB to upload only to be told it is too large; the server
  * checks size and type again, by content.
  */
-export function LinkFileForm({ commitmentId, maxBytes, accept }: Props) {
+export function LinkFileForm({ commitmentId, reviewed, maxBytes, accept }: Props) {
   const t = useTranslations('evidence');
   const [state, action, pending] = useActionState(linkFileAction, null);
   const [tooLarge, setTooLarge] = useState(false);
@@ -43,7 +43,7 @@ export function LinkFileForm({ commitmentId, maxBytes, accept }: Props) {
         <NoteField prefix="evidence-file" label={t('noteLabel')} state={state} />
       </div>
       <div className="mt-3 space-y-2">
-        <FormStatus state={state} success={t('fileForm.saved')} />
+        <FormStatus state={state} success={reviewed ? t('fileForm.saved') : t('pending.saved')} />
         <SubmitButton pending={pending} label={t('fileForm.submit')} pendingLabel={t('fileForm.uploading')} />
       </div>
     </form>

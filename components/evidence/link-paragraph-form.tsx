@@ -7,7 +7,7 @@ import { FormStatus } from '@/components/ui/form-status';
 import { EvidenceField, NoteField, SubmitButton } from './evidence-form';
 
 /** Links a paragraph of an imported document, typed as its symbol and number. */
-export function LinkParagraphForm({ commitmentId }: { commitmentId: string }) {
+export function LinkParagraphForm({ commitmentId, reviewed }: { commitmentId: string; reviewed: boolean }) {
   const t = useTranslations('evidence');
   const [state, action, pending] = useActionState(linkParagraphAction, null);
   return (
@@ -22,7 +22,7 @@ export function LinkParagraphForm({ commitmentId }: { commitmentId: string }) {
         <NoteField prefix="evidence-paragraph" label={t('noteLabel')} state={state} />
       </div>
       <div className="mt-3 space-y-2">
-        <FormStatus state={state} success={t('paragraphForm.saved')} />
+        <FormStatus state={state} success={reviewed ? t('paragraphForm.saved') : t('pending.saved')} />
         <SubmitButton pending={pending} label={t('paragraphForm.submit')} pendingLabel={t('saving')} />
       </div>
     </form>

@@ -7,7 +7,7 @@ import { FormStatus } from '@/components/ui/form-status';
 import { EvidenceField, NoteField, SubmitButton } from './evidence-form';
 
 /** Links a web page by its address and a title. */
-export function LinkUrlForm({ commitmentId }: { commitmentId: string }) {
+export function LinkUrlForm({ commitmentId, reviewed }: { commitmentId: string; reviewed: boolean }) {
   const t = useTranslations('evidence');
   const [state, action, pending] = useActionState(linkUrlAction, null);
   return (
@@ -21,7 +21,7 @@ export function LinkUrlForm({ commitmentId }: { commitmentId: string }) {
         <NoteField prefix="evidence-url" label={t('noteLabel')} state={state} />
       </div>
       <div className="mt-3 space-y-2">
-        <FormStatus state={state} success={t('urlForm.saved')} />
+        <FormStatus state={state} success={reviewed ? t('urlForm.saved') : t('pending.saved')} />
         <SubmitButton pending={pending} label={t('urlForm.submit')} pendingLabel={t('saving')} />
       </div>
     </form>

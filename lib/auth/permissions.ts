@@ -22,6 +22,7 @@ export const ACTIONS = [
   'status-report.submit',
   'status-report.review',
   'evidence.link',
+  'evidence.review',
   'catalogue.import',
   'catalogue.edit',
   'document.import',
@@ -44,6 +45,8 @@ const PERMISSIONS: Record<Action, Record<Subject, Rule>> = {
   'status-report.submit':     row('deny',  'deny',  'own',   'deny',  'deny'),
   'status-report.review':     row('allow', 'allow', 'deny',  'deny',  'deny'),
   'evidence.link':            row('allow', 'allow', 'own',   'deny',  'deny'),
+  // Evidence a focal point proposes is public only once the secretariat has accepted it.
+  'evidence.review':          row('allow', 'allow', 'deny',  'deny',  'deny'),
   'catalogue.import':         row('allow', 'allow', 'deny',  'deny',  'deny'),
   'catalogue.edit':           row('allow', 'allow', 'deny',  'deny',  'deny'),
   'document.import':          row('allow', 'allow', 'deny',  'deny',  'deny'),

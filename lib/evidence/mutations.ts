@@ -35,6 +35,20 @@ function assertMayLink(actor: EvidenceActor) {
   if (!mayLinkEvidence(actor)) throw new DomainError('evidence.notAllowed');
 }
 
+/** Suggestions, and the evidence focal points propose, are decided by the secretariat. */
+export function mayReviewEvidence(actor: EvidenceActor | null): boolean {
+  return actor !== null && can(actor, 'evidence.review');
+}
+
+function assertMayReview(actor: EvidenceActor) {
+  if (!mayReviewEvidence(actor)) throw new DomainError('evidence.notAllowed');
+}
+
+/** A reviewer's link is evidence at once; anyone else's waits for a reviewer's decision. */
+function initialState(actor: EvidenceActor) {
+  return mayReviewEvidence(actor) ? ('ACCEPTED' as const) : ('SUGGESTED' as const);
+}
+
 /** Locks the commitment for this transaction (and checks it exists). */
 async function lockCommitment(tx: Tx, commitmentId: string) {
   const rows = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "Commitment" WHERE "id" = ${commitmentId} FOR NO KEY UPDATE`;
@@ -72,7 +86,8 @@ export async function linkParagraph(db: Db, actor: EvidenceActor, input: LinkPar
       where: { commitmentId: input.commitmentId, statusReportId: null, paragraphId: paragraph.id, state: { in: ['ACCEPTED', 'SUGGESTED'] } },
       select: { id: true, state: true, score: true },
     });
-    if (existing?.state === 'ACCEPTED') throw new DomainError('evidence.alreadyLinked');
+    // A focal point cannot turn a pending suggestion into evidence: only a reviewer decides.
+    if (existing && (existing.state === 'ACCEPTED' || !mayReviewEvidence(actor))) throw new DomainError('evidence.alreadyLinked');
 
     const target = { kind: 'PARAGRAPH', symbol: document.symbol, language: document.language, number: input.number, paragraphId: paragraph.id };
     const link = existing
@@ -82,7 +97,7 @@ export async function linkParagraph(db: Db, actor: EvidenceActor, input: LinkPar
           select: { id: true },
         })
       : await tx.evidenceLink.create({
-          data: { commitmentId: input.commitmentId, kind: 'PARAGRAPH', paragraphId: paragraph.id, note: input.note, createdById: actor.id },
+          data: { commitmentId: input.commitmentId, kind: 'PARAGRAPH', paragraphId: paragraph.id, note: input.note, createdById: actor.id, state: initialState(actor) },
           select: { id: true },
         });
     await recordAudit(tx, {
@@ -104,10 +119,10 @@ export async function linkUrl(db: Db, actor: EvidenceActor, input: LinkUrlInput)
   if (!title) throw new DomainError('evidence.titleRequired');
   return db.$transaction(async (tx) => {
     await lockCommitment(tx, input.commitmentId);
-    const duplicate = await tx.evidenceLink.count({ where: { commitmentId: input.commitmentId, statusReportId: null, kind: 'URL', url, state: 'ACCEPTED' } });
+    const duplicate = await tx.evidenceLink.count({ where: { commitmentId: input.commitmentId, statusReportId: null, kind: 'URL', url, state: { in: ['ACCEPTED', 'SUGGESTED'] } } });
     if (duplicate > 0) throw new DomainError('evidence.alreadyLinked');
     const link = await tx.evidenceLink.create({
-      data: { commitmentId: input.commitmentId, kind: 'URL', url, title, note: input.note, createdById: actor.id },
+      data: { commitmentId: input.commitmentId, kind: 'URL', url, title, note: input.note, createdById: actor.id, state: initialState(actor) },
       select: { id: true },
     });
     await recordAudit(tx, {
@@ -128,7 +143,7 @@ export async function linkFile(db: Db, actor: EvidenceActor, input: LinkFileInpu
       await lockCommitment(tx, input.commitmentId);
       const file = await saveFile(tx, { name: input.fileName, bytes: input.bytes, uploadedById: actor.id });
       const link = await tx.evidenceLink.create({
-        data: { commitmentId: input.commitmentId, kind: 'FILE', fileId: file.id, title: file.fileName, note: input.note, createdById: actor.id },
+        data: { commitmentId: input.commitmentId, kind: 'FILE', fileId: file.id, title: file.fileName, note: input.note, createdById: actor.id, state: initialState(actor) },
         select: { id: true },
       });
       await recordAudit(tx, {
@@ -181,7 +196,7 @@ export async function removeEvidence(db: Db, actor: EvidenceActor, input: { evid
  * the new score. Returns how many suggestions are pending.
  */
 export async function suggestEvidence(db: Db, actor: EvidenceActor, input: { commitmentId: string }) {
-  assertMayLink(actor);
+  assertMayReview(actor);
   const commitment = await db.commitment.findUnique({
     where: { id: input.commitmentId },
     select: { texts: { orderBy: { locale: 'asc' }, select: { locale: true, text: true } } },
@@ -201,10 +216,13 @@ export async function suggestEvidence(db: Db, actor: EvidenceActor, input: { com
     await lockCommitment(tx, input.commitmentId);
     const links = await tx.evidenceLink.findMany({
       where: { commitmentId: input.commitmentId, statusReportId: null, kind: 'PARAGRAPH' },
-      select: { id: true, paragraphId: true, state: true },
+      select: { id: true, paragraphId: true, state: true, origin: true },
     });
-    const decided = new Set(links.filter((link) => link.state !== 'SUGGESTED').map((link) => link.paragraphId));
-    const pending = new Map(links.filter((link) => link.state === 'SUGGESTED').map((link) => [link.paragraphId, link.id]));
+    // Only the machine's own pending suggestions are re-ranked or withdrawn; what a person
+    // linked or proposed, and what was decided, stays as it is.
+    const isMachinePending = (link: (typeof links)[number]) => link.state === 'SUGGESTED' && link.origin === 'SUGGESTED';
+    const decided = new Set(links.filter((link) => !isMachinePending(link)).map((link) => link.paragraphId));
+    const pending = new Map(links.filter(isMachinePending).map((link) => [link.paragraphId, link.id]));
     const best = ranked.filter((entry) => entry.score >= MIN_SUGGESTION_SCORE && !decided.has(entry.id)).slice(0, SUGGESTION_COUNT);
     const kept = new Set(best.map((entry) => entry.id));
 
@@ -232,7 +250,7 @@ export async function suggestEvidence(db: Db, actor: EvidenceActor, input: { com
 
 /** Accepts or rejects a pending suggestion; who decided and when are kept on the link. */
 export async function decideSuggestion(db: Db, actor: EvidenceActor, input: { evidenceId: string; decision: 'accept' | 'reject' }) {
-  assertMayLink(actor);
+  assertMayReview(actor);
   return db.$transaction(async (tx) => {
     const link = await tx.evidenceLink.findUnique({
       where: { id: input.evidenceId },

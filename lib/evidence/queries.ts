@@ -9,7 +9,8 @@ import { slugOf } from '@/lib/slug';
 import { paragraphPath } from '@/lib/documents/citation';
 import en from '@/messages/en.json';
 import zh from '@/messages/zh.json';
-import { mayLinkEvidence, mayRemoveEvidence } from './mutations';
+import type { Prisma } from '@/lib/generated/prisma/client';
+import { mayLinkEvidence, mayRemoveEvidence, mayReviewEvidence } from './mutations';
 
 // The evidence of a commitment. Commitments and their accepted, commitment-level evidence are
 // public like the catalogue; who added a link (an e-mail address) and the file downloads are for
@@ -50,9 +51,12 @@ export type EvidenceSuggestion = { id: string; score: number; paragraph: Evidenc
 
 export type CommitmentEvidence = {
   items: EvidenceItem[];
-  /** Null when the reader may not link evidence (and so not decide suggestions). */
+  /** Evidence proposed by focal points, waiting for the secretariat: all of it for reviewers, one's own for the others. */
+  pending: EvidenceItem[];
+  /** Null when the reader may not decide suggestions. */
   suggestions: EvidenceSuggestion[] | null;
   canLink: boolean;
+  canReview: boolean;
 };
 
 const paragraphSelect = {
@@ -75,9 +79,13 @@ export async function listEvidence(user: SessionUser | null, commitmentId: strin
   const commitment = await db.commitment.findUnique({ where: { id: commitmentId }, select: { id: true } });
   if (!commitment) notFound();
   const canLink = mayLinkEvidence(user);
+  const canReview = mayReviewEvidence(user);
+  const visible: Prisma.EvidenceLinkWhereInput[] = [{ state: 'ACCEPTED' }];
+  if (canReview) visible.push({ state: 'SUGGESTED' });
+  else if (user) visible.push({ state: 'SUGGESTED', origin: 'MANUAL', createdById: user.id });
 
   const links = await db.evidenceLink.findMany({
-    where: { commitmentId, statusReportId: null, state: canLink ? { in: ['ACCEPTED', 'SUGGESTED'] } : 'ACCEPTED' },
+    where: { commitmentId, statusReportId: null, OR: visible },
     orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
     select: {
       id: true, kind: true, state: true, origin: true, note: true, score: true, url: true, title: true,
@@ -89,12 +97,14 @@ export async function listEvidence(user: SessionUser | null, commitmentId: strin
   });
 
   const items: EvidenceItem[] = [];
+  const pending: EvidenceItem[] = [];
   const suggestions: EvidenceSuggestion[] = [];
   for (const link of links) {
-    if (link.state === 'SUGGESTED') {
+    if (link.state === 'SUGGESTED' && link.origin === 'SUGGESTED') {
       if (link.paragraph) suggestions.push({ id: link.id, score: link.score ?? 0, paragraph: toParagraph(link.paragraph, locale), suggestedAt: link.createdAt });
       continue;
     }
+    const list = link.state === 'SUGGESTED' ? pending : items;
     // An accepted suggestion was added when, and by whom, it was accepted.
     const fromSuggestion = link.origin === 'SUGGESTED';
     const addedAt = (fromSuggestion ? link.decidedAt : null) ?? link.createdAt;
@@ -106,10 +116,10 @@ export async function listEvidence(user: SessionUser | null, commitmentId: strin
       paragraphChanged: Boolean(link.paragraph?.textChangedAt && link.paragraph.textChangedAt > addedAt),
       canRemove: mayRemoveEvidence(user, addedById),
     };
-    if (link.kind === 'PARAGRAPH' && link.paragraph) items.push({ ...base, kind: 'PARAGRAPH', paragraph: toParagraph(link.paragraph, locale) });
-    else if (link.kind === 'URL' && link.url) items.push({ ...base, kind: 'URL', url: link.url, title: link.title ?? link.url });
+    if (link.kind === 'PARAGRAPH' && link.paragraph) list.push({ ...base, kind: 'PARAGRAPH', paragraph: toParagraph(link.paragraph, locale) });
+    else if (link.kind === 'URL' && link.url) list.push({ ...base, kind: 'URL', url: link.url, title: link.title ?? link.url });
     else if (link.kind === 'FILE' && link.file) {
-      items.push({
+      list.push({
         ...base, kind: 'FILE',
         file: {
           id: link.file.id, name: link.file.fileName, size: link.file.size, contentType: link.file.contentType,
@@ -119,5 +129,5 @@ export async function listEvidence(user: SessionUser | null, commitmentId: strin
     }
   }
   suggestions.sort((a, b) => b.score - a.score || a.paragraph.symbol.localeCompare(b.paragraph.symbol) || a.paragraph.number - b.paragraph.number);
-  return { items, suggestions: canLink ? suggestions : null, canLink };
+  return { items, pending, suggestions: canReview ? suggestions : null, canLink, canReview };
 }

@@ -17,6 +17,8 @@ import {
 export type CatalogueExportOptions = {
   /** Demo instruments carry synthetic text; leave them out of a catalogue meant for real use. Default true. */
   includeDemo?: boolean;
+  /** Who imported each text (e-mail addresses): for the secretariat and the command line, not the public. Default true. */
+  includeImporters?: boolean;
 };
 
 export async function exportCatalogueJson(db: Db, options: CatalogueExportOptions = {}): Promise<string> {
@@ -28,7 +30,7 @@ export async function exportCatalogueCsv(db: Db, options: CatalogueExportOptions
 }
 
 /** The catalogue as the format describes it (not yet in canonical order: the formatters sort). */
-export async function loadCatalogue(db: Db, { includeDemo = true }: CatalogueExportOptions = {}): Promise<Catalogue> {
+export async function loadCatalogue(db: Db, { includeDemo = true, includeImporters = true }: CatalogueExportOptions = {}): Promise<Catalogue> {
   const instrumentWhere = includeDemo ? {} : { isDemo: false };
   const { areas, instruments, relations } = await db.$transaction(
     async (tx) => ({
@@ -46,7 +48,7 @@ export async function loadCatalogue(db: Db, { includeDemo = true }: CatalogueExp
     format: CATALOGUE_FORMAT,
     version: CATALOGUE_VERSION,
     thematicAreas: areas.map((area) => ({ code: area.code, parent: area.parent?.code ?? null, order: area.order, title: localizedOf(area.title) })),
-    instruments: instruments.map(instrumentOf),
+    instruments: instruments.map((row) => instrumentOf(row, includeImporters)),
     relations: relations.map((relation): [string, string] => [keyOf(relation.from), keyOf(relation.to)]),
   };
 }
@@ -92,7 +94,7 @@ const instrumentSelect = {
 
 type InstrumentRow = Prisma.InstrumentGetPayload<{ select: typeof instrumentSelect }>;
 
-function instrumentOf(row: InstrumentRow): CatalogueInstrument {
+function instrumentOf(row: InstrumentRow, includeImporters: boolean): CatalogueInstrument {
   return {
     code: row.code,
     symbol: row.symbol,
@@ -122,7 +124,7 @@ function instrumentOf(row: InstrumentRow): CatalogueInstrument {
               // The format has no empty strings: "none" is null, in JSON and CSV alike.
               sourceChecksum: text.sourceChecksum || null,
               // Texts imported before the e-mail was kept as provenance still name their importer.
-              importedByEmail: text.importedByEmail || text.importedBy?.email || null,
+              importedByEmail: includeImporters ? text.importedByEmail || text.importedBy?.email || null : null,
               importedAt: text.importedAt.toISOString(),
             },
           ]),

@@ -1,9 +1,9 @@
-// Evidence links and suggestions against real PostgreSQL. Every text here is invented: the
-// commitment, the document and its paragraphs.
+// Evidence links, focal points' proposals and suggestions against real PostgreSQL. Every text
+// here is invented: the commitment, the document and its paragraphs.
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  decideSuggestion, linkFile, linkParagraph, linkUrl, removeEvidence, suggestEvidence, type EvidenceActor,
+  decideSuggestion, linkFile, linkParagraph, linkUrl, mayReviewEvidence, removeEvidence, suggestEvidence, type EvidenceActor,
 } from '@/lib/evidence/mutations';
 import { contentDisposition, MAX_FILE_BYTES, readFile } from '@/lib/evidence/file-storage';
 import type { SessionUser } from '@/lib/auth/session';
@@ -20,6 +20,7 @@ let focalB: TestUser;
 let viewer: TestUser;
 let commitmentId: string;
 let otherCommitmentId: string;
+let makeCommitment: (reference: string, texts: { locale: string; text: string }[]) => Promise<{ id: string }>;
 const paragraphIds = new Map<number, string>();
 
 const SYMBOL = 'X/00/1';
@@ -76,7 +77,7 @@ beforeAll(async () => {
     data: { code: 'TEST-EVIDENCE', symbol: 'X/RES/0', title: { en: 'Invented instrument' }, adoptedYear: 2000, adoptedBy: { en: 'Invented body' }, isDemo: true },
   });
   const area = await db.thematicArea.create({ data: { code: 'TX1', title: { en: 'Invented area' }, order: 1 } });
-  const commitment = (reference: string, texts: { locale: string; text: string }[]) =>
+  makeCommitment = (reference, texts) =>
     db.commitment.create({
       data: {
         instrumentId: instrument.id, thematicAreaId: area.id, reference, kind: 'COMMITMENT', order: 1,
@@ -84,8 +85,8 @@ beforeAll(async () => {
       },
       select: { id: true },
     });
-  commitmentId = (await commitment('1(a)', [{ locale: 'en', text: COMMITMENT_EN }, { locale: 'zh', text: COMMITMENT_ZH }])).id;
-  otherCommitmentId = (await commitment('1(b)', [])).id;
+  commitmentId = (await makeCommitment('1(a)', [{ locale: 'en', text: COMMITMENT_EN }, { locale: 'zh', text: COMMITMENT_ZH }])).id;
+  otherCommitmentId = (await makeCommitment('1(b)', [])).id;
 
   const document = await db.sourceDocument.create({
     data: { symbol: SYMBOL, title: 'Invented report', language: 'en', kind: 'OTHER', checksum: 'x' },
@@ -104,28 +105,40 @@ beforeAll(async () => {
 afterAll(() => database.drop());
 
 describe('linking a paragraph', () => {
+  it('lets the secretariat, and only it, review evidence', () => {
+    expect(mayReviewEvidence(secretariat)).toBe(true);
+    expect(mayReviewEvidence({ ...secretariat, role: 'ADMIN' })).toBe(true);
+    for (const person of [focalA, focalB, viewer, null]) expect(mayReviewEvidence(person)).toBe(false);
+  });
+
   it('resolves a symbol and number, keeps the note and who added it, and audits the link', async () => {
-    const link = await linkParagraph(database.db, focalA, { commitmentId, symbol: 'x/00/1', number: 2, note: 'Invented note.' });
+    // The secretariat's link is evidence at once.
+    const link = await linkParagraph(database.db, secretariat, { commitmentId, symbol: 'x/00/1', number: 2, note: 'Invented note.' });
     const stored = await database.db.evidenceLink.findUniqueOrThrow({ where: { id: link.id } });
     expect(stored).toMatchObject({
-      kind: 'PARAGRAPH', paragraphId: paragraphIds.get(2), note: 'Invented note.', origin: 'MANUAL', state: 'ACCEPTED', createdById: focalA.id,
+      kind: 'PARAGRAPH', paragraphId: paragraphIds.get(2), note: 'Invented note.', origin: 'MANUAL', state: 'ACCEPTED', createdById: secretariat.id,
     });
     const audit = await database.db.auditEvent.findFirstOrThrow({ where: { action: 'evidence.link', entityId: link.id } });
-    expect(audit).toMatchObject({ actorId: focalA.id, entityType: 'EvidenceLink' });
+    expect(audit).toMatchObject({ actorId: secretariat.id, entityType: 'EvidenceLink' });
     expect(audit.after).toMatchObject({ commitmentId, kind: 'PARAGRAPH', symbol: SYMBOL, language: 'en', number: 2 });
   });
 
   it('lists it with its citation and stable address in the reader language', async () => {
-    const english = await queries.listEvidence(user(focalA), commitmentId, 'en');
+    const english = await queries.listEvidence(user(secretariat), commitmentId, 'en');
     const item = english.items.find((entry) => entry.kind === 'PARAGRAPH');
     expect(item).toMatchObject({
-      kind: 'PARAGRAPH', note: 'Invented note.', addedBy: 'focal.a@example.test', paragraphChanged: false, canRemove: true,
+      kind: 'PARAGRAPH', note: 'Invented note.', addedBy: 'officer@example.test', paragraphChanged: false, canRemove: true,
       paragraph: { symbol: SYMBOL, number: 2, citation: 'X/00/1, para. 2', url: '/documents/x-00-1/en/paragraphs/2', text: PARAGRAPHS[2] },
     });
     const chinese = await queries.listEvidence(null, commitmentId, 'zh');
     expect(chinese.items[0]).toMatchObject({ addedBy: null, canRemove: false, paragraph: { citation: 'X/00/1，第2段' } });
     expect(chinese.suggestions).toBeNull();
+    expect(chinese.pending).toEqual([]);
     expect(chinese.canLink).toBe(false);
+    expect(chinese.canReview).toBe(false);
+    // A focal point sees it too, but may not remove what the secretariat added.
+    const focal = await queries.listEvidence(user(focalA), commitmentId, 'en');
+    expect(focal.items.find((entry) => entry.id === item!.id)).toMatchObject({ addedBy: 'officer@example.test', canRemove: false });
   });
 
   it('takes the document in the reader language when the symbol exists in several', async () => {
@@ -177,10 +190,12 @@ describe('linking a web page', () => {
   });
 
   it('links a page with its title and lists it', async () => {
-    const link = await linkUrl(database.db, focalB, { commitmentId, url: 'https://example.test/invented-page', title: 'Invented page', note: 'Seen.' });
+    const link = await linkUrl(database.db, secretariat, { commitmentId, url: 'https://example.test/invented-page', title: 'Invented page', note: 'Seen.' });
     expect(await database.db.auditEvent.count({ where: { action: 'evidence.link', entityId: link.id } })).toBe(1);
     const { items } = await queries.listEvidence(user(focalB), commitmentId, 'en');
-    expect(items.find((item) => item.id === link.id)).toMatchObject({ kind: 'URL', url: 'https://example.test/invented-page', title: 'Invented page', note: 'Seen.' });
+    expect(items.find((item) => item.id === link.id)).toMatchObject({
+      kind: 'URL', url: 'https://example.test/invented-page', title: 'Invented page', note: 'Seen.', addedBy: 'officer@example.test',
+    });
     expect(await errorKey(linkUrl(database.db, focalA, { commitmentId, url: 'https://example.test/invented-page', title: 'Again', note: '' })))
       .toBe('evidence.alreadyLinked');
   });
@@ -188,7 +203,7 @@ describe('linking a web page', () => {
 
 describe('linking a file', () => {
   it('stores an allowed file in the database with its checksum and lists a download', async () => {
-    const link = await linkFile(database.db, focalA, { commitmentId, fileName: 'invented chart.png', bytes: PNG, note: '' });
+    const link = await linkFile(database.db, secretariat, { commitmentId, fileName: 'invented chart.png', bytes: PNG, note: '' });
     const stored = await database.db.evidenceLink.findUniqueOrThrow({ where: { id: link.id }, select: { fileId: true } });
     const file = await readFile(database.db, stored.fileId!);
     expect(file).toMatchObject({ fileName: 'invented chart.png', contentType: 'image/png', size: PNG.length, sha256: createHash('sha256').update(PNG).digest('hex') });
@@ -238,8 +253,12 @@ describe('linking a file', () => {
 
 describe('removing evidence', () => {
   it('lets whoever added it, or the secretariat, remove it, and nobody else', async () => {
+    // Focal points' links are proposals; whoever proposed one may withdraw it.
     const mine = await linkUrl(database.db, focalA, { commitmentId, url: 'https://example.test/a', title: 'A', note: '' });
     const theirs = await linkUrl(database.db, focalB, { commitmentId, url: 'https://example.test/b', title: 'B', note: '' });
+    const official = await linkUrl(database.db, secretariat, { commitmentId, url: 'https://example.test/c', title: 'C', note: '' });
+    expect(await errorKey(removeEvidence(database.db, focalA, { evidenceId: official.id }))).toBe('evidence.removeNotAllowed');
+    await removeEvidence(database.db, secretariat, { evidenceId: official.id });
     expect(await errorKey(removeEvidence(database.db, focalA, { evidenceId: theirs.id }))).toBe('evidence.removeNotAllowed');
     expect(await errorKey(removeEvidence(database.db, viewer, { evidenceId: mine.id }))).toBe('evidence.removeNotAllowed');
     await expect(removeEvidence(database.db, focalA, { evidenceId: mine.id })).resolves.toEqual({ removed: true });
@@ -259,10 +278,122 @@ describe('removing evidence', () => {
   });
 });
 
+describe('proposals by focal points', () => {
+  const ids = { paragraph: '', url: '', file: '' };
+  const idsOf = (list: { id: string }[]) => list.map((entry) => entry.id);
+  const listFor = (person: TestUser | null) => queries.listEvidence(person ? user(person) : null, commitmentId, 'en');
+
+  it('keeps a paragraph, page or file a focal point links pending, out of the public evidence', async () => {
+    ids.paragraph = (await linkParagraph(database.db, focalA, { commitmentId, symbol: SYMBOL, number: 7, note: 'Invented proposal.' })).id;
+    ids.url = (await linkUrl(database.db, focalA, { commitmentId, url: 'https://example.test/proposed', title: 'Invented proposed page', note: '' })).id;
+    ids.file = (await linkFile(database.db, focalA, { commitmentId, fileName: 'invented proposal.png', bytes: PNG, note: '' })).id;
+    const all = Object.values(ids);
+
+    const stored = await database.db.evidenceLink.findMany({ where: { id: { in: all } } });
+    expect(stored).toHaveLength(3);
+    for (const link of stored) {
+      expect(link).toMatchObject({ origin: 'MANUAL', state: 'SUGGESTED', createdById: focalA.id, decidedById: null, decidedAt: null, score: null });
+    }
+    expect(await database.db.auditEvent.count({ where: { action: 'evidence.link', actorId: focalA.id, entityId: { in: all } } })).toBe(3);
+
+    // Nobody but the proposer and the secretariat sees a proposal, and it is nobody's evidence yet.
+    for (const person of [null, focalB, viewer, focalA, secretariat]) {
+      const listed = await listFor(person);
+      for (const id of all) expect(idsOf(listed.items)).not.toContain(id);
+    }
+    const anonymous = await listFor(null);
+    expect(anonymous.pending).toEqual([]);
+    expect(anonymous.suggestions).toBeNull();
+    const other = await listFor(focalB);
+    for (const id of all) expect(idsOf(other.pending)).not.toContain(id);
+    expect(other).toMatchObject({ suggestions: null, canLink: true, canReview: false });
+    expect((await listFor(viewer)).pending).toEqual([]);
+
+    const own = await listFor(focalA);
+    expect(idsOf(own.pending)).toEqual(all);
+    expect(own).toMatchObject({ suggestions: null, canLink: true, canReview: false });
+    expect(own.pending.find((item) => item.id === ids.paragraph)).toMatchObject({
+      kind: 'PARAGRAPH', origin: 'MANUAL', note: 'Invented proposal.', addedBy: 'focal.a@example.test', canRemove: true,
+      paragraph: { symbol: SYMBOL, number: 7, citation: 'X/00/1, para. 7' },
+    });
+    expect(own.pending.find((item) => item.id === ids.url)).toMatchObject({ kind: 'URL', url: 'https://example.test/proposed', title: 'Invented proposed page' });
+    expect(own.pending.find((item) => item.id === ids.file)).toMatchObject({ kind: 'FILE', file: { name: 'invented proposal.png' } });
+
+    const officer = await listFor(secretariat);
+    expect(idsOf(officer.pending)).toEqual(all);
+    expect(officer).toMatchObject({ canLink: true, canReview: true });
+    expect(officer.suggestions).toEqual([]);
+    expect(officer.pending.find((item) => item.id === ids.url)).toMatchObject({ addedBy: 'focal.a@example.test', canRemove: true });
+  });
+
+  it('tells a focal point that a pending paragraph or page is already linked, and stores nothing', async () => {
+    const before = await counts();
+    for (const person of [focalA, focalB]) {
+      expect(await errorKey(linkParagraph(database.db, person, { commitmentId, symbol: SYMBOL, number: 7, note: '' }))).toBe('evidence.alreadyLinked');
+      expect(await errorKey(linkUrl(database.db, person, { commitmentId, url: 'https://example.test/proposed', title: 'Again', note: '' })))
+        .toBe('evidence.alreadyLinked');
+    }
+    expect(await counts()).toEqual(before);
+  });
+
+  it('refuses suggesting and deciding to focal points, and changes nothing', async () => {
+    const before = await counts();
+    const links = await database.db.evidenceLink.findMany({ where: { commitmentId }, orderBy: { id: 'asc' } });
+    for (const person of [focalA, focalB, viewer]) {
+      expect(await errorKey(suggestEvidence(database.db, person, { commitmentId }))).toBe('evidence.notAllowed');
+      for (const decision of ['accept', 'reject'] as const) {
+        // Not even the proposer may decide her own proposal.
+        expect(await errorKey(decideSuggestion(database.db, person, { evidenceId: ids.paragraph, decision }))).toBe('evidence.notAllowed');
+      }
+    }
+    expect(await counts()).toEqual(before);
+    expect(await database.db.evidenceLink.findMany({ where: { commitmentId }, orderBy: { id: 'asc' } })).toEqual(links);
+  });
+
+  it('lets the secretariat accept a proposal into the evidence and reject another out of every list', async () => {
+    const started = Date.now();
+    await expect(decideSuggestion(database.db, secretariat, { evidenceId: ids.paragraph, decision: 'accept' })).resolves.toEqual({ state: 'ACCEPTED' });
+    await expect(decideSuggestion(database.db, secretariat, { evidenceId: ids.url, decision: 'reject' })).resolves.toEqual({ state: 'REJECTED' });
+    const accepted = await database.db.evidenceLink.findUniqueOrThrow({ where: { id: ids.paragraph } });
+    const rejected = await database.db.evidenceLink.findUniqueOrThrow({ where: { id: ids.url } });
+    expect(accepted).toMatchObject({ state: 'ACCEPTED', origin: 'MANUAL', createdById: focalA.id, decidedById: secretariat.id, note: 'Invented proposal.' });
+    expect(rejected).toMatchObject({ state: 'REJECTED', origin: 'MANUAL', createdById: focalA.id, decidedById: secretariat.id });
+    for (const link of [accepted, rejected]) {
+      expect(link.decidedAt!.getTime()).toBeGreaterThanOrEqual(started - 1000);
+      expect(link.decidedAt!.getTime()).toBeLessThanOrEqual(Date.now() + 1000);
+    }
+    const acceptAudit = await database.db.auditEvent.findFirstOrThrow({ where: { action: 'evidence.accept', entityId: ids.paragraph } });
+    expect(acceptAudit).toMatchObject({ actorId: secretariat.id, entityType: 'EvidenceLink', before: { state: 'SUGGESTED' } });
+    expect(acceptAudit.after).toMatchObject({ state: 'ACCEPTED', commitmentId, paragraphId: paragraphIds.get(7) });
+    expect(await database.db.auditEvent.count({ where: { action: 'evidence.reject', entityId: ids.url, actorId: secretariat.id } })).toBe(1);
+    expect(await errorKey(decideSuggestion(database.db, secretariat, { evidenceId: ids.url, decision: 'accept' }))).toBe('evidence.alreadyDecided');
+
+    // The accepted proposal is public evidence, still added by the focal point who proposed it.
+    const anonymous = await listFor(null);
+    expect(anonymous.items.find((item) => item.id === ids.paragraph)).toMatchObject({ kind: 'PARAGRAPH', origin: 'MANUAL', addedBy: null, canRemove: false });
+    expect((await listFor(focalB)).items.find((item) => item.id === ids.paragraph)).toMatchObject({ addedBy: 'focal.a@example.test', canRemove: false });
+    const own = await listFor(focalA);
+    expect(own.items.find((item) => item.id === ids.paragraph)).toMatchObject({ addedBy: 'focal.a@example.test', addedAt: accepted.createdAt, canRemove: true });
+    const officer = await listFor(secretariat);
+    expect(officer.items.find((item) => item.id === ids.paragraph)).toMatchObject({ addedBy: 'focal.a@example.test', canRemove: true });
+    for (const listed of [own, officer]) {
+      expect(idsOf(listed.pending)).toEqual([ids.file]);
+    }
+
+    // The rejected one is in nobody's list.
+    for (const person of [null, focalA, focalB, secretariat]) {
+      const listed = await listFor(person);
+      expect(idsOf(listed.items)).not.toContain(ids.url);
+      expect(idsOf(listed.pending)).not.toContain(ids.url);
+      expect(idsOf(listed.suggestions ?? [])).not.toContain(ids.url);
+    }
+  });
+});
+
 describe('suggestions', () => {
   const pendingSuggestions = () =>
     database.db.evidenceLink.findMany({
-      where: { commitmentId, state: 'SUGGESTED' },
+      where: { commitmentId, state: 'SUGGESTED', origin: 'SUGGESTED' },
       orderBy: { score: 'desc' },
       select: { id: true, paragraphId: true, score: true, origin: true, createdById: true },
     });
@@ -270,8 +401,8 @@ describe('suggestions', () => {
 
   it('stores the five most similar paragraphs not already linked, ranked, with their scores', async () => {
     // Paragraph 2 is linked (above); paragraph 3, the closest, is linked here too.
-    await linkParagraph(database.db, focalA, { commitmentId, symbol: SYMBOL, number: 3, note: '' });
-    await expect(suggestEvidence(database.db, focalB, { commitmentId })).resolves.toEqual({ suggested: 5 });
+    await linkParagraph(database.db, secretariat, { commitmentId, symbol: SYMBOL, number: 3, note: '' });
+    await expect(suggestEvidence(database.db, secretariat, { commitmentId })).resolves.toEqual({ suggested: 5 });
     const suggestions = await pendingSuggestions();
     expect(suggestions).toHaveLength(5);
     const numbers = suggestions.map((suggestion) => numberOf(suggestion.paragraphId));
@@ -281,7 +412,7 @@ describe('suggestions', () => {
     expect(numbers).not.toContain(1);
     expect(numbers).not.toContain(7);
     for (const suggestion of suggestions) {
-      expect(suggestion).toMatchObject({ origin: 'SUGGESTED', createdById: focalB.id });
+      expect(suggestion).toMatchObject({ origin: 'SUGGESTED', createdById: secretariat.id });
       expect(suggestion.score).toBeGreaterThan(0);
       expect(suggestion.score).toBeLessThanOrEqual(1);
     }
@@ -291,6 +422,13 @@ describe('suggestions', () => {
     const { suggestions: listed } = await queries.listEvidence(user(secretariat), commitmentId, 'en');
     expect(listed!.map((suggestion) => suggestion.id)).toEqual(suggestions.map((suggestion) => suggestion.id));
     expect(listed![0]!.paragraph.citation).toMatch(/^X\/00\/1, para\. \d$/);
+    // Machine suggestions are for the secretariat only; focal points see none of them.
+    const focal = await queries.listEvidence(user(focalA), commitmentId, 'en');
+    expect(focal.suggestions).toBeNull();
+    for (const suggestion of suggestions) {
+      expect(focal.items.map((item) => item.id)).not.toContain(suggestion.id);
+      expect(focal.pending.map((item) => item.id)).not.toContain(suggestion.id);
+    }
   });
 
   it('keeps the same suggestions when asked again', async () => {
@@ -302,21 +440,24 @@ describe('suggestions', () => {
   it('records who accepted or rejected a suggestion and when, once', async () => {
     const [first, second] = await pendingSuggestions();
     const started = Date.now();
-    await expect(decideSuggestion(database.db, focalA, { evidenceId: first!.id, decision: 'accept' })).resolves.toEqual({ state: 'ACCEPTED' });
+    expect(await errorKey(decideSuggestion(database.db, focalA, { evidenceId: first!.id, decision: 'accept' }))).toBe('evidence.notAllowed');
+    await expect(decideSuggestion(database.db, secretariat, { evidenceId: first!.id, decision: 'accept' })).resolves.toEqual({ state: 'ACCEPTED' });
     await expect(decideSuggestion(database.db, secretariat, { evidenceId: second!.id, decision: 'reject' })).resolves.toEqual({ state: 'REJECTED' });
     const accepted = await database.db.evidenceLink.findUniqueOrThrow({ where: { id: first!.id } });
     const rejected = await database.db.evidenceLink.findUniqueOrThrow({ where: { id: second!.id } });
-    expect(accepted).toMatchObject({ state: 'ACCEPTED', origin: 'SUGGESTED', decidedById: focalA.id });
+    expect(accepted).toMatchObject({ state: 'ACCEPTED', origin: 'SUGGESTED', decidedById: secretariat.id });
     expect(rejected).toMatchObject({ state: 'REJECTED', decidedById: secretariat.id });
     expect(accepted.decidedAt!.getTime()).toBeGreaterThanOrEqual(started - 1000);
-    expect(await errorKey(decideSuggestion(database.db, focalB, { evidenceId: second!.id, decision: 'accept' }))).toBe('evidence.alreadyDecided');
+    expect(await errorKey(decideSuggestion(database.db, secretariat, { evidenceId: second!.id, decision: 'accept' }))).toBe('evidence.alreadyDecided');
+    expect(await errorKey(decideSuggestion(database.db, focalB, { evidenceId: second!.id, decision: 'accept' }))).toBe('evidence.notAllowed');
     expect(await errorKey(decideSuggestion(database.db, viewer, { evidenceId: first!.id, decision: 'reject' }))).toBe('evidence.notAllowed');
-    expect(await database.db.auditEvent.count({ where: { action: 'evidence.accept', entityId: first!.id, actorId: focalA.id } })).toBe(1);
+    expect(await database.db.auditEvent.count({ where: { action: 'evidence.accept', entityId: first!.id, actorId: secretariat.id } })).toBe(1);
     expect(await database.db.auditEvent.count({ where: { action: 'evidence.reject', entityId: second!.id, actorId: secretariat.id } })).toBe(1);
 
-    const { items, suggestions } = await queries.listEvidence(user(focalB), commitmentId, 'en');
-    expect(items.find((item) => item.id === first!.id)).toMatchObject({ origin: 'SUGGESTED', addedBy: 'focal.a@example.test', canRemove: false });
+    const { items } = await queries.listEvidence(user(focalB), commitmentId, 'en');
+    expect(items.find((item) => item.id === first!.id)).toMatchObject({ origin: 'SUGGESTED', addedBy: 'officer@example.test', canRemove: false });
     expect(items.find((item) => item.id === second!.id)).toBeUndefined();
+    const { suggestions } = await queries.listEvidence(user(secretariat), commitmentId, 'en');
     expect(suggestions!.map((suggestion) => suggestion.id)).not.toContain(first!.id);
     expect(suggestions!.map((suggestion) => suggestion.id)).not.toContain(second!.id);
 
@@ -327,15 +468,44 @@ describe('suggestions', () => {
     expect(again).not.toContain(second!.paragraphId);
   });
 
-  it('turns a pending suggestion into the link when a person links the same paragraph', async () => {
+  it('turns a pending suggestion into the link when the secretariat links the same paragraph', async () => {
     const [pending] = await pendingSuggestions();
     const number = numberOf(pending!.paragraphId)!;
-    const link = await linkParagraph(database.db, focalB, { commitmentId, symbol: SYMBOL, number, note: 'Typed in.' });
+    // A focal point cannot: the paragraph is already pending.
+    const before = await counts();
+    expect(await errorKey(linkParagraph(database.db, focalB, { commitmentId, symbol: SYMBOL, number, note: 'Typed in.' }))).toBe('evidence.alreadyLinked');
+    expect(await counts()).toEqual(before);
+    expect(await database.db.evidenceLink.findUniqueOrThrow({ where: { id: pending!.id } })).toMatchObject({ state: 'SUGGESTED', decidedById: null });
+
+    const link = await linkParagraph(database.db, secretariat, { commitmentId, symbol: SYMBOL, number, note: 'Typed in.' });
     expect(link.id).toBe(pending!.id);
     expect(await database.db.evidenceLink.findUniqueOrThrow({ where: { id: link.id } })).toMatchObject({
-      state: 'ACCEPTED', origin: 'SUGGESTED', decidedById: focalB.id, note: 'Typed in.',
+      state: 'ACCEPTED', origin: 'SUGGESTED', decidedById: secretariat.id, note: 'Typed in.',
     });
     expect(await database.db.evidenceLink.count({ where: { commitmentId, paragraphId: pending!.paragraphId } })).toBe(1);
+  });
+
+  it('leaves a focal point\'s pending proposal in place and does not suggest its paragraph', async () => {
+    const fresh = (await makeCommitment('1(c)', [{ locale: 'en', text: COMMITMENT_EN }])).id;
+    // Paragraph 3, the closest to the wording, is proposed before any suggestion is made.
+    const proposal = await linkParagraph(database.db, focalA, { commitmentId: fresh, symbol: SYMBOL, number: 3, note: 'Invented proposal.' });
+    const before = await database.db.evidenceLink.findUniqueOrThrow({ where: { id: proposal.id } });
+    expect(before).toMatchObject({ origin: 'MANUAL', state: 'SUGGESTED', createdById: focalA.id });
+
+    await expect(suggestEvidence(database.db, secretariat, { commitmentId: fresh })).resolves.toEqual({ suggested: 5 });
+    // Asked again, the machine's suggestions are re-ranked; the proposal is neither withdrawn nor changed.
+    await suggestEvidence(database.db, secretariat, { commitmentId: fresh });
+    expect(await database.db.evidenceLink.findUniqueOrThrow({ where: { id: proposal.id } })).toEqual(before);
+    const machine = await database.db.evidenceLink.findMany({ where: { commitmentId: fresh, origin: 'SUGGESTED' }, select: { paragraphId: true } });
+    expect(machine).toHaveLength(5);
+    expect(machine.map((suggestion) => suggestion.paragraphId)).not.toContain(paragraphIds.get(3));
+    expect(await database.db.evidenceLink.count({ where: { commitmentId: fresh, paragraphId: paragraphIds.get(3) } })).toBe(1);
+
+    const officer = await queries.listEvidence(user(secretariat), fresh, 'en');
+    expect(officer.pending.map((item) => item.id)).toEqual([proposal.id]);
+    expect(officer.suggestions!.map((suggestion) => suggestion.paragraph.number)).not.toContain(3);
+    expect((await queries.listEvidence(user(focalA), fresh, 'en')).pending.map((item) => item.id)).toEqual([proposal.id]);
+    expect((await queries.listEvidence(null, fresh, 'en')).items).toEqual([]);
   });
 
   it('says so when the commitment has no wording to compare', async () => {

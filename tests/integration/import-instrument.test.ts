@@ -207,3 +207,11 @@ describe('confirming a preview', () => {
       .rejects.toMatchObject({ key: 'repeatedReferences', values: { references: '2(a)' } });
   });
 });
+
+describe('the public catalogue export', () => {
+  it('names who imported each text only when asked to (the secretariat and the command line)', async () => {
+    const { exportCatalogueJson } = await import('@/lib/exports/catalogue-export');
+    expect(await exportCatalogueJson(database.db)).toContain('officer@example.test');
+    expect(await exportCatalogueJson(database.db, { includeImporters: false })).not.toContain('@example.test');
+  });
+});

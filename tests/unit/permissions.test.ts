@@ -27,6 +27,7 @@ const expected: Record<Action, [admin: Outcome, secretariat: Outcome, focalPoint
   'status-report.submit':     [N, N, OWN_ONLY, N, N],
   'status-report.review':     [Y, Y, N, N, N],
   'evidence.link':            [Y, Y, OWN_ONLY, N, N],
+  'evidence.review':          [Y, Y, N, N, N],
   'catalogue.import':         [Y, Y, N, N, N],
   'catalogue.edit':           [Y, Y, N, N, N],
   'document.import':          [Y, Y, N, N, N],

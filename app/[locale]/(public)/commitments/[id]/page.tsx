@@ -79,7 +79,7 @@ export default async function CommitmentPage({ params }: PageProps<'/[locale]/co
                   {entry.sourceName}
                   {entry.sourceChecksum && <span className="ms-2 font-mono text-xs text-slate-500" title={entry.sourceChecksum}>{entry.sourceChecksum.slice(0, 12)}</span>}
                 </td>
-                <td className="px-3 py-2">{entry.importedBy ?? '—'}</td>
+                <td className="px-3 py-2">{editor ? (entry.importedBy ?? '—') : t('importedByStaff')}</td>
                 <td className="px-3 py-2">{when(entry.importedAt)}</td>
               </tr>
             ))}

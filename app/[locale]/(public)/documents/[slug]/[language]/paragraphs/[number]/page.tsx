@@ -60,8 +60,8 @@ export default async function ParagraphPage({ params }: Props) {
         </p>
       )}
       <nav aria-label={t('neighbours')} className="mt-6 flex justify-between text-sm">
-        {paragraph.previous !== null ? <Link href={paragraphPath(paragraph.document, paragraph.previous)} className="text-un-navy underline">← {t('citation', { symbol: paragraph.document.symbol, number: paragraph.previous })}</Link> : <span />}
-        {paragraph.next !== null ? <Link href={paragraphPath(paragraph.document, paragraph.next)} className="text-un-navy underline">{t('citation', { symbol: paragraph.document.symbol, number: paragraph.next })} →</Link> : <span />}
+        {paragraph.previous !== null ? <Link href={paragraphPath(paragraph.document, paragraph.previous)} className="text-un-navy underline">{/* Arrows point the way the text runs, also right to left. */}<span aria-hidden className="inline-block rtl:-scale-x-100">←</span> {t('citation', { symbol: paragraph.document.symbol, number: paragraph.previous })}</Link> : <span />}
+        {paragraph.next !== null ? <Link href={paragraphPath(paragraph.document, paragraph.next)} className="text-un-navy underline">{t('citation', { symbol: paragraph.document.symbol, number: paragraph.next })} <span aria-hidden className="inline-block rtl:-scale-x-100">→</span></Link> : <span />}
       </nav>
     </main>
   );
