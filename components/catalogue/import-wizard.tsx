@@ -1,11 +1,12 @@
 'use client';
 
-import { useActionState, useState, type ChangeEvent } from 'react';
+import { useActionState, useState } from 'react';
 import { useLocale, useTranslations } from 'next-intl';
 import { previewInstrumentImportAction } from '@/lib/catalogue/actions';
 import type { ImportPreview, ImportResult } from '@/lib/catalogue/import-instrument';
 import { Link } from '@/lib/i18n/navigation';
 import { FieldError, FormStatus } from '@/components/ui/form-status';
+import { TextFileInput } from '@/components/ui/text-file-input';
 import { ImportPreviewTable } from './import-preview-table';
 
 const MAX_BYTES = 5 * 1024 * 1024;
@@ -37,21 +38,9 @@ export function ImportWizard({ instruments, areas, initialInstrument }: Props) {
     setStale(true);
   };
   const [sourceName, setSourceName] = useState('');
-  const [fileError, setFileError] = useState<string | null>(null);
   const [chosenAreas, setChosenAreas] = useState<Record<string, string>>({});
   const [progress, setProgress] = useState<Progress>({ state: 'idle' });
   const preview = state?.ok ? state.data : null;
-
-  async function readFile(event: ChangeEvent<HTMLInputElement>) {
-    const file = event.target.files?.[0];
-    setFileError(null);
-    if (!file) return;
-    if (file.size > MAX_BYTES) return setFileError(t('fileTooLarge'));
-    const content = await file.text();
-    if (content.includes('\u0000')) return setFileError(t('fileNotText'));
-    edited(setText)(content);
-    setSourceName(file.name);
-  }
 
   async function confirm(current: { stagedId: string; preview: ImportPreview }) {
     const areasToSend = Object.fromEntries(
@@ -111,12 +100,9 @@ export function ImportWizard({ instruments, areas, initialInstrument }: Props) {
             <FieldError state={state} field="language" />
           </div>
         </div>
-        <div>
-          <label htmlFor="file" className="block text-sm font-medium">{t('file')}</label>
-          <input id="file" type="file" accept=".txt,text/plain" onChange={readFile} aria-describedby="file-help" className="mt-1 block text-sm" />
-          <p id="file-help" className="mt-1 text-sm text-slate-600">{t('fileHelp')}</p>
-          {fileError && <p role="alert" className="mt-1 text-sm text-red-800">{fileError}</p>}
-        </div>
+        <TextFileInput label={t('file')} help={t('fileHelp')} maxBytes={MAX_BYTES}
+          messages={{ tooLarge: t('fileTooLarge'), notText: t('fileNotText') }}
+          onText={(text, fileName) => { edited(setText)(text); setSourceName(fileName); }} />
         <div>
           <label htmlFor="text" className="block text-sm font-medium">{t('text')}</label>
           <textarea id="text" name="text" value={text} onChange={(event) => { edited(setText)(event.target.value); setSourceName(''); }} rows={10}

@@ -1,11 +1,12 @@
 'use client';
 
-import { useActionState, useState, type ChangeEvent } from 'react';
+import { useActionState, useState } from 'react';
 import { useLocale, useTranslations } from 'next-intl';
 import { confirmDocumentImportAction, previewDocumentImportAction } from '@/lib/documents/actions';
 import { Link } from '@/lib/i18n/navigation';
 import { slugOf } from '@/lib/slug';
 import { FieldError, FormStatus } from '@/components/ui/form-status';
+import { TextFileInput } from '@/components/ui/text-file-input';
 import { TextField } from '@/components/ui/text-field';
 
 const MAX_BYTES = 20 * 1024 * 1024;
@@ -20,23 +21,11 @@ export function DocumentImportForm() {
   const [result, confirmAction, importing] = useActionState(confirmDocumentImportAction, null);
   // Controlled fields: a form action resets uncontrolled ones, and the form must match its preview.
   const [fields, setFields] = useState({ symbol: '', language: locale as string, publishedOn: '', text: '', sourceName: '' });
-  const [fileError, setFileError] = useState<string | null>(null);
   const [stale, setStale] = useState(false);
   const set = (name: keyof typeof fields) => (value: string) => {
     setFields((current) => ({ ...current, [name]: value, ...(name === 'text' ? { sourceName: '' } : {}) }));
     setStale(true);
   };
-
-  async function readFile(event: ChangeEvent<HTMLInputElement>) {
-    const file = event.target.files?.[0];
-    setFileError(null);
-    if (!file) return;
-    if (file.size > MAX_BYTES) return setFileError(t('fileTooLarge'));
-    const content = await file.text();
-    if (content.includes('\u0000')) return setFileError(t('fileNotText'));
-    setFields((current) => ({ ...current, text: content, sourceName: file.name }));
-    setStale(true);
-  }
 
   const staged = preview?.ok ? preview.data : null;
   if (result?.ok) {
@@ -72,12 +61,9 @@ export function DocumentImportForm() {
             <FieldError state={preview} field="publishedOn" />
           </div>
         </div>
-        <div>
-          <label htmlFor="file" className="block text-sm font-medium">{t('file')}</label>
-          <input id="file" type="file" accept=".txt,text/plain" onChange={readFile} aria-describedby="file-help" className="mt-1 block text-sm" />
-          <p id="file-help" className="mt-1 text-sm text-slate-600">{t('fileHelp')}</p>
-          {fileError && <p role="alert" className="mt-1 text-sm text-red-800">{fileError}</p>}
-        </div>
+        <TextFileInput label={t('file')} help={t('fileHelp')} maxBytes={MAX_BYTES}
+          messages={{ tooLarge: t('fileTooLarge'), notText: t('fileNotText') }}
+          onText={(text, fileName) => { setFields((current) => ({ ...current, text, sourceName: fileName })); setStale(true); }} />
         <div>
           <label htmlFor="text" className="block text-sm font-medium">{t('text')}</label>
           <textarea id="text" name="text" value={fields.text} onChange={(event) => set('text')(event.target.value)} rows={10}

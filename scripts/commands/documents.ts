@@ -1,24 +1,16 @@
-import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DomainError } from '@/lib/errors';
-import { parseReport, ReportParseError } from '@/lib/import/report-parser';
+import { MAX_REPORT_BYTES, parseReport, ReportParseError } from '@/lib/import/report-parser';
 import { importDocument } from '@/lib/documents/import-document';
 import { withDatabase } from './database';
+import { readTextFile } from './read-text-file';
 import { UsageError, type Command } from './types';
 
-const MAX_BYTES = 20 * 1024 * 1024;
 const OPTIONS = { symbol: { type: 'string' }, language: { type: 'string' } } as const;
 
-async function readReportFile(path: string | undefined): Promise<string> {
-  if (!path) throw new UsageError('Give the file to read.');
-  const info = await stat(path).catch(() => null);
-  if (!info?.isFile()) throw new UsageError(`No file at ${path}.`);
-  if (info.size > MAX_BYTES) throw new DomainError('documentImport.too-large');
-  const text = await readFile(path, 'utf8');
-  if (text.includes('\u0000')) throw new DomainError('documentImport.binary');
-  return text;
-}
+const readReportFile = (path: string | undefined) =>
+  readTextFile(path, { maxBytes: MAX_REPORT_BYTES, tooLarge: 'documentImport.too-large', binary: 'documentImport.binary' });
 
 function requireOptions(values: { symbol?: string; language?: string }) {
   if (!values.symbol || !values.language) throw new UsageError('Give the document symbol with --symbol and the language of the text with --language.');

@@ -1,26 +1,16 @@
-import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DomainError } from '@/lib/errors';
-import { InstrumentParseError, parseInstrument } from '@/lib/import/instrument-parser';
+import { InstrumentParseError, MAX_INSTRUMENT_BYTES, parseInstrument } from '@/lib/import/instrument-parser';
 import { importInstrument, previewInstrumentImport } from '@/lib/catalogue/import-instrument';
 import { withDatabase } from './database';
+import { readTextFile } from './read-text-file';
 import { UsageError, type Command } from './types';
-
-const MAX_BYTES = 5 * 1024 * 1024;
 
 const OPTIONS = { code: { type: 'string' }, language: { type: 'string' } } as const;
 
-/** Reads an instrument's text file, refusing what cannot be one before reading it all. */
-async function readInstrumentFile(path: string | undefined): Promise<string> {
-  if (!path) throw new UsageError('Give the file to read.');
-  const info = await stat(path).catch(() => null);
-  if (!info?.isFile()) throw new UsageError(`No file at ${path}.`);
-  if (info.size > MAX_BYTES) throw new DomainError('import.too-large');
-  const text = await readFile(path, 'utf8');
-  if (text.includes('\u0000')) throw new DomainError('import.binary');
-  return text;
-}
+const readInstrumentFile = (path: string | undefined) =>
+  readTextFile(path, { maxBytes: MAX_INSTRUMENT_BYTES, tooLarge: 'import.too-large', binary: 'import.binary' });
 
 function requireOptions(values: { code?: string; language?: string }) {
   if (!values.code || !values.language) throw new UsageError('Give the instrument with --code and the language of the text with --language.');
