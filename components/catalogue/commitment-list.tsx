@@ -1,11 +1,12 @@
-import { getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { displayReference } from '@/lib/catalogue/reference';
 import { Link } from '@/lib/i18n/navigation';
 import type { CommitmentRow } from '@/lib/catalogue/queries';
 import { LanguageNote } from './language-note';
 
 /** Commitments as a list: reference, instrument, area and wording (in the reader's language when there is one). */
 export async function CommitmentList({ rows, showInstrument = true }: { rows: CommitmentRow[]; showInstrument?: boolean }) {
-  const t = await getTranslations('catalogue');
+  const [t, locale] = await Promise.all([getTranslations('catalogue'), getLocale()]);
   if (rows.length === 0) return <p className="mt-4 text-slate-700">{t('noCommitments')}</p>;
   return (
     <ol className="mt-4 divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white">
@@ -13,7 +14,9 @@ export async function CommitmentList({ rows, showInstrument = true }: { rows: Co
         <li key={row.id} className="p-4" data-testid="commitment-row">
           <div className="flex flex-wrap items-baseline gap-x-3 gap-y-1 text-sm">
             <Link href={`/commitments/${row.id}`} className="font-semibold text-un-navy underline underline-offset-2">
-              {showInstrument ? t('citation', { symbol: row.instrument.symbol, reference: row.reference }) : row.reference}
+              {showInstrument
+                ? t('citation', { symbol: row.instrument.symbol, reference: displayReference(row.reference, locale) })
+                : displayReference(row.reference, locale)}
             </Link>
             <Link href={`/areas/${row.area.code}`} className="text-slate-600 hover:underline">{row.area.code}</Link>
             {row.instrument.isDemo && <span className="rounded bg-amber-100 px-1.5 text-xs text-amber-950">{t('demoBadge')}</span>}

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { getCommitment, listInstruments } from '@/lib/catalogue/queries';
 import { checksumOf } from '@/lib/catalogue/checksum';
+import { displayReference } from '@/lib/catalogue/reference';
 import { pageLocale } from '@/lib/i18n/page-locale';
 import { getOptionalUser } from '@/lib/auth/session';
 import { can } from '@/lib/auth/permissions';
@@ -16,7 +17,7 @@ export async function generateMetadata({ params }: PageProps<'/[locale]/commitme
   const locale = await pageLocale(params);
   const { id } = await params;
   const [t, commitment] = await Promise.all([getTranslations('catalogue'), getCommitment(null, id, locale)]);
-  return { title: t('citation', { symbol: commitment.instrument.symbol, reference: commitment.reference }) };
+  return { title: t('citation', { symbol: commitment.instrument.symbol, reference: displayReference(commitment.reference, locale) }) };
 }
 
 export default async function CommitmentPage({ params }: PageProps<'/[locale]/commitments/[id]'>) {
@@ -40,7 +41,7 @@ export default async function CommitmentPage({ params }: PageProps<'/[locale]/co
           <Link href={`/areas/${commitment.area.code}`} className="text-un-navy underline">{commitment.area.code} {commitment.area.title}</Link>
         </p>
         <h1 className="mt-2 text-2xl font-semibold" data-testid="commitment-citation">
-          {tCatalogue('citation', { symbol: commitment.instrument.symbol, reference: commitment.reference })}
+          {tCatalogue('citation', { symbol: commitment.instrument.symbol, reference: displayReference(commitment.reference, locale) })}
         </h1>
         <p className="mt-1 text-sm text-slate-600">
           {commitment.instrumentTitle}
@@ -97,7 +98,7 @@ export default async function CommitmentPage({ params }: PageProps<'/[locale]/co
             {commitment.related.map((row) => (
               <li key={row.id}>
                 <UnrelateButton commitmentId={commitment.id} otherId={row.id}
-                  label={t('unrelate', { citation: tCatalogue('citation', { symbol: row.instrument.symbol, reference: row.reference }) })} />
+                  label={t('unrelate', { citation: tCatalogue('citation', { symbol: row.instrument.symbol, reference: displayReference(row.reference, locale) }) })} />
               </li>
             ))}
           </ul>
