@@ -66,7 +66,3 @@ export function can(actor: Actor, action: Action, resource: Resource = {}): bool
   return Boolean(actor.entityId) && actor.entityId === resource.entityId;
 }
 
-/** The rule itself, for the table-driven test and for explaining permissions in the UI. */
-export function ruleFor(role: Subject, action: Action): Rule {
-  return PERMISSIONS[action][role];
-}

@@ -7,7 +7,7 @@ import { recordAudit } from '@/lib/audit/record';
 import { DomainError } from '@/lib/errors';
 import { checksumOf } from '@/lib/catalogue/checksum';
 import { repeatedValues } from '@/lib/import/repeats';
-import { mapSectionsToThematicAreas, parseReport, ReportParseError, type ParsedReport } from '@/lib/import/report-parser';
+import { mapSectionsToThematicAreas, parseReport, ReportParseError, thematicAreaOfSection, type ParsedReport } from '@/lib/import/report-parser';
 
 export type DocumentImportInput = {
   text: string;
@@ -50,15 +50,6 @@ function parse(input: DocumentImportInput): ParsedReport {
 async function thematicAreas(db: Db) {
   const rows = await db.thematicArea.findMany({ select: { id: true, code: true, title: true, parent: { select: { code: true } } } });
   return rows.map((row) => ({ id: row.id, code: row.code, parentCode: row.parent?.code ?? null, titles: row.title as Record<string, string> }));
-}
-
-/** A paragraph's area: its section's, else the nearest ancestor section's. */
-function areaOfSection(path: string, areas: Record<string, string>): string | null {
-  for (let parts = path.split('.'); parts.length > 0; parts = parts.slice(0, -1)) {
-    const code = areas[parts.join('.')];
-    if (code) return code;
-  }
-  return null;
 }
 
 export async function previewDocumentImport(db: Db, input: DocumentImportInput): Promise<DocumentPreview> {
@@ -110,7 +101,7 @@ export async function importDocument(
   const { preview, parsed } = await plan(db, input);
   const areaIds = new Map((await thematicAreas(db)).map((area) => [area.code, area.id]));
   const areaIdOf = (sectionPath: string) => {
-    const code = areaOfSection(sectionPath, preview.areas);
+    const code = thematicAreaOfSection(sectionPath, preview.areas);
     return code ? (areaIds.get(code) ?? null) : null;
   };
   const headingOf = new Map(parsed.sections.map((section) => [section.path, section.heading]));
