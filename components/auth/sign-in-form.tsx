@@ -1,9 +1,10 @@
 'use client';
 
-import { useState, useSyncExternalStore, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { signIn } from 'next-auth/react';
 import { useTranslations } from 'next-intl';
 import { TextField } from '@/components/ui/text-field';
+import { useHydrated } from '@/components/ui/use-hydrated';
 
 const KNOWN_ERRORS = ['CredentialsSignin', 'AccountDisabled', 'RateLimited'] as const;
 type ErrorKey = (typeof KNOWN_ERRORS)[number] | 'missing' | 'generic';
@@ -18,14 +19,12 @@ function parseError(code: string | undefined): SignInError | null {
   return { key, minutes: Number(minutes) || 15 };
 }
 
-const subscribeToNothing = () => () => {};
-
 export function SignInForm({ callbackPath, initialError }: { callbackPath: string; initialError?: string }) {
   const t = useTranslations('signIn');
   const [error, setError] = useState<SignInError | null>(parseError(initialError));
   const [pending, setPending] = useState(false);
   // Until the script has loaded, submitting would only reload the page: keep the button disabled.
-  const ready = useSyncExternalStore(subscribeToNothing, () => true, () => false);
+  const ready = useHydrated();
 
   // Submitted by hand rather than as a form action: a form action resets the fields, and a
   // person who mistyped the password should not have to type the e-mail address again.

@@ -7,6 +7,7 @@ import type { ImportPreview, ImportResult } from '@/lib/catalogue/import-instrum
 import { Link } from '@/lib/i18n/navigation';
 import { FieldError, FormStatus } from '@/components/ui/form-status';
 import { TextFileInput } from '@/components/ui/text-file-input';
+import { useHydrated } from '@/components/ui/use-hydrated';
 import { ImportPreviewTable } from './import-preview-table';
 
 const MAX_BYTES = 5 * 1024 * 1024;
@@ -24,6 +25,7 @@ type Progress = { state: 'idle' } | { state: 'running'; done: number; total: num
 export function ImportWizard({ instruments, areas, initialInstrument }: Props) {
   const t = useTranslations('import');
   const tLanguages = useTranslations('catalogue.languages');
+  const hydrated = useHydrated();
   const locale = useLocale();
   const [state, previewAction, previewing] = useActionState(previewInstrumentImportAction, null);
   // Controlled fields: React resets a form's uncontrolled fields after its action, which would
@@ -111,7 +113,7 @@ export function ImportWizard({ instruments, areas, initialInstrument }: Props) {
         </div>
         <input type="hidden" name="sourceName" value={sourceName} />
         <FormStatus state={state} />
-        <button type="submit" disabled={previewing || progress.state === 'running'} className="rounded bg-un-navy px-4 py-2 font-medium text-white disabled:opacity-60">
+        <button type="submit" disabled={!hydrated || previewing || progress.state === 'running'} className="rounded bg-un-navy px-4 py-2 font-medium text-white disabled:opacity-60">
           {previewing ? t('previewing') : t('preview')}
         </button>
       </form>

@@ -7,6 +7,7 @@ import { Link } from '@/lib/i18n/navigation';
 import { slugOf } from '@/lib/slug';
 import { FieldError, FormStatus } from '@/components/ui/form-status';
 import { TextFileInput } from '@/components/ui/text-file-input';
+import { useHydrated } from '@/components/ui/use-hydrated';
 import { TextField } from '@/components/ui/text-field';
 
 const MAX_BYTES = 20 * 1024 * 1024;
@@ -16,6 +17,7 @@ const LANGUAGES = ['ar', 'en', 'es', 'fr', 'ru', 'zh'] as const;
 export function DocumentImportForm() {
   const t = useTranslations('documents.import');
   const tLanguages = useTranslations('catalogue.languages');
+  const hydrated = useHydrated();
   const locale = useLocale();
   const [preview, previewAction, previewing] = useActionState(previewDocumentImportAction, null);
   const [result, confirmAction, importing] = useActionState(confirmDocumentImportAction, null);
@@ -73,7 +75,7 @@ export function DocumentImportForm() {
         <input type="hidden" name="sourceName" value={fields.sourceName} />
         <FormStatus state={preview} />
         {previewing && <progress className="w-full" aria-label={t('reading')} />}
-        <button type="submit" disabled={previewing || importing} className="rounded bg-un-navy px-4 py-2 font-medium text-white disabled:opacity-60">
+        <button type="submit" disabled={!hydrated || previewing || importing} className="rounded bg-un-navy px-4 py-2 font-medium text-white disabled:opacity-60">
           {previewing ? t('reading') : t('preview')}
         </button>
       </form>

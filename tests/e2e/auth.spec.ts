@@ -23,6 +23,7 @@ for (const [key, items] of NAVIGATION) {
 
 test('signing in through the form leads to the workspace, and signing out ends the session', async ({ page }) => {
   await page.goto('/en/sign-in');
+  await expect(page.getByRole('button', { name: 'Sign in' })).toBeEnabled();
   await page.getByLabel('E-mail address').fill(USERS.leavingReviewer.email.toUpperCase());
   await page.getByLabel('Password').fill(USERS.leavingReviewer.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
@@ -36,6 +37,7 @@ test('signing in through the form leads to the workspace, and signing out ends t
 
 test('a wrong password gets a clear message in the page language', async ({ page }) => {
   await page.goto('/zh/sign-in');
+  await expect(page.getByRole('button', { name: '登录' })).toBeEnabled();
   await page.getByLabel('电子邮件地址').fill(USERS.viewer.email);
   await page.getByLabel('密码').fill('not the password');
   await page.getByRole('button', { name: '登录' }).click();

@@ -10,6 +10,8 @@ test('the secretariat imports an instrument through the wizard and reads a commi
   await page.goto('/en/catalogue/import?instrument=PD2009');
   await expect(page.getByRole('heading', { level: 1, name: "Import an instrument's text" })).toBeVisible();
 
+  // The file is read by the page's script: wait until it runs (the button is enabled then).
+  await expect(page.getByRole('button', { name: 'Preview' })).toBeEnabled();
   await page.getByLabel('Text file (optional)').setInputFiles(fixture('outcome-document.en.txt'));
   await expect(page.getByLabel('Text', { exact: true })).toHaveValue(/Invented joint outline/);
   await page.getByLabel('Language of the text').selectOption('en');
@@ -43,6 +45,7 @@ test('the secretariat imports an instrument through the wizard and reads a commi
 test('text that is not an instrument gets a clear message and nothing is stored', async ({ page }) => {
   await signInThroughApi(page, USERS.admin);
   await page.goto('/en/catalogue/import?instrument=JMS2014');
+  await expect(page.getByRole('button', { name: 'Preview' })).toBeEnabled();
   await page.getByLabel('Text', { exact: true }).fill('Just a paragraph of invented prose, with no chapters and no lettered items.');
   await page.getByRole('button', { name: 'Preview' }).click();
   await expect(page.getByTestId('form-error')).toContainText('does not look like an instrument');

@@ -24,6 +24,8 @@ test('the secretariat imports a document through the screen, opens paragraph 25 
   await createCommitment('e2ecommitment0001');
   await signInThroughApi(page, USERS.secretariat);
   await page.goto('/en/documents/import');
+  // The form is the page's script's: wait until it runs (the button is enabled then).
+  await expect(page.getByRole('button', { name: 'Dry run' })).toBeEnabled();
   await page.getByLabel('Document symbol').fill('X/E2E/1');
   await page.getByRole('combobox', { name: 'Language' }).selectOption('en');
   await page.getByLabel('Text file (optional)').setInputFiles(fixture('long-report.en.txt'));
@@ -67,6 +69,7 @@ test('the seeded A/74/129 reads with its sections, and 芬太尼 finds paragraph
 test('a report that is not one is refused with a clear message', async ({ page }) => {
   await signInThroughApi(page, USERS.admin);
   await page.goto('/en/documents/import');
+  await expect(page.getByRole('button', { name: 'Dry run' })).toBeEnabled();
   await page.getByLabel('Document symbol').fill('X/E2E/BAD');
   await page.getByRole('combobox', { name: 'Language' }).selectOption('en');
   await page.getByLabel('Text', { exact: true }).fill('Some invented prose without any numbered paragraph at all.');
