@@ -48,7 +48,8 @@ export default async function DocumentPage({ params }: Props) {
         {t('provenance', { source: document.sourceName, when: format.dateTime(document.importedAt, { dateStyle: 'medium', timeZone: 'UTC' }) })}
       </p>
       <div className="mt-6 grid gap-8 lg:grid-cols-[18rem_1fr]">
-        <nav aria-label={t('contents')} className="lg:sticky lg:top-4 lg:max-h-[85vh] lg:overflow-auto">
+        {/* On a phone the contents scroll in a box of their own, so the text is reached at once. */}
+        <nav aria-label={t('contents')} className="min-w-0 max-h-72 overflow-auto rounded border border-slate-200 bg-white p-3 lg:sticky lg:top-4 lg:max-h-[85vh] lg:border-0 lg:bg-transparent lg:p-0">
           <h2 className="text-sm font-semibold uppercase tracking-wide text-slate-600">{t('contents')}</h2>
           <ol className="mt-2 space-y-1 text-sm" lang={document.language}>
             {document.sections.map((section) => (
@@ -62,7 +63,7 @@ export default async function DocumentPage({ params }: Props) {
             ))}
           </ol>
         </nav>
-        <div lang={document.language}>
+        <div lang={document.language} className="min-w-0 break-words">
           {document.paragraphs.map((paragraph) => {
             return (
               <div key={paragraph.number}>
