@@ -37,8 +37,8 @@ export type DocumentPreview = {
 
 export type DocumentImportResult = DocumentPreview & { documentId: string; keptWithEvidence: number[] };
 
-/** Parse errors are the person's to fix: said in words, in their language. */
-function parse(input: DocumentImportInput): ParsedReport {
+/** Parses a report for import; parse errors are the person's to fix, said in words in their language. */
+export function parseDocumentText(input: Pick<DocumentImportInput, 'text' | 'symbol' | 'language'>): ParsedReport {
   try {
     return parseReport(input.text, { symbol: input.symbol, language: input.language });
   } catch (error) {
@@ -58,7 +58,7 @@ export async function previewDocumentImport(db: Db, input: DocumentImportInput):
 
 /** What an import would do, and the parsed text it would do it with. */
 async function plan(db: Db, input: DocumentImportInput): Promise<{ preview: DocumentPreview; parsed: ParsedReport }> {
-  const parsed = parse(input);
+  const parsed = parseDocumentText(input);
   // Each paragraph and footnote needs its own number: it is how people cite it and how evidence points at it.
   const repeated = repeatedValues(parsed.paragraphs.map((paragraph) => paragraph.number));
   if (repeated.length > 0) throw new DomainError('documentImport.repeatedParagraphs', { numbers: repeated.join(', ') });

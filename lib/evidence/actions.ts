@@ -5,12 +5,13 @@ import { getLocale } from 'next-intl/server';
 import { db } from '@/lib/db';
 import { formAction } from '@/lib/action-state';
 import type { SessionUser } from '@/lib/auth/session';
-import { decideSuggestion, linkFile, linkParagraph, linkUrl, mayLinkEvidence, removeEvidence, suggestEvidence } from './mutations';
+import { decideSuggestion, linkFile, linkParagraph, linkUrl, mayLinkEvidence, mayReviewEvidence, removeEvidence, suggestEvidence } from './mutations';
 import {
   decideSuggestionSchema, linkFileSchema, linkParagraphSchema, linkUrlSchema, removeEvidenceSchema, suggestEvidenceSchema,
 } from './schemas';
 
 const mayLink = (user: SessionUser) => mayLinkEvidence(user);
+const mayReview = (user: SessionUser) => mayReviewEvidence(user);
 
 function refreshCommitmentPages() {
   revalidatePath('/[locale]/(public)/commitments/[id]', 'page');
@@ -43,13 +44,13 @@ export const removeEvidenceAction = formAction(removeEvidenceSchema, mayLink, as
   return result;
 });
 
-export const suggestEvidenceAction = formAction(suggestEvidenceSchema, mayLink, async (input, user) => {
+export const suggestEvidenceAction = formAction(suggestEvidenceSchema, mayReview, async (input, user) => {
   const result = await suggestEvidence(db, user, input);
   refreshCommitmentPages();
   return result;
 });
 
-export const decideSuggestionAction = formAction(decideSuggestionSchema, mayLink, async (input, user) => {
+export const decideSuggestionAction = formAction(decideSuggestionSchema, mayReview, async (input, user) => {
   const result = await decideSuggestion(db, user, input);
   refreshCommitmentPages();
   return result;

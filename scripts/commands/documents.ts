@@ -1,8 +1,7 @@
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
-import { DomainError } from '@/lib/errors';
-import { MAX_REPORT_BYTES, parseReport, ReportParseError } from '@/lib/import/report-parser';
-import { importDocument } from '@/lib/documents/import-document';
+import { MAX_REPORT_BYTES } from '@/lib/import/report-parser';
+import { importDocument, parseDocumentText } from '@/lib/documents/import-document';
 import { withDatabase } from './database';
 import { readTextFile } from './read-text-file';
 import { UsageError, type Command } from './types';
@@ -25,13 +24,7 @@ export const parseDocumentCommand: Command = {
     const { values, positionals } = parseArgs({ args, options: OPTIONS, allowPositionals: true, strict: true });
     const { symbol, language } = requireOptions(values);
     const text = await readReportFile(positionals[0]);
-    let parsed;
-    try {
-      parsed = parseReport(text, { symbol, language });
-    } catch (error) {
-      if (error instanceof ReportParseError) throw new DomainError(`documentImport.${error.code}`, { detail: error.message });
-      throw error;
-    }
+    const parsed = parseDocumentText({ text, symbol, language });
     const output = {
       symbol: parsed.symbol,
       language: parsed.language,
@@ -56,10 +49,8 @@ export const importDocumentCommand: Command = {
     if (publishedOn && Number.isNaN(publishedOn.getTime())) throw new UsageError(`${values.published} is not a date.`);
     const text = await readReportFile(positionals[0]);
     await withDatabase(async (db) => {
-      const result = await importDocument(db, null, { text, symbol, language, sourceName: basename(positionals[0]!), publishedOn }).catch((error: unknown) => {
-        if (error instanceof ReportParseError) throw new DomainError(`documentImport.${error.code}`, { detail: error.message });
-        throw error;
-      });
+      // Parse errors arrive as domain errors, in words.
+      const result = await importDocument(db, null, { text, symbol, language, sourceName: basename(positionals[0]!), publishedOn });
       if (result.mode === 'already-imported') {
         console.log(`Already imported: ${symbol} (${language}) is in the database with exactly this text; nothing changed.`);
         return;
