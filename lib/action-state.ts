@@ -1,8 +1,13 @@
 // The one server-action wrapper and its typed state (ARCHITECTURE.md, request flow): parse the
 // form with a strict schema, get the user, check the permission, run the mutation. Expected
 // failures come back as a message in the reader's language with every field error; anything
-// unexpected is logged and shown as a generic message.
+// unexpected is logged and shown as a generic message. Next's own control flow (redirect(),
+// notFound()) passes through untouched.
+//
+// `authorize` runs before the handler and may load the resource from the database to decide
+// (a status report's entity and state); mutations check again inside their transaction.
 import 'server-only';
+import { unstable_rethrow } from 'next/navigation';
 import { z } from 'zod';
 import { getTranslations } from 'next-intl/server';
 import { getOptionalUser, type SessionUser } from '@/lib/auth/session';
@@ -10,7 +15,7 @@ import { isDomainError } from '@/lib/errors';
 
 export type ActionState<T = undefined> =
   | { ok: true; data: T; message?: string }
-  | { ok: false; message: string; fieldErrors: Record<string, string[]> }
+  | { ok: false; message: string; fieldErrors: Record<string, string[]>; details?: Record<string, unknown> }
   | null;
 
 type Handler<S extends z.ZodType, T> = (input: z.infer<S>, user: SessionUser) => Promise<T>;
@@ -39,14 +44,15 @@ export function formAction<S extends z.ZodType, T>(
         fieldErrors: Object.fromEntries(Object.entries(fieldErrors).map(([field, messages]) => [field, messages.map(translate)])),
       };
     }
-    if (!(await authorize(user, parsed.data))) return { ok: false, message: t('forbidden'), fieldErrors: {} };
-
     try {
+      if (!(await authorize(user, parsed.data))) return { ok: false, message: t('forbidden'), fieldErrors: {} };
       return { ok: true, data: await handler(parsed.data, user) };
     } catch (error) {
+      unstable_rethrow(error);
       if (isDomainError(error)) {
         const tErrors = await getTranslations('errors');
-        return { ok: false, message: tErrors(error.key as never, error.values as never), fieldErrors: {} };
+        const message = tErrors(error.key as never, error.values as never);
+        return { ok: false, message, fieldErrors: {}, ...(error.details ? { details: error.details } : {}) };
       }
       console.error('Unexpected error in a server action', error);
       return { ok: false, message: t('unexpected'), fieldErrors: {} };

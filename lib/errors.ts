@@ -15,12 +15,15 @@ const english = createTranslator({ locale: 'en', messages: en, namespace: 'error
 export class DomainError extends Error {
   readonly key: ErrorKey;
   readonly values: ErrorValues;
+  /** What the screen needs besides the message (the other version, in a conflict). */
+  readonly details?: Record<string, unknown>;
 
-  constructor(key: ErrorKey, values: ErrorValues = {}) {
+  constructor(key: ErrorKey, values: ErrorValues = {}, details?: Record<string, unknown>) {
     super(english(key, values as never));
     this.name = 'DomainError';
     this.key = key;
     this.values = values;
+    this.details = details;
   }
 }
 

@@ -1,31 +1,67 @@
 // The review workflow as pure guards: draft -> submitted -> accepted, or
-// submitted -> returned -> submitted. Mutations ask these before writing anything.
-import type { StatusEventType, WorkflowState } from '@/lib/generated/prisma/enums';
+// submitted -> returned -> submitted. A guard knows who acts (role and entity), the report's
+// state, the cycle's state and its deadline; mutations ask it, inside their transaction, before
+// writing anything. No database and no clock here: `now` is given.
+import { can, type Action, type Actor } from '@/lib/auth/permissions';
+import type { CycleState, StatusEventType, WorkflowState } from '@/lib/generated/prisma/enums';
 
-export type Transition = 'save' | 'submit' | 'return' | 'accept' | 'withdraw';
+export type Transition = 'save' | 'submit' | 'withdraw' | 'return' | 'accept';
 
-type Rule = { from: readonly WorkflowState[]; to: (current: WorkflowState) => WorkflowState; event: StatusEventType };
+type Rule = {
+  /** The states it starts from; null is a report not written yet. */
+  from: readonly (WorkflowState | null)[];
+  to: (current: WorkflowState | null) => WorkflowState;
+  event: StatusEventType;
+  permission: Action;
+  /** Focal points write only inside the reporting window; reviewers whenever the cycle is open. */
+  needsOpening: boolean;
+};
 
 const RULES: Record<Transition, Rule> = {
   // Saving keeps the state: a returned report stays returned until it is submitted again.
-  save: { from: ['DRAFT', 'RETURNED'], to: (current) => current, event: 'SAVED' },
-  submit: { from: ['DRAFT', 'RETURNED'], to: () => 'SUBMITTED', event: 'SUBMITTED' },
-  return: { from: ['SUBMITTED'], to: () => 'RETURNED', event: 'RETURNED' },
-  accept: { from: ['SUBMITTED'], to: () => 'ACCEPTED', event: 'ACCEPTED' },
+  save: { from: [null, 'DRAFT', 'RETURNED'], to: (current) => current ?? 'DRAFT', event: 'SAVED', permission: 'status-report.edit', needsOpening: true },
+  submit: { from: [null, 'DRAFT', 'RETURNED'], to: () => 'SUBMITTED', event: 'SUBMITTED', permission: 'status-report.submit', needsOpening: true },
   // A focal point may take back a submission that nobody has reviewed yet.
-  withdraw: { from: ['SUBMITTED'], to: () => 'DRAFT', event: 'WITHDRAWN' },
+  withdraw: { from: ['SUBMITTED'], to: () => 'DRAFT', event: 'WITHDRAWN', permission: 'status-report.submit', needsOpening: true },
+  return: { from: ['SUBMITTED'], to: () => 'RETURNED', event: 'RETURNED', permission: 'status-report.review', needsOpening: false },
+  accept: { from: ['SUBMITTED'], to: () => 'ACCEPTED', event: 'ACCEPTED', permission: 'status-report.review', needsOpening: false },
 };
 
-export type TransitionResult =
-  | { ok: true; state: WorkflowState; event: StatusEventType }
-  | { ok: false; reason: 'not-allowed-from-state' };
+export type GuardContext = {
+  actor: NonNullable<Actor>;
+  report: { entityId: string; state: WorkflowState | null };
+  cycle: { state: CycleState; opensAt: Date; closesAt: Date };
+  now: Date;
+};
 
-export function transition(current: WorkflowState, action: Transition): TransitionResult {
+export type Refusal = 'not-allowed-for-role' | 'not-allowed-from-state' | 'cycle-not-open' | 'cycle-not-started';
+
+export type TransitionResult =
+  | { ok: true; state: WorkflowState; event: StatusEventType; late: boolean }
+  | { ok: false; reason: Refusal };
+
+/**
+ * May `actor` do `action` to this report now? Checked in this order, so that the answer names
+ * the first thing that stands in the way: who, then the cycle, then the report's state. A
+ * submission after the deadline is allowed while the cycle is open (the secretariat closes the
+ * cycle to stop them) and is marked late.
+ */
+export function decide(action: Transition, { actor, report, cycle, now }: GuardContext): TransitionResult {
   const rule = RULES[action];
-  if (!rule.from.includes(current)) return { ok: false, reason: 'not-allowed-from-state' };
-  return { ok: true, state: rule.to(current), event: rule.event };
+  if (!can(actor, rule.permission, { entityId: report.entityId })) return { ok: false, reason: 'not-allowed-for-role' };
+  if (cycle.state !== 'OPEN') return { ok: false, reason: 'cycle-not-open' };
+  if (rule.needsOpening && now < cycle.opensAt) return { ok: false, reason: 'cycle-not-started' };
+  if (!rule.from.includes(report.state)) return { ok: false, reason: 'not-allowed-from-state' };
+  return { ok: true, state: rule.to(report.state), event: rule.event, late: action === 'submit' && now > cycle.closesAt };
 }
 
-export function allowedTransitions(current: WorkflowState): Transition[] {
-  return (Object.keys(RULES) as Transition[]).filter((action) => RULES[action].from.includes(current));
+/** What this actor may do next to the report, for showing only the buttons that will work. */
+export function allowedTransitions(context: GuardContext): Transition[] {
+  return (Object.keys(RULES) as Transition[]).filter((action) => decide(action, context).ok);
+}
+
+/** Whole days from `now` to the deadline (negative once it has passed), counted in UTC. */
+export function daysLeft(closesAt: Date, now: Date): number {
+  const day = 24 * 60 * 60 * 1000;
+  return Math.ceil((closesAt.getTime() - now.getTime()) / day);
 }

@@ -2,6 +2,7 @@
 // code, missing ones are inserted in one statement per table, and a row is updated only when
 // it differs, so a second run writes nothing (not even updatedAt).
 import type { Db } from '@/lib/db/client';
+import { setDefaultScope } from '@/lib/cycles/mutations';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import {
   INSTRUMENTS,
@@ -273,5 +274,8 @@ async function createFirstCycle(tx: Tx, now: Date): Promise<string | null> {
   const cycle = openCycle(now);
   // skipDuplicates: a concurrent seed creating the same cycle is not an error.
   const { count } = await tx.reportingCycle.createMany({ data: [cycle], skipDuplicates: true });
-  return count > 0 ? cycle.code : null;
+  if (count === 0) return null;
+  const { id } = await tx.reportingCycle.findUniqueOrThrow({ where: { code: cycle.code }, select: { id: true } });
+  await setDefaultScope(tx, id, null);
+  return cycle.code;
 }

@@ -1,0 +1,100 @@
+// Reporting cycles: create, open, close, reopen. One cycle is open at a time (the database
+// holds that too, with a partial unique index); closing a cycle freezes its reports, because
+// every status-report guard asks for an open cycle. Every change is audited in its transaction.
+import type { Db } from '@/lib/db/client';
+import type { Prisma } from '@/lib/generated/prisma/client';
+import type { CycleState } from '@/lib/generated/prisma/enums';
+import { can, type Actor } from '@/lib/auth/permissions';
+import { recordAudit } from '@/lib/audit/record';
+import { DomainError } from '@/lib/errors';
+import type { CreateCycleInput } from './schemas';
+
+type Tx = Prisma.TransactionClient;
+export type CycleActor = NonNullable<Actor> & { id: string };
+
+/** The entities a cycle expects reports from unless it is narrowed: active Member States and UN entities. */
+export const EXPECTED_ENTITY_KINDS = ['MEMBER_STATE', 'UN_ENTITY'] as const;
+
+function assertMayManage(actor: CycleActor) {
+  if (!can(actor, 'cycle.manage')) throw new DomainError('cycles.notAllowed');
+}
+
+/** Gives a new cycle its scope: the chosen instruments (all when none), and the expected entities. */
+export async function setDefaultScope(tx: Tx, cycleId: string, instrumentIds: string[] | null): Promise<void> {
+  const instruments = instrumentIds ?? (await tx.instrument.findMany({ select: { id: true } })).map((row) => row.id);
+  await tx.cycleInstrument.createMany({ data: instruments.map((instrumentId) => ({ cycleId, instrumentId })), skipDuplicates: true });
+  const entities = await tx.reportingEntity.findMany({ where: { active: true, kind: { in: [...EXPECTED_ENTITY_KINDS] } }, select: { id: true } });
+  await tx.cycleEntity.createMany({ data: entities.map((entity) => ({ cycleId, entityId: entity.id })), skipDuplicates: true });
+}
+
+const utc = (day: string) => new Date(`${day}T00:00:00Z`);
+/** A deadline day ends at its last second, UTC, as the first cycle's does. */
+const endOfDay = (day: string) => new Date(`${day}T23:59:59Z`);
+
+export async function createCycle(db: Db, actor: CycleActor, input: CreateCycleInput) {
+  assertMayManage(actor);
+  return db.$transaction(async (tx) => {
+    if (await tx.reportingCycle.findUnique({ where: { code: input.code }, select: { id: true } })) {
+      throw new DomainError('cycles.codeTaken', { code: input.code });
+    }
+    let instrumentIds: string[] | null = null;
+    if (input.instruments.length > 0) {
+      const found = await tx.instrument.findMany({ where: { code: { in: input.instruments } }, select: { id: true, code: true } });
+      const missing = input.instruments.filter((code) => !found.some((row) => row.code === code));
+      if (missing.length > 0) throw new DomainError('unknownInstrument', { code: missing.join(', ') });
+      instrumentIds = found.map((row) => row.id);
+    }
+    const name = { en: input.nameEn, ...(input.nameZh ? { zh: input.nameZh } : {}) };
+    const cycle = await tx.reportingCycle.create({
+      data: {
+        code: input.code, name, periodStart: utc(input.periodStart), periodEnd: utc(input.periodEnd),
+        opensAt: utc(input.opensOn), closesAt: endOfDay(input.deadline), state: 'PLANNED',
+      },
+      select: { id: true, code: true },
+    });
+    await setDefaultScope(tx, cycle.id, instrumentIds);
+    await recordAudit(tx, {
+      actorId: actor.id, action: 'cycle.create', entityType: 'ReportingCycle', entityId: cycle.id,
+      after: { ...input, instruments: input.instruments.length ? input.instruments : 'all' },
+    });
+    return cycle;
+  });
+}
+
+type StateChange = 'open' | 'close' | 'reopen';
+
+const FROM: Record<StateChange, CycleState[]> = { open: ['PLANNED'], close: ['OPEN'], reopen: ['CLOSED'] };
+
+/** Opens a planned cycle, closes an open one, or reopens a closed one (with a reason). */
+export async function changeCycleState(db: Db, actor: CycleActor, change: StateChange, input: { code: string; reason: string }) {
+  assertMayManage(actor);
+  if (change === 'reopen' && !input.reason.trim()) throw new DomainError('cycles.reasonRequired');
+  return db.$transaction(async (tx) => {
+    const rows = await tx.$queryRaw<{ id: string; state: CycleState }[]>`
+      SELECT "id", "state" FROM "ReportingCycle" WHERE "code" = ${input.code} FOR UPDATE`;
+    const cycle = rows[0];
+    if (!cycle) throw new DomainError('cycles.unknown', { code: input.code });
+    if (!FROM[change].includes(cycle.state)) throw new DomainError(`cycles.cannot.${change}`, { code: input.code });
+    const to: CycleState = change === 'close' ? 'CLOSED' : 'OPEN';
+    if (to === 'OPEN') {
+      // Locked in a fixed order by every opener, so two admins cannot open two cycles.
+      const open = await tx.$queryRaw<{ code: string }[]>`SELECT "code" FROM "ReportingCycle" WHERE "state" = 'OPEN' FOR UPDATE`;
+      if (open[0]) throw new DomainError('cycles.anotherOpen', { code: open[0].code });
+    }
+    await tx.reportingCycle.update({ where: { id: cycle.id }, data: { state: to } });
+    await recordAudit(tx, {
+      actorId: actor.id, action: `cycle.${change}`, entityType: 'ReportingCycle', entityId: cycle.id,
+      before: { state: cycle.state }, after: { state: to, ...(input.reason.trim() ? { reason: input.reason.trim() } : {}) },
+    });
+    return { code: input.code, state: to };
+  }).catch((error: unknown) => {
+    // Two openers racing past the check meet the partial unique index.
+    if (isUniqueViolation(error)) throw new DomainError('cycles.anotherOpen', { code: '' });
+    throw error;
+  });
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  const text = String((error as { message?: string })?.message ?? '') + JSON.stringify((error as { meta?: unknown })?.meta ?? '');
+  return (error as { code?: string })?.code === 'P2002' || text.includes('ReportingCycle_one_open');
+}

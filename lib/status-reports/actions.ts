@@ -1,0 +1,125 @@
+'use server';
+
+// Thin server actions for status reports. Each authorizes on the resource as stored (its
+// entity, loaded from the database), and the mutation checks again inside its transaction.
+import { revalidatePath } from 'next/cache';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { db } from '@/lib/db';
+import { can } from '@/lib/auth/permissions';
+import type { SessionUser } from '@/lib/auth/session';
+import { formAction } from '@/lib/action-state';
+import { DomainError } from '@/lib/errors';
+import { acceptStatusReports, reviewStatusReport, saveStatusReport, withdrawStatusReport } from './mutations';
+import { linkReportFile, linkReportParagraph, linkReportUrl, removeReportEvidence } from './evidence-mutations';
+import { searchParagraphsForReport } from './queries';
+import {
+  acceptManySchema, linkReportFileSchema, linkReportParagraphSchema, linkReportUrlSchema, removeReportEvidenceSchema,
+  reviewReportSchema, saveReportSchema, searchParagraphsSchema, withdrawReportSchema,
+} from './schemas';
+
+/** The stored report's entity decides; an unknown or foreign report is "not found", never "forbidden". */
+async function mayOnReport(user: SessionUser, reportId: string, permission: 'status-report.submit' | 'status-report.edit' | 'status-report.review' | 'status-report.read') {
+  const report = await db.statusReport.findUnique({ where: { id: reportId }, select: { entityId: true } });
+  if (!report || !can(user, 'status-report.read', { entityId: report.entityId })) throw new DomainError('statusReports.notFound');
+  return can(user, permission, { entityId: report.entityId });
+}
+
+async function mayOnEntity(user: SessionUser, entityId: string, permission: 'status-report.submit' | 'status-report.edit') {
+  const entity = await db.reportingEntity.findUnique({ where: { id: entityId }, select: { id: true } });
+  if (!entity || !can(user, 'status-report.read', { entityId: entity.id })) throw new DomainError('statusReports.notFound');
+  return can(user, permission, { entityId: entity.id });
+}
+
+function refresh() {
+  revalidatePath('/', 'layout');
+}
+
+export const saveStatusReportAction = formAction(
+  saveReportSchema,
+  (user, input) => mayOnEntity(user, input.entityId, input.intent === 'submit' ? 'status-report.submit' : 'status-report.edit'),
+  async (input, user) => {
+    const result = await saveStatusReport(db, user, input);
+    refresh();
+    return result;
+  },
+);
+
+export const withdrawStatusReportAction = formAction(
+  withdrawReportSchema,
+  (user, input) => mayOnReport(user, input.reportId, 'status-report.submit'),
+  async (input, user) => {
+    const result = await withdrawStatusReport(db, user, input);
+    refresh();
+    return result;
+  },
+);
+
+export const reviewStatusReportAction = formAction(
+  reviewReportSchema,
+  (user, input) => mayOnReport(user, input.reportId, 'status-report.review'),
+  async (input, user) => {
+    const result = await reviewStatusReport(db, user, input);
+    refresh();
+    return result;
+  },
+);
+
+export const acceptStatusReportsAction = formAction(
+  acceptManySchema,
+  (user) => can(user, 'status-report.review'),
+  async (input, user) => {
+    const { accepted, skipped } = await acceptStatusReports(db, user, input.reports);
+    refresh();
+    const t = await getTranslations('errors');
+    return { accepted, skipped: skipped.map(({ reportId, error }) => ({ reportId, reason: t(error.key as never, error.values as never) })) };
+  },
+);
+
+export const linkReportParagraphAction = formAction(
+  linkReportParagraphSchema,
+  (user, input) => mayOnReport(user, input.reportId, 'status-report.edit'),
+  async (input, user) => {
+    const link = await linkReportParagraph(db, user, input);
+    refresh();
+    return { id: link.id };
+  },
+);
+
+export const linkReportUrlAction = formAction(
+  linkReportUrlSchema,
+  (user, input) => mayOnReport(user, input.reportId, 'status-report.edit'),
+  async (input, user) => {
+    const link = await linkReportUrl(db, user, input);
+    refresh();
+    return { id: link.id };
+  },
+);
+
+export const linkReportFileAction = formAction(
+  linkReportFileSchema,
+  (user, input) => mayOnReport(user, input.reportId, 'status-report.edit'),
+  async (input, user) => {
+    const link = await linkReportFile(db, user, {
+      reportId: input.reportId, fileName: input.file.name, bytes: new Uint8Array(await input.file.arrayBuffer()), note: input.note,
+    });
+    refresh();
+    return { id: link.id };
+  },
+);
+
+export const removeReportEvidenceAction = formAction(
+  removeReportEvidenceSchema,
+  (user, input) => mayOnReport(user, input.reportId, 'status-report.edit'),
+  async (input, user) => {
+    const result = await removeReportEvidence(db, user, input);
+    refresh();
+    return result;
+  },
+);
+
+/** A read, as an action so the report form keeps its unsaved text while the focal point searches. */
+export const searchReportParagraphsAction = formAction(
+  searchParagraphsSchema,
+  (user, input) => mayOnReport(user, input.reportId, 'status-report.edit'),
+  async (input) => searchParagraphsForReport(input.q, await getLocale()),
+);

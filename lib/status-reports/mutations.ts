@@ -1,0 +1,290 @@
+// Writing status reports: save, submit, withdraw, return, accept. Each write, in one transaction:
+// locks the report (and shares the cycle's lock, so closing a cycle waits for writes under way),
+// checks that the actor may see the report at all (a foreign or unknown report is "not found"),
+// asks the pure guard (role, cycle, state), checks the version the form was loaded at, then
+// writes the change, its StatusEvent and its AuditEvent together.
+import type { Db } from '@/lib/db/client';
+import type { Prisma } from '@/lib/generated/prisma/client';
+import type { CycleState, ImplementationStatus, Role, WorkflowState } from '@/lib/generated/prisma/enums';
+import { can } from '@/lib/auth/permissions';
+import { recordAudit } from '@/lib/audit/record';
+import { DomainError } from '@/lib/errors';
+import { decide, type Refusal, type Transition } from './workflow';
+import type { SaveReportInput } from './schemas';
+
+type Tx = Prisma.TransactionClient;
+
+export type ReportActor = { id: string; role: Role; entityId: string | null };
+
+export type ReportFields = { status: ImplementationStatus | null; narrative: string; asOf: string | null };
+
+/** The report as a conflict shows it: what the other person saved. */
+export type ReportVersion = ReportFields & { version: number; state: WorkflowState; updatedBy: string | null; updatedAt: string };
+
+type LockedReport = {
+  id: string; entityId: string; commitmentId: string; cycleId: string; state: WorkflowState; version: number;
+  status: ImplementationStatus | null; narrative: string; asOf: Date | null; submittedById: string | null;
+  updatedById: string | null; updatedByEmail: string | null; updatedAt: Date;
+};
+
+type LockedCycle = { id: string; state: CycleState; opensAt: Date; closesAt: Date };
+
+const REPORT_COLUMNS = `r."id", r."entityId", r."commitmentId", r."cycleId", r."state"::text AS "state", r."version", r."status"::text AS "status",
+    r."narrative", r."asOf", r."submittedById", r."updatedById", u."email" AS "updatedByEmail", r."updatedAt"`;
+
+async function lockReportById(tx: Tx, reportId: string): Promise<LockedReport | null> {
+  const rows = await tx.$queryRawUnsafe<LockedReport[]>(
+    `SELECT ${REPORT_COLUMNS} FROM "StatusReport" r LEFT JOIN "User" u ON u."id" = r."updatedById" WHERE r."id" = $1 FOR UPDATE OF r`,
+    reportId,
+  );
+  return rows[0] ?? null;
+}
+
+async function lockReportByKey(tx: Tx, key: ReportKey): Promise<LockedReport | null> {
+  const rows = await tx.$queryRawUnsafe<LockedReport[]>(
+    `SELECT ${REPORT_COLUMNS} FROM "StatusReport" r LEFT JOIN "User" u ON u."id" = r."updatedById"
+     WHERE r."entityId" = $1 AND r."commitmentId" = $2 AND r."cycleId" = $3 FOR UPDATE OF r`,
+    key.entityId, key.commitmentId, key.cycleId,
+  );
+  return rows[0] ?? null;
+}
+
+/** Shares the cycle's row lock: a cycle cannot close while a write to one of its reports runs. */
+async function shareCycle(tx: Tx, cycleId: string): Promise<LockedCycle | null> {
+  const rows = await tx.$queryRaw<LockedCycle[]>`
+    SELECT "id", "state"::text AS "state", "opensAt", "closesAt" FROM "ReportingCycle" WHERE "id" = ${cycleId} FOR SHARE`;
+  return rows[0] ?? null;
+}
+
+/** A report the actor may not read is answered exactly like one that does not exist. */
+function assertVisible(actor: ReportActor, entityId: string | undefined): asserts entityId is string {
+  if (!entityId || !can(actor, 'status-report.read', { entityId })) throw new DomainError('statusReports.notFound');
+}
+
+function assertAllowed(action: Transition, actor: ReportActor, report: { entityId: string; state: WorkflowState | null }, cycle: LockedCycle, now: Date) {
+  const result = decide(action, { actor, report, cycle, now });
+  if (!result.ok) throw refusal(action, result.reason, report.state, cycle);
+  return result;
+}
+
+function refusal(action: Transition, reason: Refusal, state: WorkflowState | null, cycle: LockedCycle): DomainError {
+  switch (reason) {
+    case 'not-allowed-for-role': return new DomainError('statusReports.refused.role');
+    case 'cycle-not-open': return new DomainError('statusReports.refused.cycleNotOpen', { state: cycle.state });
+    case 'cycle-not-started': return new DomainError('statusReports.refused.cycleNotStarted', { opens: cycle.opensAt.toISOString().slice(0, 10) });
+    case 'not-allowed-from-state': return new DomainError(`statusReports.refused.fromState.${action}`, { state: state ?? 'NONE' });
+  }
+}
+
+function versionOf(report: LockedReport): ReportVersion {
+  return {
+    version: report.version, state: report.state, status: report.status, narrative: report.narrative,
+    asOf: report.asOf ? report.asOf.toISOString().slice(0, 10) : null,
+    updatedBy: report.updatedByEmail, updatedAt: report.updatedAt.toISOString(),
+  };
+}
+
+function conflict(report: LockedReport): DomainError {
+  return new DomainError('statusReports.conflict', {}, { conflict: versionOf(report) });
+}
+
+const sameFields = (report: LockedReport, fields: ReportFields) =>
+  report.status === fields.status && report.narrative === fields.narrative &&
+  (report.asOf ? report.asOf.toISOString().slice(0, 10) : null) === fields.asOf;
+
+function snapshotOf(fields: ReportFields & { state: WorkflowState; version: number }, extra: Record<string, Prisma.InputJsonValue> = {}): Prisma.InputJsonObject {
+  return { status: fields.status, narrative: fields.narrative, asOf: fields.asOf, state: fields.state, version: fields.version, ...extra };
+}
+
+export type ReportKey = { cycleId: string; entityId: string; commitmentId: string };
+
+export type WriteResult = { id: string; version: number; state: WorkflowState; late?: boolean; repeated?: boolean };
+
+/**
+ * Saves the form, as a draft or as a submission. `version` is the one the form was loaded at
+ * (0: the report did not exist); a newer one in the database is a conflict, answered with what
+ * the other person saved. The same person sending the same thing twice (a double click) is
+ * one write, and both answers say it worked.
+ */
+export async function saveStatusReport(db: Db, actor: ReportActor, input: SaveReportInput, now = new Date()): Promise<WriteResult> {
+  const fields: ReportFields = { status: input.status, narrative: input.narrative, asOf: input.asOf };
+  const key: ReportKey = { cycleId: input.cycleId, entityId: input.entityId, commitmentId: input.commitmentId };
+  assertVisible(actor, key.entityId);
+  if (input.intent === 'submit' && !fields.status) throw new DomainError('statusReports.statusRequired');
+
+  return db.$transaction(async (tx) => {
+    const cycle = await shareCycle(tx, key.cycleId);
+    if (!cycle) throw new DomainError('statusReports.notFound');
+    await assertInScope(tx, key);
+    let report = await lockReportByKey(tx, key);
+
+    if (!report) {
+      const decision = assertAllowed(input.intent, actor, { entityId: key.entityId, state: null }, cycle, now);
+      if (input.version !== 0) throw new DomainError('statusReports.notFound');
+      // Two first saves at once: the second finds the row taken and is a conflict.
+      const { count } = await tx.statusReport.createMany({ data: [{ ...key, narrative: '' }], skipDuplicates: true });
+      report = await lockReportByKey(tx, key);
+      if (count === 0 || !report) {
+        if (report && repeatedBy(report, actor, fields, input.version, decision.state)) return repeated(report);
+        throw report ? conflict(report) : new DomainError('statusReports.notFound');
+      }
+      return writeFields(tx, actor, report, fields, decision, input.intent, now);
+    }
+
+    if (report.version !== input.version) {
+      if (repeatedBy(report, actor, fields, input.version, input.intent === 'submit' ? 'SUBMITTED' : report.state)) return repeated(report);
+      // Whoever may not write gets the refusal, not the other person's text.
+      assertAllowed(input.intent, actor, report, cycle, now);
+      throw conflict(report);
+    }
+    const decision = assertAllowed(input.intent, actor, report, cycle, now);
+    return writeFields(tx, actor, report, fields, decision, input.intent, now);
+  });
+}
+
+/** The write just before this one was the same person's, with the same fields and outcome. */
+function repeatedBy(report: LockedReport, actor: ReportActor, fields: ReportFields, version: number, state: WorkflowState): boolean {
+  return report.version === version + 1 && report.updatedById === actor.id && report.state === state && sameFields(report, fields);
+}
+
+function repeated(report: LockedReport): WriteResult {
+  return { id: report.id, version: report.version, state: report.state, repeated: true };
+}
+
+async function writeFields(
+  tx: Tx, actor: ReportActor, report: LockedReport, fields: ReportFields,
+  decision: { state: WorkflowState; event: 'SAVED' | 'SUBMITTED' | string; late: boolean }, intent: 'save' | 'submit', now: Date,
+): Promise<WriteResult> {
+  const version = report.version + 1;
+  const submitting = intent === 'submit';
+  const { count } = await tx.statusReport.updateMany({
+    where: { id: report.id, version: report.version },
+    data: {
+      status: fields.status, narrative: fields.narrative, asOf: fields.asOf ? new Date(`${fields.asOf}T00:00:00Z`) : null,
+      state: decision.state, version, updatedById: actor.id,
+      ...(submitting ? { submittedAt: now, submittedById: actor.id } : {}),
+    },
+  });
+  if (count !== 1) throw conflict(report);
+  const evidenceCount = await tx.evidenceLink.count({ where: { statusReportId: report.id } });
+  await tx.statusEvent.create({
+    data: {
+      statusReportId: report.id, type: submitting ? 'SUBMITTED' : 'SAVED', byId: actor.id, at: now,
+      snapshot: snapshotOf({ ...fields, state: decision.state, version }, { evidence: evidenceCount, ...(submitting ? { late: decision.late } : {}) }),
+    },
+  });
+  await recordAudit(tx, {
+    actorId: actor.id, action: submitting ? 'status-report.submit' : 'status-report.save', entityType: 'StatusReport', entityId: report.id,
+    before: snapshotOf({ ...versionOf(report), state: report.state, version: report.version }),
+    after: snapshotOf({ ...fields, state: decision.state, version }),
+  });
+  return { id: report.id, version, state: decision.state, ...(submitting ? { late: decision.late } : {}) };
+}
+
+/** The commitment's instrument is one the cycle covers, and the entity is one it expects. */
+async function assertInScope(tx: Tx, key: ReportKey) {
+  const [commitment, entity] = await Promise.all([
+    tx.commitment.findFirst({ where: { id: key.commitmentId, instrument: { cycles: { some: { cycleId: key.cycleId } } } }, select: { id: true } }),
+    tx.cycleEntity.findUnique({ where: { cycleId_entityId: { cycleId: key.cycleId, entityId: key.entityId } }, select: { entityId: true } }),
+  ]);
+  if (!commitment || !entity) throw new DomainError('statusReports.notFound');
+}
+
+/** Takes back a submission nobody has reviewed yet; the report becomes a draft again. */
+export async function withdrawStatusReport(db: Db, actor: ReportActor, input: { reportId: string; version: number }, now = new Date()): Promise<WriteResult> {
+  return transitionReport(db, actor, 'withdraw', input, now, async (tx, report, decision) => {
+    await tx.statusReport.update({ where: { id: report.id }, data: { state: decision.state, version: report.version + 1, updatedById: actor.id, submittedAt: null, submittedById: null } });
+    return {};
+  });
+}
+
+export type ReviewInput = { reportId: string; version: number; decision: 'accept' | 'return'; comment: string };
+
+/**
+ * Accepts a submission, or returns it with a comment. An acceptance records, on its timeline
+ * event, what summaries group by as it stood then (thematic area, entity kind, regional group,
+ * M49 region), so that a later reclassification does not rewrite past cycles.
+ */
+export async function reviewStatusReport(db: Db, actor: ReportActor, input: ReviewInput, now = new Date()): Promise<WriteResult> {
+  const comment = input.comment.trim();
+  if (input.decision === 'return' && !comment) throw new DomainError('statusReports.commentRequired');
+  return transitionReport(db, actor, input.decision, input, now, async (tx, report, decision): Promise<Record<string, string | null>> => {
+    await tx.statusReport.update({
+      where: { id: report.id },
+      data: {
+        state: decision.state, version: report.version + 1, reviewedAt: now, reviewedById: actor.id,
+        reviewComment: input.decision === 'return' ? comment : comment || null,
+      },
+    });
+    if (input.decision === 'return') return {};
+    const grouping = await tx.statusReport.findUniqueOrThrow({
+      where: { id: report.id },
+      select: {
+        commitment: { select: { thematicAreaId: true, thematicArea: { select: { code: true } } } },
+        entity: { select: { kind: true, regionalGroup: true, m49RegionCode: true, m49SubRegionCode: true } },
+      },
+    });
+    return {
+      thematicAreaId: grouping.commitment.thematicAreaId, thematicAreaCode: grouping.commitment.thematicArea.code,
+      entityKind: grouping.entity.kind, regionalGroup: grouping.entity.regionalGroup,
+      m49RegionCode: grouping.entity.m49RegionCode, m49SubRegionCode: grouping.entity.m49SubRegionCode,
+    };
+  }, comment || null);
+}
+
+type Transitioner = (
+  tx: Tx, report: LockedReport, decision: { state: WorkflowState; event: string },
+) => Promise<Record<string, Prisma.InputJsonValue | null>>;
+
+/** The shared path of withdraw, return and accept: lock, check, change, event, audit. */
+async function transitionReport(
+  db: Db, actor: ReportActor, action: Exclude<Transition, 'save' | 'submit'>, input: { reportId: string; version: number },
+  now: Date, change: Transitioner, comment: string | null = null,
+): Promise<WriteResult> {
+  return db.$transaction(async (tx) => {
+    const peek = await tx.statusReport.findUnique({ where: { id: input.reportId }, select: { entityId: true, cycleId: true } });
+    assertVisible(actor, peek?.entityId);
+    const cycle = await shareCycle(tx, peek!.cycleId);
+    const report = await lockReportById(tx, input.reportId);
+    if (!report || !cycle) throw new DomainError('statusReports.notFound');
+    const decision = assertAllowed(action, actor, report, cycle, now);
+    if (report.version !== input.version) throw conflict(report);
+    const extra = await change(tx, report, decision);
+    const version = report.version + 1;
+    const after = snapshotOf({ ...versionOf(report), state: decision.state, version }, Object.fromEntries(
+      Object.entries(extra).filter((entry): entry is [string, Prisma.InputJsonValue] => entry[1] !== null),
+    ));
+    await tx.statusEvent.create({
+      data: { statusReportId: report.id, type: decision.event as never, byId: actor.id, at: now, comment, snapshot: after },
+    });
+    await recordAudit(tx, {
+      actorId: actor.id, action: `status-report.${action}`, entityType: 'StatusReport', entityId: report.id,
+      before: { state: report.state, version: report.version }, after: { state: decision.state, version, ...(comment ? { comment } : {}) },
+    });
+    return { id: report.id, version, state: decision.state };
+  });
+}
+
+export type AcceptManyResult = { accepted: number; skipped: { reportId: string; error: DomainError }[] };
+
+/**
+ * Accepts several submissions, each in its own transaction at the version the reviewer saw:
+ * one changed meanwhile is skipped and named, the others are accepted.
+ */
+export async function acceptStatusReports(db: Db, actor: ReportActor, items: { reportId: string; version: number }[], now = new Date()): Promise<AcceptManyResult> {
+  if (!can(actor, 'status-report.review')) throw new DomainError('statusReports.refused.role');
+  const result: AcceptManyResult = { accepted: 0, skipped: [] };
+  const seen = new Set<string>();
+  for (const item of items) {
+    if (seen.has(item.reportId)) continue;
+    seen.add(item.reportId);
+    try {
+      await reviewStatusReport(db, actor, { ...item, decision: 'accept', comment: '' }, now);
+      result.accepted += 1;
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      result.skipped.push({ reportId: item.reportId, error });
+    }
+  }
+  return result;
+}
