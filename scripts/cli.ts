@@ -3,14 +3,14 @@
 import { existsSync } from 'node:fs';
 import { DomainError } from '@/lib/errors';
 import { createUserCommand, disableUserCommand } from './commands/users';
-import { migrateCommand, seedCommand } from './commands/setup';
+import { grantAppRoleCommand, migrateCommand, seedCommand } from './commands/setup';
 import { importInstrumentCommand, parseInstrumentCommand } from './commands/instruments';
 import { exportCatalogueCommand, importCatalogueCommand } from './commands/catalogue-io';
 import { importDocumentCommand, parseDocumentCommand } from './commands/documents';
 import { UsageError, type Command } from './commands/types';
 
 const COMMANDS: Command[] = [
-  migrateCommand, seedCommand, createUserCommand, disableUserCommand,
+  migrateCommand, seedCommand, grantAppRoleCommand, createUserCommand, disableUserCommand,
   parseInstrumentCommand, importInstrumentCommand, exportCatalogueCommand, importCatalogueCommand,
   parseDocumentCommand, importDocumentCommand,
 ];

@@ -2,13 +2,13 @@
 // exactly when its page would let the user in.
 import { can, type Actor } from '@/lib/auth/permissions';
 
-export type NavItem = { key: 'dashboard' | 'thematicAreas' | 'entities' | 'myEntity' | 'cycles' | 'import' | 'importDocument' | 'users'; href: string };
+export type NavItem = { key: 'dashboard' | 'worklist' | 'reviews' | 'thematicAreas' | 'entities' | 'myEntity' | 'cycles' | 'import' | 'importDocument' | 'users'; href: string };
 
 export function navItemsFor(user: NonNullable<Actor> & { entityCode: string | null }): NavItem[] {
-  const items: NavItem[] = [
-    { key: 'dashboard', href: '/dashboard' },
-    { key: 'thematicAreas', href: '/' },
-  ];
+  const items: NavItem[] = [{ key: 'dashboard', href: '/dashboard' }];
+  if (user.entityCode && can(user, 'status-report.edit', { entityId: user.entityId })) items.push({ key: 'worklist', href: '/worklist' });
+  if (can(user, 'status-report.review')) items.push({ key: 'reviews', href: '/reviews' });
+  items.push({ key: 'thematicAreas', href: '/' });
   if (user.entityCode && can(user, 'entity.read-private', { entityId: user.entityId })) {
     items.push({ key: 'myEntity', href: `/entities/${user.entityCode}` });
   }

@@ -58,6 +58,11 @@ export async function createCycle(db: Db, actor: CycleActor, input: CreateCycleI
       after: { ...input, instruments: input.instruments.length ? input.instruments : 'all' },
     });
     return cycle;
+  }).catch((error: unknown) => {
+    // Two people creating the same code at once: the second meets the unique code, the only
+    // unique value this transaction inserts.
+    if ((error as { code?: string })?.code === 'P2002') throw new DomainError('cycles.codeTaken', { code: input.code });
+    throw error;
   });
 }
 

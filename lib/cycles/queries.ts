@@ -15,17 +15,22 @@ export type CycleRow = {
   closesAt: Date;
   state: CycleState;
   reportCount: number;
+  instrumentCount: number;
+  entityCount: number;
 };
 
 const cycleSelect = {
   code: true, name: true, periodStart: true, periodEnd: true, opensAt: true, closesAt: true, state: true,
-  _count: { select: { statusReports: true } },
+  _count: { select: { statusReports: true, instruments: true, entities: true } },
 } as const;
 
-type CycleRecord = { name: unknown; _count: { statusReports: number } } & Omit<CycleRow, 'name' | 'reportCount'>;
+type CycleRecord = { name: unknown; _count: { statusReports: number; instruments: number; entities: number } } & Omit<CycleRow, 'name' | 'reportCount' | 'instrumentCount' | 'entityCount'>;
 
 function toRow({ _count, ...cycle }: CycleRecord, locale: string): CycleRow {
-  return { ...cycle, name: localized(cycle.name, locale), reportCount: _count.statusReports };
+  return {
+    ...cycle, name: localized(cycle.name, locale),
+    reportCount: _count.statusReports, instrumentCount: _count.instruments, entityCount: _count.entities,
+  };
 }
 
 /** The open cycle that reports are written for now, if any. Every signed-in user sees it. */

@@ -128,7 +128,7 @@ export async function saveStatusReport(db: Db, actor: ReportActor, input: SaveRe
         if (report && repeatedBy(report, actor, fields, input.version, decision.state)) return repeated(report);
         throw report ? conflict(report) : new DomainError('statusReports.notFound');
       }
-      return writeFields(tx, actor, report, fields, decision, input.intent, now);
+      return writeFields(tx, actor, report, fields, decision, input.intent, now, true);
     }
 
     if (report.version !== input.version) {
@@ -154,8 +154,11 @@ function repeated(report: LockedReport): WriteResult {
 async function writeFields(
   tx: Tx, actor: ReportActor, report: LockedReport, fields: ReportFields,
   decision: { state: WorkflowState; event: 'SAVED' | 'SUBMITTED' | string; late: boolean }, intent: 'save' | 'submit', now: Date,
+  created = false,
 ): Promise<WriteResult> {
-  const version = report.version + 1;
+  // The row just inserted (at version 1, empty) is not a version anyone saw: the first save is
+  // version 1, so that a repeated first save (loaded at 0) recognises itself as 0 + 1.
+  const version = created ? report.version : report.version + 1;
   const submitting = intent === 'submit';
   const { count } = await tx.statusReport.updateMany({
     where: { id: report.id, version: report.version },
@@ -175,7 +178,7 @@ async function writeFields(
   });
   await recordAudit(tx, {
     actorId: actor.id, action: submitting ? 'status-report.submit' : 'status-report.save', entityType: 'StatusReport', entityId: report.id,
-    before: snapshotOf({ ...versionOf(report), state: report.state, version: report.version }),
+    before: created ? undefined : snapshotOf({ ...versionOf(report), state: report.state, version: report.version }),
     after: snapshotOf({ ...fields, state: decision.state, version }),
   });
   return { id: report.id, version, state: decision.state, ...(submitting ? { late: decision.late } : {}) };

@@ -5,6 +5,7 @@ import type { Db } from '@/lib/db/client';
 import { CommitmentKind, Role, type Prisma } from '@/lib/generated/prisma/client';
 import { hashPassword } from '@/lib/auth/password';
 import { THEMATIC_AREAS, type ThematicAreaSeed } from './reference-data';
+import { seedDemoHistory, type DemoHistorySummary } from './seed-demo-history';
 
 type Tx = Prisma.TransactionClient;
 
@@ -68,15 +69,31 @@ export interface DemoCommitment {
 }
 
 export interface DemoSeedResult {
+  /** The accounts people sign in with; the story's hidden focal-point accounts are not among them. */
   accounts: { email: string; role: string; entity: string | null }[];
+  /** Earlier cycles and the open cycle's review queue (seed-demo-history.ts). */
+  history: DemoHistorySummary;
 }
 
-export async function seedDemoData(db: Db): Promise<DemoSeedResult> {
+export async function seedDemoData(db: Db, { now = new Date() }: { now?: Date } = {}): Promise<DemoSeedResult> {
   await db.$transaction((tx) => seedDemoInstrument(tx));
   await seedDemoAccounts(db);
+  const history = await seedDemoHistory(db, {
+    instrumentCode: DEMO_INSTRUMENT.code,
+    reviewerEmail: accountWithRole(Role.SECRETARIAT).email,
+    ownEntities: DEMO_ACCOUNTS.flatMap((account) => account.entity ?? []),
+    now,
+  });
   return {
     accounts: DEMO_ACCOUNTS.map(({ email, role, entity }) => ({ email, role, entity })),
+    history,
   };
+}
+
+function accountWithRole(role: Role): DemoAccount {
+  const account = DEMO_ACCOUNTS.find((candidate) => candidate.role === role);
+  if (!account) throw new Error(`No demo account has the role ${role}`);
+  return account;
 }
 
 /**

@@ -1,8 +1,9 @@
 import { parseArgs } from 'node:util';
 import { applyMigrations } from '@/lib/db/migrations';
 import { seed } from '@/prisma/seed';
+import { grantAppRole } from '@/lib/db/app-role';
 import { withDatabase } from './database';
-import type { Command } from './types';
+import { UsageError, type Command } from './types';
 
 export const migrateCommand: Command = {
   name: 'migrate',
@@ -27,6 +28,20 @@ export const seedCommand: Command = {
       const { entities } = result.reference;
       console.log(`Reference data: ${entities.created} entities created, ${entities.updated} updated, ${entities.unchanged} unchanged.`);
       if (result.demo) console.log(`Demo accounts: ${result.demo.accounts.map((account) => account.email).join(', ')}`);
+    });
+  },
+};
+
+export const grantAppRoleCommand: Command = {
+  name: 'grant-app-role',
+  summary: 'Give an existing database role the rights the application needs (no UPDATE, DELETE or TRUNCATE on the history tables). Run as the owner, after migrating.',
+  usage: 'grant-app-role --role <name>',
+  async run(args) {
+    const { values } = parseArgs({ args, options: { role: { type: 'string' } }, strict: true });
+    if (!values.role) throw new UsageError('Give the role: --role tracker_app');
+    await withDatabase(async (_db, url) => {
+      await grantAppRole(url, values.role!);
+      console.log(`${values.role} may now read and write the application's tables; the audit trail and the status timeline are append-only for it.`);
     });
   },
 };

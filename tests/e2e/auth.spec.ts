@@ -3,11 +3,11 @@ import { USERS, type E2EUser } from './fixtures';
 import { e2eQuery, signInThroughApi } from './helpers';
 
 const NAVIGATION: [keyof typeof USERS, string[]][] = [
-  ['admin', ['Overview', 'Thematic areas', 'Reporting entities', 'Reporting cycles', 'Import a text', 'Import a document', 'Users']],
-  ['secretariat', ['Overview', 'Thematic areas', 'Reporting entities', 'Reporting cycles', 'Import a text', 'Import a document']],
-  ['focalMex', ['Overview', 'Thematic areas', 'My entity', 'Reporting entities']],
-  ['focalNga', ['Overview', 'Thematic areas', 'My entity', 'Reporting entities']],
-  ['focalUnodc', ['Overview', 'Thematic areas', 'My entity', 'Reporting entities']],
+  ['admin', ['Overview', 'Reviews', 'Thematic areas', 'Reporting entities', 'Reporting cycles', 'Import a text', 'Import a document', 'Users']],
+  ['secretariat', ['Overview', 'Reviews', 'Thematic areas', 'Reporting entities', 'Reporting cycles', 'Import a text', 'Import a document']],
+  ['focalMex', ['Overview', 'Worklist', 'Thematic areas', 'My entity', 'Reporting entities']],
+  ['focalNga', ['Overview', 'Worklist', 'Thematic areas', 'My entity', 'Reporting entities']],
+  ['focalUnodc', ['Overview', 'Worklist', 'Thematic areas', 'My entity', 'Reporting entities']],
   ['viewer', ['Overview', 'Thematic areas', 'Reporting entities']],
 ];
 

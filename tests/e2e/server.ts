@@ -48,6 +48,7 @@ async function main() {
       },
     });
   }
+  await createSyntheticCommitments(db);
   await db.$disconnect();
   await writeFile(E2E_STATE_FILE, JSON.stringify({ databaseUrl: url }), { mode: 0o600 });
 
@@ -81,6 +82,28 @@ async function main() {
   process.on('SIGTERM', () => void stop());
   process.on('SIGINT', () => void stop());
   app.once('exit', () => void stop());
+}
+
+/** An instrument of three plainly synthetic commitments in the open cycle's scope, to report on. */
+async function createSyntheticCommitments(db: ReturnType<typeof createPrismaClient>) {
+  const cycle = await db.reportingCycle.findFirstOrThrow({ where: { state: 'OPEN' }, select: { id: true } });
+  const area = await db.thematicArea.findFirstOrThrow({ where: { code: 'TA1' }, select: { id: true } });
+  const instrument = await db.instrument.create({
+    data: { code: 'E2E', symbol: 'E2E/1', title: { en: 'End-to-end test instrument (synthetic)' }, adoptedYear: 2026, adoptedBy: { en: 'Tests' }, order: 900 },
+    select: { id: true },
+  });
+  await db.cycleInstrument.create({ data: { cycleId: cycle.id, instrumentId: instrument.id } });
+  for (const [index, letter] of ['a', 'b', 'c'].entries()) {
+    await db.commitment.create({
+      data: {
+        instrumentId: instrument.id, thematicAreaId: area.id, reference: `1(${letter})`, kind: 'OPERATIONAL_RECOMMENDATION', order: index + 1,
+        texts: { create: [
+          { locale: 'en', text: `[E2E] Synthetic commitment ${letter} for end-to-end tests.`, sourceName: 'e2e fixture' },
+          { locale: 'zh', text: `【测试】端到端测试用的合成承诺 ${letter}。`, sourceName: 'e2e fixture' },
+        ] },
+      },
+    });
+  }
 }
 
 main().catch((error) => {

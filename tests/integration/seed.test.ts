@@ -160,6 +160,7 @@ describe('seed with demo data', () => {
       { email: 'focal-unodc@demo.test', role: 'FOCAL_POINT', entity: 'UNODC' },
     ]);
     const users = await database.db.user.findMany({
+      where: { disabled: false },
       select: {
         email: true,
         name: true,
@@ -170,7 +171,9 @@ describe('seed with demo data', () => {
       },
       orderBy: { email: 'asc' },
     });
+    // The other demo users are the story's focal points of other States: they cannot sign in.
     expect(users).toHaveLength(DEMO_ACCOUNTS.length);
+    expect(await database.db.user.count({ where: { disabled: true, isDemo: false } })).toBe(0);
     for (const user of users) {
       const account = DEMO_ACCOUNTS.find((candidate) => candidate.email === user.email);
       expect(user).toMatchObject({ name: account?.name, role: account?.role, isDemo: true });

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { requireUser } from '@/lib/auth/session';
 import { getOpenCycle } from '@/lib/cycles/queries';
+import { getDashboardCounts } from '@/lib/status-reports/queries';
 import { localized } from '@/lib/i18n/localized';
 import { Link } from '@/lib/i18n/navigation';
 import { pageLocale, pageTitle } from '@/lib/i18n/page-locale';
@@ -13,8 +14,8 @@ export function generateMetadata({ params }: PageProps<'/[locale]/dashboard'>): 
 export default async function DashboardPage({ params }: PageProps<'/[locale]/dashboard'>) {
   const locale = await pageLocale(params);
   const user = await requireUser('/dashboard');
-  const [t, tRoles, format, cycle] = await Promise.all([
-    getTranslations('dashboard'), getTranslations('roles'), getFormatter(), getOpenCycle(locale),
+  const [t, tRoles, format, cycle, counts] = await Promise.all([
+    getTranslations('dashboard'), getTranslations('roles'), getFormatter(), getOpenCycle(locale), getDashboardCounts(user),
   ]);
 
   return (
@@ -39,6 +40,26 @@ export default async function DashboardPage({ params }: PageProps<'/[locale]/das
           <p className="mt-2 text-slate-700">{t('noOpenCycle')}</p>
         )}
       </section>
+      {counts?.own && (
+        <section aria-labelledby="worklist-heading" className="rounded-lg border border-slate-200 bg-white p-4" data-testid="dashboard-worklist">
+          <h2 id="worklist-heading" className="font-semibold">{t('worklistHeading')}</h2>
+          <p className="mt-2 text-slate-700">{t('worklistProgress', { reported: format.number(counts.own.reported), total: format.number(counts.own.total) })}</p>
+          {counts.own.returned > 0 && <p className="mt-1 font-medium text-amber-900">{t('worklistReturned', { count: counts.own.returned })}</p>}
+          {counts.own.drafts > 0 && <p className="mt-1 text-slate-700">{t('worklistDrafts', { count: counts.own.drafts })}</p>}
+          <p className="mt-3">
+            <Link href="/worklist" className="inline-block rounded bg-un-navy px-4 py-2 font-medium text-white">{t('openWorklist')}</Link>
+          </p>
+        </section>
+      )}
+      {counts && counts.waiting !== null && (
+        <section aria-labelledby="reviews-heading" className="rounded-lg border border-slate-200 bg-white p-4" data-testid="dashboard-reviews">
+          <h2 id="reviews-heading" className="font-semibold">{t('reviewsHeading')}</h2>
+          <p className="mt-2 text-slate-700">{t('reviewsWaiting', { count: counts.waiting })}</p>
+          <p className="mt-3">
+            <Link href="/reviews" className="inline-block rounded bg-un-navy px-4 py-2 font-medium text-white">{t('openReviews')}</Link>
+          </p>
+        </section>
+      )}
       {user.entity && (
         <p>
           <Link href={`/entities/${user.entity.code}`} className="font-medium text-un-navy underline underline-offset-4">

@@ -4,6 +4,7 @@ import { requireUser } from '@/lib/auth/session';
 import { getEntityDetail } from '@/lib/entities/queries';
 import { getOpenCycle } from '@/lib/cycles/queries';
 import { RegionName } from '@/components/entities/region-name';
+import { Link } from '@/lib/i18n/navigation';
 import { pageLocale } from '@/lib/i18n/page-locale';
 
 export async function generateMetadata({ params }: PageProps<'/[locale]/entities/[code]'>): Promise<Metadata> {
@@ -47,6 +48,13 @@ export default async function EntityPage({ params }: PageProps<'/[locale]/entiti
             ? t('cycleStatus', { name: cycle.name, deadline: format.dateTime(cycle.closesAt, { dateStyle: 'long', timeZone: 'UTC' }) })
             : t('noOpenCycle')}
         </p>
+        {cycle && (
+          <p className="mt-3">
+            <Link href={`/worklist?entity=${encodeURIComponent(entity.code)}`} className="font-medium text-un-navy underline" data-testid="entity-worklist-link">
+              {t('openWorklist')}
+            </Link>
+          </p>
+        )}
       </section>
       <section aria-labelledby="focal-heading" className="rounded-lg border border-slate-200 bg-white p-4">
         <h2 id="focal-heading" className="font-semibold">{t('focalPoints')}</h2>

@@ -1,0 +1,67 @@
+'use client';
+
+import { useActionState } from 'react';
+import { useTranslations } from 'next-intl';
+import { closeCycleAction, createCycleAction, openCycleAction, reopenCycleAction } from '@/lib/cycles/actions';
+import { FormStatus } from '@/components/ui/form-status';
+import { useHydrated } from '@/components/ui/use-hydrated';
+import { EvidenceField as Field } from '@/components/evidence/evidence-form';
+
+const ACTIONS = { open: openCycleAction, close: closeCycleAction, reopen: reopenCycleAction };
+
+/** Opens, closes or reopens one cycle; closing and reopening ask first, reopening needs a reason. */
+export function CycleStateForm({ code, change }: { code: string; change: 'open' | 'close' | 'reopen' }) {
+  const t = useTranslations('cycles');
+  const hydrated = useHydrated();
+  const [state, action, pending] = useActionState(ACTIONS[change], null);
+  const confirmFirst = (event: React.FormEvent) => {
+    if (change !== 'open' && !window.confirm(t(`confirm.${change}`, { code }))) event.preventDefault();
+  };
+  return (
+    <form action={action} onSubmit={confirmFirst} className="flex flex-wrap items-end gap-3">
+      <input type="hidden" name="code" value={code} />
+      {change === 'reopen' && (
+        <Field prefix={`reopen-${code}`} name="reason" label={t('reason')} state={state} required maxLength={1000} className="min-w-0 flex-1" />
+      )}
+      <button type="submit" disabled={pending || !hydrated} className="rounded border border-un-navy bg-white px-4 py-2 font-medium text-un-navy disabled:opacity-60">
+        {t(`change.${change}`)}
+      </button>
+      <FormStatus state={state} success={t(`changed.${change}`)} />
+    </form>
+  );
+}
+
+export function CreateCycleForm({ instruments }: { instruments: { code: string; symbol: string }[] }) {
+  const t = useTranslations('cycles');
+  const [state, action, pending] = useActionState(createCycleAction, null);
+  const year = new Date().getUTCFullYear() + 1;
+  return (
+    <form action={action} className="space-y-4 rounded-lg border border-slate-200 bg-white p-4" aria-labelledby="create-cycle-heading">
+      <h2 id="create-cycle-heading" className="text-lg font-semibold">{t('createHeading')}</h2>
+      <p className="text-sm text-slate-600">{t('createIntro')}</p>
+      <div className="grid gap-3 sm:grid-cols-3">
+        <Field prefix="cycle" name="code" label={t('code')} hint={t('codeHint')} state={state} required maxLength={40} placeholder={String(year)} />
+        <Field prefix="cycle" name="nameEn" label={t('nameEn')} state={state} required maxLength={200} placeholder={`${year} reporting cycle`} />
+        <Field prefix="cycle" name="nameZh" label={t('nameZh')} state={state} maxLength={200} lang="zh" placeholder={`${year}年报告周期`} />
+        <Field prefix="cycle" name="periodStart" type="date" label={t('periodStart')} state={state} required />
+        <Field prefix="cycle" name="periodEnd" type="date" label={t('periodEnd')} state={state} required />
+        <div className="hidden sm:block" />
+        <Field prefix="cycle" name="opensOn" type="date" label={t('opensOn')} state={state} required />
+        <Field prefix="cycle" name="deadline" type="date" label={t('deadlineDay')} hint={t('deadlineHint')} state={state} required />
+      </div>
+      <fieldset>
+        <legend className="text-sm font-medium">{t('instruments')}</legend>
+        <p className="text-xs text-slate-600">{t('instrumentsHint')}</p>
+        <div className="mt-2 flex flex-wrap gap-x-6 gap-y-2">
+          {instruments.map((instrument) => (
+            <label key={instrument.code} className="flex items-center gap-2 text-sm">
+              <input type="checkbox" name="instruments" value={instrument.code} /> {instrument.symbol}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <FormStatus state={state} success={t('created')} />
+      <button type="submit" disabled={pending} className="rounded bg-un-navy px-4 py-2 font-medium text-white disabled:opacity-60">{t('create')}</button>
+    </form>
+  );
+}

@@ -1,0 +1,129 @@
+'use client';
+
+import { useActionState, useState, type ChangeEvent, type FormEvent } from 'react';
+import { useTranslations } from 'next-intl';
+import {
+  linkReportFileAction, linkReportParagraphAction, linkReportUrlAction, removeReportEvidenceAction, searchReportParagraphsAction,
+} from '@/lib/status-reports/actions';
+import { FormStatus } from '@/components/ui/form-status';
+import { useHydrated } from '@/components/ui/use-hydrated';
+import { EvidenceField, NoteField, SubmitButton, errorsOf } from '@/components/evidence/evidence-form';
+
+// The forms that attach evidence to one report. They are separate forms from the report form
+// (evidence is saved at once and does not touch the report's unsaved text).
+
+/** Finds paragraphs of imported documents by their words, and attaches the one chosen. */
+export function ParagraphPicker({ reportId }: { reportId: string }) {
+  const t = useTranslations('reportEvidence');
+  const [state, search, searching] = useActionState(searchReportParagraphsAction, null);
+  return (
+    <div className="rounded-lg border border-slate-200 bg-white p-4">
+      <form action={search} role="search" aria-labelledby="paragraph-search-legend">
+        <h4 id="paragraph-search-legend" className="font-semibold">{t('searchLegend')}</h4>
+        <input type="hidden" name="reportId" value={reportId} />
+        <div className="mt-3 flex flex-wrap items-end gap-3">
+          <EvidenceField prefix="paragraph-search" name="q" type="search" label={t('searchLabel')} hint={t('searchHint')} state={state}
+            required minLength={2} maxLength={200} className="min-w-0 flex-1" />
+          <SubmitButton pending={searching} label={t('search')} pendingLabel={t('searching')} />
+        </div>
+      </form>
+      {state && !state.ok && Object.keys(state.fieldErrors).length === 0 && <div className="mt-2"><FormStatus state={state} /></div>}
+      {state?.ok && (
+        <div className="mt-3">
+          <p className="text-sm text-slate-600" role="status">{t('found', { shown: state.data.hits.length, total: state.data.total })}</p>
+          <ol className="mt-2 space-y-2">
+            {state.data.hits.map((hit) => (
+              <li key={hit.id} className="rounded border border-slate-200 p-3" data-testid="paragraph-hit">
+                <p className="font-medium">{hit.citation}</p>
+                <p lang={hit.language} className="mt-1 line-clamp-4 text-sm text-slate-800">{hit.text}</p>
+                <AttachParagraph reportId={reportId} paragraphId={hit.id} citation={hit.citation} />
+              </li>
+            ))}
+          </ol>
+        </div>
+      )}
+    </div>
+  );
+}
+
+function AttachParagraph({ reportId, paragraphId, citation }: { reportId: string; paragraphId: string; citation: string }) {
+  const t = useTranslations('reportEvidence');
+  const hydrated = useHydrated();
+  const [state, action, pending] = useActionState(linkReportParagraphAction, null);
+  return (
+    <form action={action} className="mt-2 flex flex-wrap items-center gap-3">
+      <input type="hidden" name="reportId" value={reportId} />
+      <input type="hidden" name="paragraphId" value={paragraphId} />
+      <button type="submit" disabled={pending || !hydrated || Boolean(state?.ok)} aria-label={t('attachLabel', { citation })}
+        className="rounded border border-un-navy px-3 py-1 text-sm font-medium text-un-navy disabled:opacity-60">
+        {state?.ok ? t('attached') : t('attach')}
+      </button>
+      <FormStatus state={state} />
+    </form>
+  );
+}
+
+export function ReportUrlForm({ reportId }: { reportId: string }) {
+  const t = useTranslations('evidence');
+  const [state, action, pending] = useActionState(linkReportUrlAction, null);
+  return (
+    <form action={action} className="rounded-lg border border-slate-200 bg-white p-4" aria-labelledby="report-url-legend">
+      <h4 id="report-url-legend" className="font-semibold">{t('urlForm.legend')}</h4>
+      <input type="hidden" name="reportId" value={reportId} />
+      <div className="mt-3 grid gap-3 sm:grid-cols-2">
+        <EvidenceField prefix="report-url" name="url" type="url" dir="ltr" label={t('urlForm.url')} state={state} required maxLength={2000} placeholder="https://" />
+        <EvidenceField prefix="report-url" name="title" label={t('urlForm.title')} state={state} required maxLength={300} />
+        <NoteField prefix="report-url" label={t('noteLabel')} state={state} />
+      </div>
+      <div className="mt-3 space-y-2">
+        <FormStatus state={state} success={t('urlForm.saved')} />
+        <SubmitButton pending={pending} label={t('urlForm.submit')} pendingLabel={t('saving')} />
+      </div>
+    </form>
+  );
+}
+
+export function ReportFileForm({ reportId, maxBytes, accept }: { reportId: string; maxBytes: number; accept: string }) {
+  const t = useTranslations('evidence');
+  const [state, action, pending] = useActionState(linkReportFileAction, null);
+  const [tooLarge, setTooLarge] = useState(false);
+  const errors = [...(tooLarge ? [t('fileForm.tooLarge')] : []), ...errorsOf(state, 'file')];
+  const check = (event: ChangeEvent<HTMLInputElement>) => setTooLarge((event.target.files?.[0]?.size ?? 0) > maxBytes);
+  const refuse = (event: FormEvent<HTMLFormElement>) => { if (tooLarge) event.preventDefault(); };
+  return (
+    <form action={action} onSubmit={refuse} className="rounded-lg border border-slate-200 bg-white p-4" aria-labelledby="report-file-legend">
+      <h4 id="report-file-legend" className="font-semibold">{t('fileForm.legend')}</h4>
+      <input type="hidden" name="reportId" value={reportId} />
+      <div className="mt-3 grid gap-3 sm:grid-cols-2">
+        <div className="sm:col-span-2">
+          <label htmlFor="report-file-file" className="block text-sm font-medium">{t('fileForm.file')}</label>
+          <p id="report-file-hint" className="mt-0.5 text-xs text-slate-600">{t('fileForm.hint')}</p>
+          <input id="report-file-file" name="file" type="file" required accept={accept} onChange={check}
+            aria-invalid={errors.length > 0 || undefined} aria-describedby={`report-file-hint${errors.length ? ' report-file-error' : ''}`}
+            className="mt-1 block w-full min-w-0 text-sm file:me-3 file:rounded file:border file:border-slate-300 file:bg-slate-50 file:px-3 file:py-1.5" />
+          {errors.length > 0 && <p id="report-file-error" className="mt-1 text-sm text-red-800">{errors.join(' ')}</p>}
+        </div>
+        <NoteField prefix="report-file" label={t('noteLabel')} state={state} />
+      </div>
+      <div className="mt-3 space-y-2">
+        <FormStatus state={state} success={t('fileForm.saved')} />
+        <SubmitButton pending={pending} label={t('fileForm.submit')} pendingLabel={t('fileForm.uploading')} />
+      </div>
+    </form>
+  );
+}
+
+export function RemoveReportEvidence({ reportId, evidenceId, what }: { reportId: string; evidenceId: string; what: string }) {
+  const t = useTranslations('evidence');
+  const [state, action, pending] = useActionState(removeReportEvidenceAction, null);
+  return (
+    <form action={action} className="inline">
+      <input type="hidden" name="reportId" value={reportId} />
+      <input type="hidden" name="evidenceId" value={evidenceId} />
+      <button type="submit" disabled={pending} aria-label={t('removeLabel', { what })} className="text-sm text-red-800 underline disabled:opacity-60">
+        {t('remove')}
+      </button>
+      <FormStatus state={state} />
+    </form>
+  );
+}

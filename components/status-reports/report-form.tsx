@@ -1,0 +1,183 @@
+'use client';
+
+import { useActionState, useEffect, useState } from 'react';
+import { useFormatter, useTranslations } from 'next-intl';
+import type { ActionState } from '@/lib/action-state';
+import type { ImplementationStatus } from '@/lib/generated/prisma/enums';
+import { saveStatusReportAction } from '@/lib/status-reports/actions';
+import { NARRATIVE_MAX, STATUS_VALUES } from '@/lib/status-reports/schemas';
+import type { ReportVersion, WriteResult } from '@/lib/status-reports/mutations';
+import { FormStatus } from '@/components/ui/form-status';
+import { useHydrated } from '@/components/ui/use-hydrated';
+import { StatusBadge } from './status-badge';
+
+type Fields = { status: ImplementationStatus | ''; narrative: string; asOf: string };
+
+type Props = {
+  keys: { cycleId: string; entityId: string; commitmentId: string };
+  initial: { version: number; status: ImplementationStatus | null; narrative: string; asOf: string | null };
+  /** Last cycle's accepted report, to start from. */
+  previous: { status: ImplementationStatus | null; narrative: string; asOf: string | null; cycleName: string } | null;
+  canSubmit: boolean;
+};
+
+const toFields = (report: { status: ImplementationStatus | null; narrative: string; asOf: string | null }): Fields => ({
+  status: report.status ?? '', narrative: report.narrative, asOf: report.asOf ?? '',
+});
+
+const same = (a: Fields, b: Fields) => a.status === b.status && a.narrative.trim() === b.narrative.trim() && a.asOf === b.asOf;
+
+/**
+ * The focal point's form. Fields are controlled, so that nothing typed is lost when a save is
+ * refused (a conflict, a closed cycle, a lost connection): the text stays in the form, and a
+ * conflict shows the other person's version beside it. Leaving with unsaved changes asks first.
+ */
+export function ReportForm({ keys, initial, previous, canSubmit }: Props) {
+  const t = useTranslations('report');
+  const tStatus = useTranslations('status');
+  const format = useFormatter();
+  const hydrated = useHydrated();
+  const [values, setValues] = useState<Fields>(() => toFields(initial));
+  const [saved, setSaved] = useState<Fields & { version: number }>(() => ({ ...toFields(initial), version: initial.version }));
+
+  const [state, action, pending] = useActionState(async (previousState: ActionState<WriteResult>, formData: FormData) => {
+    const sent: Fields = { status: (formData.get('status') as Fields['status']) ?? '', narrative: String(formData.get('narrative') ?? ''), asOf: String(formData.get('asOf') ?? '') };
+    const result = await saveStatusReportAction(previousState, formData);
+    if (result?.ok) setSaved({ ...sent, version: result.data.version });
+    // Saving again after a conflict deliberately replaces the other version, now that it was shown.
+    const conflict = conflictOf(result);
+    if (conflict) setSaved((current) => ({ ...current, version: conflict.version }));
+    return result;
+  }, null);
+
+  const dirty = !same(values, saved);
+  useLeaveWarning(dirty, t('leaveWarning'));
+
+  const conflict = conflictOf(state);
+  const fieldErrors = (field: string) => (state && !state.ok ? (state.fieldErrors[field] ?? []) : []);
+  const narrativeLength = values.narrative.length;
+  const set = (field: keyof Fields) => (event: { target: { value: string } }) => setValues((current) => ({ ...current, [field]: event.target.value }));
+
+  return (
+    <form action={action} className="space-y-4 rounded-lg border border-slate-200 bg-white p-4" aria-labelledby="report-form-heading" data-testid="report-form">
+      <h2 id="report-form-heading" className="text-lg font-semibold">{t('formHeading')}</h2>
+      <input type="hidden" name="cycleId" value={keys.cycleId} />
+      <input type="hidden" name="entityId" value={keys.entityId} />
+      <input type="hidden" name="commitmentId" value={keys.commitmentId} />
+      <input type="hidden" name="version" value={saved.version} />
+
+      {previous && (
+        <div className="flex flex-wrap items-center gap-3 rounded border border-slate-200 bg-slate-50 p-3 text-sm">
+          <p className="min-w-0 flex-1">
+            {t('previousAccepted', { cycle: previous.cycleName })} {previous.status && <StatusBadge status={previous.status} />}
+          </p>
+          <button type="button" disabled={!hydrated} onClick={() => setValues(toFields(previous))}
+            className="rounded border border-un-navy px-3 py-1.5 font-medium text-un-navy disabled:opacity-60">
+            {t('startFromPrevious')}
+          </button>
+        </div>
+      )}
+
+      <div className="grid gap-4 sm:grid-cols-2">
+        <div>
+          <label htmlFor="report-status" className="block text-sm font-medium">{t('status')}</label>
+          <select id="report-status" name="status" value={values.status} onChange={set('status')}
+            aria-invalid={fieldErrors('status').length > 0 || undefined} aria-describedby="report-status-hint"
+            className="mt-1 block w-full rounded border border-slate-300 bg-white px-2 py-2">
+            <option value="">{t('chooseStatus')}</option>
+            {STATUS_VALUES.map((status) => <option key={status} value={status}>{tStatus(status)}</option>)}
+          </select>
+          <p id="report-status-hint" className="mt-1 text-xs text-slate-600">{t('statusHint')}</p>
+        </div>
+        <div>
+          <label htmlFor="report-as-of" className="block text-sm font-medium">{t('asOf')}</label>
+          <input id="report-as-of" name="asOf" type="date" value={values.asOf} onChange={set('asOf')}
+            aria-describedby={fieldErrors('asOf').length ? 'report-as-of-error' : 'report-as-of-hint'}
+            className="mt-1 block w-full rounded border border-slate-300 bg-white px-3 py-2" />
+          <p id="report-as-of-hint" className="mt-1 text-xs text-slate-600">{t('asOfHint')}</p>
+          {fieldErrors('asOf').length > 0 && <p id="report-as-of-error" className="mt-1 text-sm text-red-800">{fieldErrors('asOf').join(' ')}</p>}
+        </div>
+      </div>
+
+      <div>
+        <label htmlFor="report-narrative" className="block text-sm font-medium">{t('narrative')}</label>
+        <p id="report-narrative-hint" className="mt-0.5 text-xs text-slate-600">{t('narrativeHint')}</p>
+        <textarea id="report-narrative" name="narrative" rows={10} value={values.narrative} onChange={set('narrative')}
+          aria-describedby={`report-narrative-hint report-narrative-count${fieldErrors('narrative').length ? ' report-narrative-error' : ''}`}
+          aria-invalid={narrativeLength > NARRATIVE_MAX || fieldErrors('narrative').length > 0 || undefined}
+          className="mt-1 block w-full rounded border border-slate-300 bg-white px-3 py-2 leading-relaxed aria-[invalid=true]:border-red-600" />
+        <p id="report-narrative-count" aria-live="polite" className={`mt-1 text-end text-xs tabular-nums ${narrativeLength > NARRATIVE_MAX ? 'font-medium text-red-800' : 'text-slate-600'}`} data-testid="narrative-count">
+          {t('count', { count: format.number(narrativeLength), max: format.number(NARRATIVE_MAX) })}
+        </p>
+        {fieldErrors('narrative').length > 0 && <p id="report-narrative-error" className="text-sm text-red-800">{fieldErrors('narrative').join(' ')}</p>}
+      </div>
+
+      {conflict && (
+        <section role="alert" aria-labelledby="conflict-heading" className="space-y-2 rounded border border-red-300 bg-red-50 p-3 text-sm text-red-950" data-testid="conflict">
+          <h3 id="conflict-heading" className="font-semibold">{t('conflictHeading')}</h3>
+          <p>{t('conflictBody')}</p>
+          <p>
+            {t('conflictBy', {
+              who: conflict.updatedBy ?? '—',
+              when: format.dateTime(new Date(conflict.updatedAt), { dateStyle: 'medium', timeStyle: 'short' }),
+            })}
+          </p>
+          <dl className="grid gap-1 rounded bg-white p-2 text-slate-900">
+            <div><dt className="inline font-medium">{t('status')}: </dt><dd className="inline"><StatusBadge status={conflict.status} /></dd></div>
+            {conflict.asOf && <div><dt className="inline font-medium">{t('asOf')}: </dt><dd className="inline">{conflict.asOf}</dd></div>}
+            <div><dt className="font-medium">{t('narrative')}</dt><dd className="whitespace-pre-line" data-testid="conflict-narrative">{conflict.narrative || '—'}</dd></div>
+          </dl>
+          <button type="button" onClick={() => setValues(toFields(conflict))} className="rounded border border-red-800 bg-white px-3 py-1.5 font-medium text-red-900">
+            {t('useTheirs')}
+          </button>
+        </section>
+      )}
+      {!conflict && <FormStatus state={state} success={state?.ok ? (state.data.state === 'SUBMITTED' ? t('submitted') : t('saved')) : undefined} />}
+
+      <div className="flex flex-wrap items-center gap-3">
+        <button type="submit" name="intent" value="save" disabled={pending || !hydrated}
+          className="rounded border border-un-navy bg-white px-4 py-2 font-medium text-un-navy disabled:opacity-60">
+          {t('saveDraft')}
+        </button>
+        {canSubmit && (
+          <button type="submit" name="intent" value="submit" disabled={pending || !hydrated}
+            className="rounded bg-un-navy px-4 py-2 font-medium text-white disabled:opacity-60">
+            {t('submit')}
+          </button>
+        )}
+        <span className="text-sm text-slate-600" aria-live="polite">{pending ? t('saving') : dirty ? t('unsaved') : ''}</span>
+      </div>
+    </form>
+  );
+}
+
+function conflictOf(state: ActionState<WriteResult>): ReportVersion | null {
+  if (!state || state.ok || !state.details) return null;
+  return (state.details.conflict as ReportVersion | undefined) ?? null;
+}
+
+/** Asks before the page is left (closed, reloaded, or a link followed) with unsaved changes. */
+function useLeaveWarning(active: boolean, message: string) {
+  useEffect(() => {
+    if (!active) return;
+    const beforeUnload = (event: BeforeUnloadEvent) => {
+      event.preventDefault();
+      event.returnValue = '';
+    };
+    // Links inside the app navigate without unloading the page, so they are asked here.
+    const click = (event: MouseEvent) => {
+      const link = (event.target as Element | null)?.closest?.('a[href]');
+      if (!link || link.getAttribute('target') === '_blank' || event.defaultPrevented) return;
+      if (!window.confirm(message)) {
+        event.preventDefault();
+        event.stopPropagation();
+      }
+    };
+    window.addEventListener('beforeunload', beforeUnload);
+    document.addEventListener('click', click, true);
+    return () => {
+      window.removeEventListener('beforeunload', beforeUnload);
+      document.removeEventListener('click', click, true);
+    };
+  }, [active, message]);
+}
