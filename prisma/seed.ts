@@ -67,6 +67,10 @@ function printSummary({ reference, documents, demo }: SeedResult): void {
       : 'Reporting cycles: left as they are',
   );
   if (!demo) return;
+  if (demo.history.created) {
+    const { reports, cycles } = demo.history;
+    console.log(`Demo history: cycles ${cycles.join(', ')}; ${reports.ACCEPTED} accepted, ${reports.SUBMITTED} submitted, ${reports.RETURNED} returned, ${reports.DRAFT} draft reports`);
+  }
   console.log(`Demo accounts (password "${DEMO_PASSWORD}"):`);
   for (const account of demo.accounts) {
     console.log(`  ${account.email}  ${account.role}${account.entity ? ` (${account.entity})` : ''}`);

@@ -25,7 +25,7 @@ export function ReportEvidence({ reportId, editable, evidence, maxBytes, accept 
                   {item.kind === 'PARAGRAPH' ? <Link href={item.href} className="font-medium text-un-navy underline">{item.label}</Link>
                     : item.kind === 'FILE' ? <a href={item.href} download={item.label} className="font-medium text-un-navy underline">{item.label}</a>
                     : <a href={item.href} rel="noopener noreferrer nofollow" className="font-medium text-un-navy underline">{item.label}</a>}
-                  {item.file && <span className="ms-2 text-sm text-slate-600">{format.number(item.file.size / 1024, { maximumFractionDigits: 0 })} KB</span>}
+                  {item.file && <span className="ms-2 text-sm text-slate-600">{format.number(item.file.size / 1024, { style: 'unit', unit: 'kilobyte', unitDisplay: 'short', maximumFractionDigits: 0 })}</span>}
                 </p>
                 {editable && reportId && <RemoveReportEvidence reportId={reportId} evidenceId={item.id} what={item.label} />}
               </div>

@@ -82,7 +82,8 @@ export async function changeCycleState(db: Db, actor: CycleActor, change: StateC
     if (!FROM[change].includes(cycle.state)) throw new DomainError(`cycles.cannot.${change}`, { code: input.code });
     const to: CycleState = change === 'close' ? 'CLOSED' : 'OPEN';
     if (to === 'OPEN') {
-      // Locked in a fixed order by every opener, so two admins cannot open two cycles.
+      // Names the open cycle in the refusal. Two openers racing past this check are stopped by
+      // the partial unique index, caught below.
       const open = await tx.$queryRaw<{ code: string }[]>`SELECT "code" FROM "ReportingCycle" WHERE "state" = 'OPEN' FOR UPDATE`;
       if (open[0]) throw new DomainError('cycles.anotherOpen', { code: open[0].code });
     }

@@ -123,14 +123,14 @@ CREATE TRIGGER "AuditEvent_no_truncate" BEFORE TRUNCATE ON "AuditEvent"
   FOR EACH STATEMENT EXECUTE FUNCTION "refuse_history_change"();
 
 -- Who acted is written down at insert time, from the account as it is then, by the database
--- itself, so that no code path can forget it.
+-- itself: no code path can forget it, and none can write another address than the account's.
 CREATE FUNCTION "remember_actor_email"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   IF TG_TABLE_NAME = 'AuditEvent' THEN
-    IF NEW."actorId" IS NOT NULL AND NEW."actorEmail" IS NULL THEN
+    IF NEW."actorId" IS NOT NULL THEN
       SELECT "email" INTO NEW."actorEmail" FROM "User" WHERE "id" = NEW."actorId";
     END IF;
-  ELSIF NEW."byId" IS NOT NULL AND NEW."byEmail" IS NULL THEN
+  ELSIF NEW."byId" IS NOT NULL THEN
     SELECT "email" INTO NEW."byEmail" FROM "User" WHERE "id" = NEW."byId";
   END IF;
   RETURN NEW;
