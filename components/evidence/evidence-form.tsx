@@ -1,6 +1,6 @@
 'use client';
 
-import type { InputHTMLAttributes, ReactNode } from 'react';
+import { useState, type ChangeEvent, type FormEvent, type InputHTMLAttributes, type ReactNode } from 'react';
 import type { ActionState } from '@/lib/action-state';
 
 // Parts shared by the evidence forms. Several of these forms sit on one page, so every field id
@@ -62,4 +62,34 @@ export function SubmitButton({ pending, label, pendingLabel }: { pending: boolea
       {pending ? pendingLabel : label}
     </button>
   );
+}
+
+type FileFieldProps = { prefix: string; label: string; hint: string; tooLargeMessage: string; maxBytes: number; accept: string; state: ActionState<unknown> };
+
+/**
+ * A file to upload, checked for size as soon as it is chosen, so that nobody waits for 10 MB to
+ * upload only to be told it is too large (the server checks size and type again, by content).
+ * Returns the field and the form's onSubmit, which holds back a file already known too large.
+ */
+export function useFileField({ prefix, label, hint, tooLargeMessage, maxBytes, accept, state }: FileFieldProps) {
+  const [tooLarge, setTooLarge] = useState(false);
+  const id = `${prefix}-file`;
+  const errors = [...(tooLarge ? [tooLargeMessage] : []), ...errorsOf(state, 'file')];
+  const check = (event: ChangeEvent<HTMLInputElement>) => setTooLarge((event.target.files?.[0]?.size ?? 0) > maxBytes);
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    if (tooLarge) event.preventDefault();
+  };
+  const field = (
+    <div className="sm:col-span-2">
+      <label htmlFor={id} className="block text-sm font-medium">{label}</label>
+      <p id={`${id}-hint`} className="mt-0.5 text-xs text-slate-600">{hint}</p>
+      <input
+        id={id} name="file" type="file" required accept={accept} onChange={check}
+        aria-invalid={errors.length > 0 || undefined} aria-describedby={[`${id}-hint`, errors.length ? `${id}-error` : null].filter(Boolean).join(' ')}
+        className="mt-1 block w-full min-w-0 text-sm file:me-3 file:rounded file:border file:border-slate-300 file:bg-slate-50 file:px-3 file:py-1.5"
+      />
+      {errors.length > 0 && <p id={`${id}-error`} className="mt-1 text-sm text-red-800">{errors.join(' ')}</p>}
+    </div>
+  );
+  return { field, onSubmit };
 }

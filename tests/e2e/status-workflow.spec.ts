@@ -20,9 +20,10 @@ test('the Mexico focal point drafts a report, then submits it', async ({ browser
   await page.goto('/en/dashboard');
   await page.getByTestId('dashboard-worklist').getByRole('link', { name: 'Open the worklist' }).click();
   await expect(page.getByTestId('worklist-entity')).toHaveText('Mexico');
-  await expect(page.getByTestId('worklist-progress')).toHaveText('0 of 3 reported');
+  // Other tests import instruments into the same database meanwhile: the total is theirs too.
+  await expect(page.getByTestId('worklist-progress')).toHaveText(/^0 of \d+ reported$/);
   const row = page.getByTestId('worklist-row').filter({ hasText: '[E2E] Synthetic commitment a' });
-  await expect(row.getByTestId('state-badge')).toHaveText('Not reported');
+  await expect(row.getByTestId('state-badge').last()).toHaveText('Not reported');
   await row.getByRole('link', { name: '1(a)' }).click();
 
   await expect(page).toHaveURL(/\/en\/reports\/\d{4}\/MEX\//);
@@ -89,7 +90,7 @@ test('the secretariat accepts, and the timeline shows every event in order', asy
 
   const focal = await pageFor(browser, USERS.focalMex);
   await focal.goto('/en/worklist');
-  await expect(focal.getByTestId('worklist-progress')).toHaveText('1 of 3 reported');
+  await expect(focal.getByTestId('worklist-progress')).toHaveText(/^1 of \d+ reported$/);
 });
 
 test("the Nigeria focal point gets a 404 on Mexico's report page", async ({ browser }) => {

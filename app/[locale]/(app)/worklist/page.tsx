@@ -98,7 +98,7 @@ export default async function WorklistPage({ params, searchParams }: PageProps<'
                     <th scope="col" className="w-24 px-3 py-2 text-start sm:w-32">{t('reference')}</th>
                     <th scope="col" className="px-3 py-2 text-start">{t('commitment')}</th>
                     <th scope="col" className="hidden w-44 px-3 py-2 text-start md:table-cell">{t('lastAccepted')}</th>
-                    <th scope="col" className="w-32 px-3 py-2 text-start sm:w-44">{t('thisCycle')}</th>
+                    <th scope="col" className="hidden w-44 px-3 py-2 text-start sm:table-cell">{t('thisCycle')}</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -108,6 +108,7 @@ export default async function WorklistPage({ params, searchParams }: PageProps<'
                       <td className="px-3 py-2">
                         <Link href={row.href} className="font-semibold text-un-navy underline" data-testid="worklist-link">{row.reference}</Link>
                         <p className="mt-0.5 break-words text-xs text-slate-600">{row.instrument.symbol}</p>
+                        <div className="mt-1 sm:hidden"><StateBadge state={row.state} /></div>
                       </td>
                       <td className="px-3 py-2">
                         {row.excerpt && <p lang={row.excerpt.locale} className="break-words">{row.excerpt.text}</p>}
@@ -129,7 +130,7 @@ export default async function WorklistPage({ params, searchParams }: PageProps<'
                           </>
                         ) : <span className="text-slate-600">{t('none')}</span>}
                       </td>
-                      <td className="space-y-1 px-3 py-2">
+                      <td className="hidden space-y-1 px-3 py-2 sm:table-cell">
                         <StateBadge state={row.state} />
                         {row.status && <p className="text-xs"><StatusBadge status={row.status} /></p>}
                       </td>
