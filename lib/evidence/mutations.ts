@@ -163,8 +163,10 @@ export async function linkFile(db: Db, actor: EvidenceActor, input: LinkFileInpu
 /** Removes a link (and its file, which nothing else uses). */
 export async function removeEvidence(db: Db, actor: EvidenceActor, input: { evidenceId: string }) {
   return db.$transaction(async (tx) => {
-    const link = await tx.evidenceLink.findUnique({
-      where: { id: input.evidenceId },
+    // Only commitment-level evidence: what is attached to a status report changes through the
+    // report's own guarded path (lib/status-reports/evidence-mutations.ts), or not at all.
+    const link = await tx.evidenceLink.findFirst({
+      where: { id: input.evidenceId, statusReportId: null },
       select: {
         id: true, commitmentId: true, kind: true, origin: true, state: true, paragraphId: true, url: true, title: true, fileId: true,
         note: true, createdById: true, decidedById: true, createdAt: true,
@@ -252,8 +254,8 @@ export async function suggestEvidence(db: Db, actor: EvidenceActor, input: { com
 export async function decideSuggestion(db: Db, actor: EvidenceActor, input: { evidenceId: string; decision: 'accept' | 'reject' }) {
   assertMayReview(actor);
   return db.$transaction(async (tx) => {
-    const link = await tx.evidenceLink.findUnique({
-      where: { id: input.evidenceId },
+    const link = await tx.evidenceLink.findFirst({
+      where: { id: input.evidenceId, statusReportId: null },
       select: { id: true, commitmentId: true, paragraphId: true, score: true, state: true },
     });
     if (!link) throw new DomainError('evidence.unknown');
@@ -261,7 +263,7 @@ export async function decideSuggestion(db: Db, actor: EvidenceActor, input: { ev
     const decidedAt = new Date();
     // Conditional on the state: of two people deciding at once, the second is told.
     const { count } = await tx.evidenceLink.updateMany({
-      where: { id: link.id, state: 'SUGGESTED' },
+      where: { id: link.id, statusReportId: null, state: 'SUGGESTED' },
       data: { state, decidedById: actor.id, decidedAt },
     });
     if (count === 0) throw new DomainError('evidence.alreadyDecided');

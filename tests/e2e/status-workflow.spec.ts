@@ -56,7 +56,7 @@ test('the secretariat returns it with a comment', async ({ browser }) => {
 
   // Returning without a comment is refused in words; nothing changes.
   await page.getByRole('button', { name: 'Return for revision' }).click();
-  await expect(page.getByText('Say what should be revised.')).toBeVisible();
+  await expect(page.getByText('Say what should be revised.', { exact: true })).toBeVisible();
   await page.getByLabel('Comment', { exact: true }).fill('[E2E] Please say which stage has started and when.');
   await page.getByRole('button', { name: 'Return for revision' }).click();
   await expect(page.getByTestId('state-badge').first()).toHaveText('Returned');

@@ -501,6 +501,24 @@ describe('mixed ids', () => {
     expect(await databaseState()).toEqual(before);
   });
 
+  it("a report's evidence cannot be removed or decided through the commitment-level evidence actions", async () => {
+    const evidenceActions = (await import('@/lib/evidence/actions')) as unknown as Record<string, AnyAction>;
+    const own = await reportIn('DRAFT');
+    const link = await linkReportUrl(database.db, world.users.focalMex, { reportId: own.id, url: 'https://example.org/mex', title: 'Synthetic', note: '' });
+    await saveStatusReport(database.db, world.users.focalMex, { ...own.key, version: own.version, status: 'IN_PROGRESS', narrative: 'Synthetic.', asOf: null, intent: 'submit' });
+    const before = await databaseState();
+    // The one who attached it, once it is submitted, and the secretariat, whose rights on
+    // commitment-level evidence are wider: neither reaches it this way.
+    for (const user of [world.users.focalMex, world.users.secretariat]) {
+      signInAs(user);
+      const removed = await evidenceActions.removeEvidenceAction!(null, form({ evidenceId: link.id }));
+      expect(removed).toStrictEqual({ ok: false, message: message('errors', 'evidence.unknown'), fieldErrors: {} });
+    }
+    const decided = await evidenceActions.decideSuggestionAction!(null, form({ evidenceId: link.id, decision: 'reject' }));
+    expect(decided).toStrictEqual({ ok: false, message: message('errors', 'evidence.unknown'), fieldErrors: {} });
+    expect(await databaseState()).toEqual(before);
+  });
+
   it("a focal point saving under another entity's id is told it does not exist, and nothing is written", async () => {
     const key = { ...(await freshKey()), entityId: world.entities.NGA };
     signInAs(world.users.focalMex);
