@@ -30,7 +30,8 @@ const same = (a: Fields, b: Fields) => a.status === b.status && a.narrative.trim
 /**
  * The focal point's form. Fields are controlled, so that nothing typed is lost when a save is
  * refused (a conflict, a closed cycle, a lost connection): the text stays in the form, and a
- * conflict shows the other person's version beside it. Leaving with unsaved changes asks first.
+ * conflict shows the other person's version beside it. Unsaved text is also kept in the
+ * browser's storage until saved, and leaving with unsaved changes asks first.
  */
 export function ReportForm({ keys, initial, previous, canSubmit }: Props) {
   const t = useTranslations('report');
@@ -40,10 +41,23 @@ export function ReportForm({ keys, initial, previous, canSubmit }: Props) {
   const [values, setValues] = useState<Fields>(() => toFields(initial));
   const [saved, setSaved] = useState<Fields & { version: number }>(() => ({ ...toFields(initial), version: initial.version }));
 
-  const [state, action, pending] = useActionState(async (previousState: ActionState<WriteResult>, formData: FormData) => {
+  const storageKey = `report-draft:${keys.cycleId}:${keys.entityId}:${keys.commitmentId}`;
+  const [restored, setRestored] = useState(false);
+
+  const [state, action, pending] = useActionState(async (previousState: ActionState<WriteResult>, formData: FormData): Promise<ActionState<WriteResult>> => {
     const sent: Fields = { status: (formData.get('status') as Fields['status']) ?? '', narrative: String(formData.get('narrative') ?? ''), asOf: String(formData.get('asOf') ?? '') };
-    const result = await saveStatusReportAction(previousState, formData);
-    if (result?.ok) setSaved({ ...sent, version: result.data.version });
+    let result: ActionState<WriteResult>;
+    try {
+      result = await saveStatusReportAction(previousState, formData);
+    } catch {
+      // The request never got an answer (connection lost, server restarted): the text stays in
+      // the form and in this browser's storage, to be sent again.
+      return { ok: false, message: t('notSent'), fieldErrors: {} };
+    }
+    if (result?.ok) {
+      setSaved({ ...sent, version: result.data.version });
+      forgetDraft(storageKey);
+    }
     // Saving again after a conflict deliberately replaces the other version, now that it was shown.
     const conflict = conflictOf(result);
     if (conflict) setSaved((current) => ({ ...current, version: conflict.version }));
@@ -52,6 +66,25 @@ export function ReportForm({ keys, initial, previous, canSubmit }: Props) {
 
   const dirty = !same(values, saved);
   useLeaveWarning(dirty, t('leaveWarning'));
+
+  // What is typed is kept in this browser until it is saved, so that nothing is lost to a
+  // closed tab, an expired session or a crash. Restored once, on arrival.
+  useEffect(() => {
+    const draft = readDraft(storageKey);
+    if (!draft || same(draft.fields, toFields(initial))) return;
+    // Browser storage exists only after hydration; reading it earlier would make the server's
+    // HTML and the first render differ.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
+    setValues(draft.fields);
+    // Typed over an older version: saving it must meet the newer one as a conflict.
+    if (draft.version !== initial.version) setSaved((current) => ({ ...current, version: draft.version }));
+    setRestored(true);
+    // Only on arrival: later changes of `initial` come from this form's own saves.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [storageKey]);
+  useEffect(() => {
+    if (dirty) writeDraft(storageKey, { fields: values, version: saved.version });
+  }, [dirty, storageKey, values, saved.version]);
 
   const conflict = conflictOf(state);
   const fieldErrors = (field: string) => (state && !state.ok ? (state.fieldErrors[field] ?? []) : []);
@@ -65,6 +98,15 @@ export function ReportForm({ keys, initial, previous, canSubmit }: Props) {
       <input type="hidden" name="entityId" value={keys.entityId} />
       <input type="hidden" name="commitmentId" value={keys.commitmentId} />
       <input type="hidden" name="version" value={saved.version} />
+
+      {restored && (
+        <p role="status" className="rounded border border-sky-300 bg-sky-50 p-3 text-sm text-sky-950" data-testid="draft-restored">
+          {t('restored')}{' '}
+          <button type="button" className="font-medium underline" onClick={() => { setValues(toFields(initial)); forgetDraft(storageKey); setRestored(false); }}>
+            {t('discardRestored')}
+          </button>
+        </p>
+      )}
 
       {previous && (
         <div className="flex flex-wrap items-center gap-3 rounded border border-slate-200 bg-slate-50 p-3 text-sm">
@@ -151,6 +193,33 @@ export function ReportForm({ keys, initial, previous, canSubmit }: Props) {
   );
 }
 
+type StoredDraft = { fields: Fields; version: number };
+
+function readDraft(key: string): StoredDraft | null {
+  try {
+    const draft = JSON.parse(window.localStorage.getItem(key) ?? 'null') as StoredDraft | null;
+    return draft && typeof draft.version === 'number' && typeof draft.fields?.narrative === 'string' ? draft : null;
+  } catch {
+    return null;
+  }
+}
+
+function writeDraft(key: string, draft: StoredDraft) {
+  try {
+    window.localStorage.setItem(key, JSON.stringify(draft));
+  } catch {
+    // Storage full or refused (private browsing): the form itself still holds the text.
+  }
+}
+
+function forgetDraft(key: string) {
+  try {
+    window.localStorage.removeItem(key);
+  } catch {
+    // As above.
+  }
+}
+
 function conflictOf(state: ActionState<WriteResult>): ReportVersion | null {
   if (!state || state.ok || !state.details) return null;
   return (state.details.conflict as ReportVersion | undefined) ?? null;
@@ -166,8 +235,9 @@ function useLeaveWarning(active: boolean, message: string) {
     };
     // Links inside the app navigate without unloading the page, so they are asked here.
     const click = (event: MouseEvent) => {
-      const link = (event.target as Element | null)?.closest?.('a[href]');
-      if (!link || link.getAttribute('target') === '_blank' || event.defaultPrevented) return;
+      const link = (event.target as Element | null)?.closest?.('a[href]') as HTMLAnchorElement | null;
+      // Downloads and new tabs leave the page as it is; other sites unload it, and beforeunload asks.
+      if (!link || link.target === '_blank' || link.hasAttribute('download') || link.origin !== window.location.origin || event.defaultPrevented) return;
       if (!window.confirm(message)) {
         event.preventDefault();
         event.stopPropagation();

@@ -26,24 +26,22 @@ export function ReviewQueue({ rows, selectable }: { rows: Row[]; selectable: boo
     return next;
   });
   const allSelected = rows.length > 0 && rows.every((row) => selected.has(row.id));
-  const nameOf = (id: string) => {
-    const row = rows.find((candidate) => candidate.id === id);
-    return row ? `${row.entity.name} ${row.commitment.reference}` : id;
-  };
+  // After an acceptance the queue is refreshed: only the rows still in it count as selected.
+  const count = rows.filter((row) => selected.has(row.id)).length;
 
   return (
-    <form action={action} onSubmit={(event) => { if (!window.confirm(t('confirmAccept', { count: selected.size }))) event.preventDefault(); }} className="space-y-3">
+    <form action={action} onSubmit={(event) => { if (!window.confirm(t('confirmAccept', { count }))) event.preventDefault(); }} className="space-y-3">
       {selectable && (
         <div className="flex flex-wrap items-center gap-3">
-          <button type="submit" disabled={!hydrated || pending || selected.size === 0} className="rounded bg-emerald-800 px-4 py-2 font-medium text-white disabled:opacity-50">
-            {t('acceptSelected', { count: selected.size })}
+          <button type="submit" disabled={!hydrated || pending || count === 0} className="rounded bg-emerald-800 px-4 py-2 font-medium text-white disabled:opacity-50">
+            {t('acceptSelected', { count })}
           </button>
           {state?.ok && (
             <div role="status" className="text-sm" data-testid="accept-result">
               <p className="text-green-800">{t('acceptedCount', { count: state.data.accepted })}</p>
               {state.data.skipped.length > 0 && (
                 <ul className="mt-1 list-disc ps-5 text-amber-900">
-                  {state.data.skipped.map((skip) => <li key={skip.reportId}>{t('skipped', { report: nameOf(skip.reportId), reason: skip.reason })}</li>)}
+                  {state.data.skipped.map((skip) => <li key={skip.reportId}>{t('skipped', { report: skip.report, reason: skip.reason })}</li>)}
                 </ul>
               )}
             </div>

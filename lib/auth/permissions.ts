@@ -50,7 +50,7 @@ const PERMISSIONS: Record<Action, Record<Subject, Rule>> = {
   'catalogue.import':         row('allow', 'allow', 'deny',  'deny',  'deny'),
   'catalogue.edit':           row('allow', 'allow', 'deny',  'deny',  'deny'),
   'document.import':          row('allow', 'allow', 'deny',  'deny',  'deny'),
-  'cycle.manage':             row('allow', 'allow', 'deny',  'deny',  'deny'),
+  'cycle.manage':             row('allow', 'deny',  'deny',  'deny',  'deny'),
   'user.manage':              row('allow', 'deny',  'deny',  'deny',  'deny'),
   'audit.read':               row('allow', 'allow', 'deny',  'deny',  'deny'),
 };

@@ -9,6 +9,8 @@ import { can } from '@/lib/auth/permissions';
 import type { SessionUser } from '@/lib/auth/session';
 import { formAction } from '@/lib/action-state';
 import { DomainError } from '@/lib/errors';
+import { localized } from '@/lib/i18n/localized';
+import { displayReference } from '@/lib/catalogue/reference';
 import { acceptStatusReports, reviewStatusReport, saveStatusReport, withdrawStatusReport } from './mutations';
 import { linkReportFile, linkReportParagraph, linkReportUrl, removeReportEvidence } from './evidence-mutations';
 import { searchParagraphsForReport } from './queries';
@@ -71,7 +73,17 @@ export const acceptStatusReportsAction = formAction(
     const { accepted, skipped } = await acceptStatusReports(db, user, input.reports);
     refresh();
     const t = await getTranslations('errors');
-    return { accepted, skipped: skipped.map(({ reportId, error }) => ({ reportId, reason: t(error.key as never, error.values as never) })) };
+    // Named as people know them: a skipped row is usually gone from the refreshed queue.
+    const names = await db.statusReport.findMany({
+      where: { id: { in: skipped.map((skip) => skip.reportId) } },
+      select: { id: true, entity: { select: { name: true } }, commitment: { select: { reference: true } } },
+    });
+    const locale = await getLocale();
+    const nameOf = (id: string) => {
+      const row = names.find((candidate) => candidate.id === id);
+      return row ? `${localized(row.entity.name, locale)} ${displayReference(row.commitment.reference, locale)}` : id;
+    };
+    return { accepted, skipped: skipped.map(({ reportId, error }) => ({ reportId, report: nameOf(reportId), reason: t(error.key as never, error.values as never) })) };
   },
 );
 

@@ -23,6 +23,7 @@ const reviewSchema = z.object({
   instrument: text(40),
   cycle: text(40),
   state: z.enum(REVIEW_STATES).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(100_000).optional().catch(undefined),
 });
 
 export type WorklistFilters = z.infer<typeof worklistSchema>;

@@ -285,8 +285,10 @@ export async function acceptStatusReports(db: Db, actor: ReportActor, items: { r
       await reviewStatusReport(db, actor, { ...item, decision: 'accept', comment: '' }, now);
       result.accepted += 1;
     } catch (error) {
-      if (!(error instanceof DomainError)) throw error;
-      result.skipped.push({ reportId: item.reportId, error });
+      // Those accepted so far stay accepted; an unexpected failure of one is reported with it
+      // (and logged) rather than hiding how far the batch went.
+      if (!(error instanceof DomainError)) console.error('Accepting a report of a batch failed', item.reportId, error);
+      result.skipped.push({ reportId: item.reportId, error: error instanceof DomainError ? error : new DomainError('statusReports.acceptFailed') });
     }
   }
   return result;

@@ -353,7 +353,7 @@ export async function listReviewQueue(user: SessionUser, filters: ReviewFilters,
     db.thematicArea.findMany({ where: { parentId: null }, orderBy: { order: 'asc' }, select: { code: true, title: true } }),
   ]);
   const base = { cycles: cycles.map((row) => toCycle(row, locale)), cycle: cycle ? toCycle(cycle, locale) : null, instruments, areas: areas.map((area) => ({ code: area.code, title: localized(area.title, locale) })) };
-  if (!cycle) return { ...base, rows: [] as ReviewRow[], total: 0 };
+  if (!cycle) return { ...base, rows: [] as ReviewRow[], total: 0, page: 1, pages: 1 };
 
   const where = {
     cycleId: cycle.id,
@@ -374,7 +374,8 @@ export async function listReviewQueue(user: SessionUser, filters: ReviewFilters,
   const [rows, total] = await Promise.all([
     db.statusReport.findMany({
       where,
-      orderBy: [{ submittedAt: { sort: 'asc', nulls: 'last' } }, { updatedAt: 'asc' }],
+      orderBy: [{ submittedAt: { sort: 'asc', nulls: 'last' } }, { updatedAt: 'asc' }, { id: 'asc' }],
+      skip: ((filters.page ?? 1) - 1) * REVIEW_PAGE_SIZE,
       take: REVIEW_PAGE_SIZE,
       select: {
         id: true, version: true, state: true, status: true, submittedAt: true,
@@ -388,6 +389,8 @@ export async function listReviewQueue(user: SessionUser, filters: ReviewFilters,
   return {
     ...base,
     total,
+    page: filters.page ?? 1,
+    pages: Math.max(1, Math.ceil(total / REVIEW_PAGE_SIZE)),
     rows: rows.map((row): ReviewRow => ({
       id: row.id, version: row.version, state: row.state, status: row.status, submittedAt: row.submittedAt,
       submittedBy: row.submittedBy?.name ?? null,

@@ -4,7 +4,7 @@ import { e2eQuery, signInThroughApi } from './helpers';
 
 const NAVIGATION: [keyof typeof USERS, string[]][] = [
   ['admin', ['Overview', 'Reviews', 'Thematic areas', 'Reporting entities', 'Reporting cycles', 'Import a text', 'Import a document', 'Users']],
-  ['secretariat', ['Overview', 'Reviews', 'Thematic areas', 'Reporting entities', 'Reporting cycles', 'Import a text', 'Import a document']],
+  ['secretariat', ['Overview', 'Reviews', 'Thematic areas', 'Reporting entities', 'Import a text', 'Import a document']],
   ['focalMex', ['Overview', 'Worklist', 'Thematic areas', 'My entity', 'Reporting entities']],
   ['focalNga', ['Overview', 'Worklist', 'Thematic areas', 'My entity', 'Reporting entities']],
   ['focalUnodc', ['Overview', 'Worklist', 'Thematic areas', 'My entity', 'Reporting entities']],

@@ -101,3 +101,39 @@ test("the Nigeria focal point gets a 404 on Mexico's report page", async ({ brow
   const worklist = await page.goto('/en/worklist?entity=MEX');
   expect(worklist?.status()).toBe(404);
 });
+
+test('two people editing one report: the second save is refused, shows the other version and keeps the text typed', async ({ browser }) => {
+  const first = await pageFor(browser, USERS.focalMex);
+  const second = await pageFor(browser, USERS.focalMex);
+  await first.goto('/en/worklist');
+  await first.getByTestId('worklist-row').filter({ hasText: '[E2E] Synthetic commitment b' }).getByRole('link', { name: '1(b)' }).click();
+  await second.goto(first.url());
+
+  await second.getByLabel('Narrative', { exact: true }).fill('[E2E] Written by the other person.');
+  await second.getByRole('button', { name: 'Save draft' }).click();
+  await expect(second.getByRole('status').filter({ hasText: 'Draft saved.' })).toBeVisible();
+
+  await first.getByLabel('Narrative', { exact: true }).fill('[E2E] My own words, which must not be lost.');
+  await first.getByRole('button', { name: 'Save draft' }).click();
+  await expect(first.getByTestId('conflict')).toContainText('Someone else saved this report meanwhile');
+  await expect(first.getByTestId('conflict-narrative')).toHaveText('[E2E] Written by the other person.');
+  await expect(first.getByLabel('Narrative', { exact: true })).toHaveValue('[E2E] My own words, which must not be lost.');
+
+  // Saving again, having seen theirs, keeps mine.
+  await first.getByRole('button', { name: 'Save draft' }).click();
+  await expect(first.getByRole('status').filter({ hasText: 'Draft saved.' })).toBeVisible();
+  await second.reload();
+  await expect(second.getByLabel('Narrative', { exact: true })).toHaveValue('[E2E] My own words, which must not be lost.');
+});
+
+test('text typed and not saved comes back after the page is reloaded', async ({ browser }) => {
+  const page = await pageFor(browser, USERS.focalMex);
+  await page.goto('/en/worklist');
+  await page.getByTestId('worklist-row').filter({ hasText: '[E2E] Synthetic commitment c' }).getByRole('link', { name: '1(c)' }).click();
+  await page.getByLabel('Narrative', { exact: true }).fill('[E2E] Typed on a train, never saved.');
+  // Leaving asks first; the person says yes.
+  page.once('dialog', (dialog) => void dialog.accept());
+  await page.reload();
+  await expect(page.getByTestId('draft-restored')).toBeVisible();
+  await expect(page.getByLabel('Narrative', { exact: true })).toHaveValue('[E2E] Typed on a train, never saved.');
+});

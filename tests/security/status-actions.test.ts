@@ -89,10 +89,10 @@ const MATRIX: Row[] = [
   ['link a file',                     S,      N,     OK,       OK,       N,            F,          F],
   ['remove evidence',                 S,      N,     OK,       OK,       N,            F,          F],
   ['search paragraphs to link',       S,      N,     OK,       OK,       N,            F,          F],
-  ['create a cycle',                  S,      F,     F,        F,        F,            OK,         OK],
-  ['open a planned cycle',            S,      F,     F,        F,        F,            OK,         OK],
-  ['close the open cycle',            S,      F,     F,        F,        F,            OK,         OK],
-  ['reopen a closed cycle',           S,      F,     F,        F,        F,            OK,         OK],
+  ['create a cycle',                  S,      F,     F,        F,        F,            F,          OK],
+  ['open a planned cycle',            S,      F,     F,        F,        F,            F,          OK],
+  ['close the open cycle',            S,      F,     F,        F,        F,            F,          OK],
+  ['reopen a closed cycle',           S,      F,     F,        F,        F,            F,          OK],
 ];
 
 // ---------------------------------------------------------------------------------------------

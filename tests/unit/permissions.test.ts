@@ -31,7 +31,7 @@ const expected: Record<Action, [admin: Outcome, secretariat: Outcome, focalPoint
   'catalogue.import':         [Y, Y, N, N, N],
   'catalogue.edit':           [Y, Y, N, N, N],
   'document.import':          [Y, Y, N, N, N],
-  'cycle.manage':             [Y, Y, N, N, N],
+  'cycle.manage':             [Y, N, N, N, N],
   'user.manage':              [Y, N, N, N, N],
   'audit.read':               [Y, Y, N, N, N],
 };

@@ -4,6 +4,7 @@ import { requireUser } from '@/lib/auth/session';
 import { listReviewQueue } from '@/lib/status-reports/queries';
 import { parseReviewFilters, REGIONAL_GROUPS, REVIEW_STATES } from '@/lib/status-reports/filters';
 import { pageLocale } from '@/lib/i18n/page-locale';
+import { Link } from '@/lib/i18n/navigation';
 import { ReviewQueue } from '@/components/status-reports/review-queue';
 
 export async function generateMetadata({ params }: PageProps<'/[locale]/reviews'>): Promise<Metadata> {
@@ -19,6 +20,10 @@ export default async function ReviewsPage({ params, searchParams }: PageProps<'/
     getTranslations('reviews'), getTranslations('workflow'), getTranslations('entities'), getFormatter(), listReviewQueue(user, filters, locale),
   ]);
   const select = 'mt-1 block w-full rounded border border-slate-300 bg-white px-2 py-2';
+  const pageHref = (page: number) => {
+    const query = new URLSearchParams(Object.entries({ ...filters, cycle: queue.cycle?.code, page }).flatMap(([key, value]) => (value ? [[key, String(value)]] : [])));
+    return `/reviews?${query.toString()}`;
+  };
 
   return (
     <div className="space-y-6">
@@ -68,6 +73,7 @@ export default async function ReviewsPage({ params, searchParams }: PageProps<'/
       </form>
       <p className="text-sm text-slate-700" data-testid="review-count">
         {t('count', { shown: format.number(queue.rows.length), total: format.number(queue.total) })}
+        {queue.pages > 1 && <> {t('page', { page: format.number(queue.page), pages: format.number(queue.pages) })}</>}
       </p>
       {queue.rows.length === 0 ? (
         <p className="rounded-lg border border-slate-200 bg-white p-4 text-slate-700">{t('empty')}</p>
@@ -79,6 +85,12 @@ export default async function ReviewsPage({ params, searchParams }: PageProps<'/
             submittedAtText: row.submittedAt ? format.dateTime(row.submittedAt, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }) : '—',
           }))}
         />
+      )}
+      {queue.pages > 1 && (
+        <nav aria-label={t('pages')} className="flex gap-4">
+          {queue.page > 1 && <Link href={pageHref(queue.page - 1)} className="text-un-navy underline">{t('previous')}</Link>}
+          {queue.page < queue.pages && <Link href={pageHref(queue.page + 1)} className="text-un-navy underline">{t('next')}</Link>}
+        </nav>
       )}
     </div>
   );
