@@ -5,6 +5,7 @@ import { useTranslations } from 'next-intl';
 import { closeCycleAction, createCycleAction, openCycleAction, reopenCycleAction } from '@/lib/cycles/actions';
 import { FormStatus } from '@/components/ui/form-status';
 import { useHydrated } from '@/components/ui/use-hydrated';
+import { useKeptForm } from '@/components/ui/use-kept-form';
 import { EvidenceField as Field } from '@/components/evidence/evidence-form';
 
 const ACTIONS = { open: openCycleAction, close: closeCycleAction, reopen: reopenCycleAction };
@@ -14,11 +15,9 @@ export function CycleStateForm({ code, change }: { code: string; change: 'open' 
   const t = useTranslations('cycles');
   const hydrated = useHydrated();
   const [state, action, pending] = useActionState(ACTIONS[change], null);
-  const confirmFirst = (event: React.FormEvent) => {
-    if (change !== 'open' && !window.confirm(t(`confirm.${change}`, { code }))) event.preventDefault();
-  };
+  const keep = useKeptForm(action, state, () => change === 'open' || window.confirm(t(`confirm.${change}`, { code })));
   return (
-    <form action={action} onSubmit={confirmFirst} className="flex flex-wrap items-end gap-3">
+    <form action={action} onSubmit={keep} className="flex flex-wrap items-end gap-3">
       <input type="hidden" name="code" value={code} />
       {change === 'reopen' && (
         <Field prefix={`reopen-${code}`} name="reason" label={t('reason')} state={state} required maxLength={1000} className="min-w-0 flex-1" />
@@ -34,9 +33,10 @@ export function CycleStateForm({ code, change }: { code: string; change: 'open' 
 export function CreateCycleForm({ instruments }: { instruments: { code: string; symbol: string }[] }) {
   const t = useTranslations('cycles');
   const [state, action, pending] = useActionState(createCycleAction, null);
+  const keep = useKeptForm(action, state);
   const year = new Date().getUTCFullYear() + 1;
   return (
-    <form action={action} className="space-y-4 rounded-lg border border-slate-200 bg-white p-4" aria-labelledby="create-cycle-heading">
+    <form action={action} onSubmit={keep} className="space-y-4 rounded-lg border border-slate-200 bg-white p-4" aria-labelledby="create-cycle-heading">
       <h2 id="create-cycle-heading" className="text-lg font-semibold">{t('createHeading')}</h2>
       <p className="text-sm text-slate-600">{t('createIntro')}</p>
       <div className="grid gap-3 sm:grid-cols-3">

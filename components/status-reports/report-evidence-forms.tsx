@@ -7,6 +7,7 @@ import {
 } from '@/lib/status-reports/actions';
 import { FormStatus } from '@/components/ui/form-status';
 import { useHydrated } from '@/components/ui/use-hydrated';
+import { useKeptForm } from '@/components/ui/use-kept-form';
 import { EvidenceField, NoteField, SubmitButton, useFileField } from '@/components/evidence/evidence-form';
 
 // The forms that attach evidence to one report. They are separate forms from the report form
@@ -16,9 +17,11 @@ import { EvidenceField, NoteField, SubmitButton, useFileField } from '@/componen
 export function ParagraphPicker({ reportId }: { reportId: string }) {
   const t = useTranslations('reportEvidence');
   const [state, search, searching] = useActionState(searchReportParagraphsAction, null);
+  // The words searched for stay in the box, to refine them.
+  const keep = useKeptForm(search, null);
   return (
     <div className="rounded-lg border border-slate-200 bg-white p-4">
-      <form action={search} role="search" aria-labelledby="paragraph-search-legend">
+      <form action={search} onSubmit={keep} role="search" aria-labelledby="paragraph-search-legend">
         <h4 id="paragraph-search-legend" className="font-semibold">{t('searchLegend')}</h4>
         <input type="hidden" name="reportId" value={reportId} />
         <div className="mt-3 flex flex-wrap items-end gap-3">
@@ -66,8 +69,9 @@ function AttachParagraph({ reportId, paragraphId, citation }: { reportId: string
 export function ReportUrlForm({ reportId }: { reportId: string }) {
   const t = useTranslations('evidence');
   const [state, action, pending] = useActionState(linkReportUrlAction, null);
+  const keep = useKeptForm(action, state);
   return (
-    <form action={action} className="rounded-lg border border-slate-200 bg-white p-4" aria-labelledby="report-url-legend">
+    <form action={action} onSubmit={keep} className="rounded-lg border border-slate-200 bg-white p-4" aria-labelledby="report-url-legend">
       <h4 id="report-url-legend" className="font-semibold">{t('urlForm.legend')}</h4>
       <input type="hidden" name="reportId" value={reportId} />
       <div className="mt-3 grid gap-3 sm:grid-cols-2">
@@ -86,11 +90,12 @@ export function ReportUrlForm({ reportId }: { reportId: string }) {
 export function ReportFileForm({ reportId, maxBytes, accept }: { reportId: string; maxBytes: number; accept: string }) {
   const t = useTranslations('evidence');
   const [state, action, pending] = useActionState(linkReportFileAction, null);
+  const keep = useKeptForm(action, state);
   const file = useFileField({
     prefix: 'report-file', label: t('fileForm.file'), hint: t('fileForm.hint'), tooLargeMessage: t('fileForm.tooLarge'), maxBytes, accept, state,
   });
   return (
-    <form action={action} onSubmit={file.onSubmit} className="rounded-lg border border-slate-200 bg-white p-4" aria-labelledby="report-file-legend">
+    <form action={action} onSubmit={(event) => { file.onSubmit(event); if (!event.defaultPrevented) keep(event); }} className="rounded-lg border border-slate-200 bg-white p-4" aria-labelledby="report-file-legend">
       <h4 id="report-file-legend" className="font-semibold">{t('fileForm.legend')}</h4>
       <input type="hidden" name="reportId" value={reportId} />
       <div className="mt-3 grid gap-3 sm:grid-cols-2">
@@ -107,9 +112,10 @@ export function ReportFileForm({ reportId, maxBytes, accept }: { reportId: strin
 
 export function RemoveReportEvidence({ reportId, evidenceId, what }: { reportId: string; evidenceId: string; what: string }) {
   const t = useTranslations('evidence');
+  const tReport = useTranslations('reportEvidence');
   const [state, action, pending] = useActionState(removeReportEvidenceAction, null);
   return (
-    <form action={action} className="inline">
+    <form action={action} className="inline" onSubmit={(event) => { if (!window.confirm(tReport('removeConfirm', { what }))) event.preventDefault(); }}>
       <input type="hidden" name="reportId" value={reportId} />
       <input type="hidden" name="evidenceId" value={evidenceId} />
       <button type="submit" disabled={pending} aria-label={t('removeLabel', { what })} className="text-sm text-red-800 underline disabled:opacity-60">

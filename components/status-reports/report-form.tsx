@@ -130,6 +130,7 @@ export function ReportForm({ keys, initial, previous, canSubmit }: Props) {
             {STATUS_VALUES.map((status) => <option key={status} value={status}>{tStatus(status)}</option>)}
           </select>
           <p id="report-status-hint" className="mt-1 text-xs text-slate-600">{t('statusHint')}</p>
+          {fieldErrors('status').length > 0 && <p className="mt-1 text-sm text-red-800">{fieldErrors('status').join(' ')}</p>}
         </div>
         <div>
           <label htmlFor="report-as-of" className="block text-sm font-medium">{t('asOf')}</label>
@@ -166,7 +167,7 @@ export function ReportForm({ keys, initial, previous, canSubmit }: Props) {
           </p>
           <dl className="grid gap-1 rounded bg-white p-2 text-slate-900">
             <div><dt className="inline font-medium">{t('status')}: </dt><dd className="inline"><StatusBadge status={conflict.status} /></dd></div>
-            {conflict.asOf && <div><dt className="inline font-medium">{t('asOf')}: </dt><dd className="inline">{conflict.asOf}</dd></div>}
+            {conflict.asOf && <div><dt className="inline font-medium">{t('asOf')}: </dt><dd className="inline">{format.dateTime(new Date(`${conflict.asOf}T00:00:00Z`), { dateStyle: 'long', timeZone: 'UTC' })}</dd></div>}
             <div><dt className="font-medium">{t('narrative')}</dt><dd className="whitespace-pre-line" data-testid="conflict-narrative">{conflict.narrative || '—'}</dd></div>
           </dl>
           <button type="button" onClick={() => setValues(toFields(conflict))} className="rounded border border-red-800 bg-white px-3 py-1.5 font-medium text-red-900">

@@ -26,8 +26,8 @@ const reviewSchema = z.object({
   page: z.coerce.number().int().min(1).max(100_000).optional().catch(undefined),
 });
 
-export type WorklistFilters = z.infer<typeof worklistSchema>;
-export type ReviewFilters = z.infer<typeof reviewSchema>;
+export type WorklistFilters = Partial<z.infer<typeof worklistSchema>>;
+export type ReviewFilters = Partial<z.infer<typeof reviewSchema>>;
 
 type Query = Record<string, string | string[] | undefined>;
 const first = (query: Query) => Object.fromEntries(Object.entries(query).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value]));

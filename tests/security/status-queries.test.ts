@@ -8,6 +8,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vites
 import { NextRequest } from 'next/server';
 import { getAccessFallbackHTTPStatus, isHTTPAccessFallbackError } from 'next/dist/client/components/http-access-fallback/http-access-fallback';
 import type { SessionUser } from '@/lib/auth/session';
+import { parseReviewFilters, parseWorklistFilters } from '@/lib/status-reports/filters';
 import { linkReportFile } from '@/lib/status-reports/evidence-mutations';
 import { reviewStatusReport, saveStatusReport } from '@/lib/status-reports/mutations';
 import { signInAs } from '../support/action-context';
@@ -47,6 +48,10 @@ const LATER = new Date('2026-06-02T12:00:00Z');
 const NARRATIVE = { DRAFT: 'MEX draft narrative (synthetic).', ACCEPTED: 'MEX accepted narrative (synthetic).' } as const;
 const NGA_WORD = 'zyxwvutsrq'; // only in NGA's narratives, to search for
 
+/** The filters of a page opened without a query string: the whole list. */
+const NO_WORKLIST_FILTERS = parseWorklistFilters({});
+const NO_REVIEW_FILTERS = parseReviewFilters({});
+
 /** A 1x1 PNG: evidence as a focal point uploads it. */
 const PNG = Uint8Array.from(Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64'));
 
@@ -83,7 +88,8 @@ const shapeOf = (error: unknown) => {
 
 /** A refusal: a 404, indistinguishable from the one for `unknown`. */
 async function expectRefusedLike(refused: Promise<unknown>, unknown: Promise<unknown>) {
-  const [refusal, reference] = [await rejection(refused), await rejection(unknown)];
+  // Both handled at once: the second promise is already running, and may reject first.
+  const [refusal, reference] = await Promise.all([rejection(refused), rejection(unknown)]);
   expectNotFound(refusal);
   expectNotFound(reference);
   expect(shapeOf(refusal)).toStrictEqual(shapeOf(reference));
@@ -198,7 +204,7 @@ describe('getReportView', () => {
 });
 
 describe('getWorklist', () => {
-  const worklist = (user: UserName, entityCode = 'MEX') => queries.getWorklist(as(user), entityCode, {}, 'en', NOW);
+  const worklist = (user: UserName, entityCode = 'MEX') => queries.getWorklist(as(user), entityCode, NO_WORKLIST_FILTERS, 'en', NOW);
 
   it.each(READERS)("%s gets MEX's rows, with MEX's states", async (user) => {
     const result = await worklist(user);
@@ -223,7 +229,7 @@ describe('getWorklist', () => {
 });
 
 describe('listReviewQueue', () => {
-  const queue = (user: UserName) => queries.listReviewQueue(as(user), {}, 'en');
+  const queue = (user: UserName) => queries.listReviewQueue(as(user), NO_REVIEW_FILTERS, 'en');
 
   it.each(['secretariat', 'admin'] as const)('%s sees the submissions, MEX among them', async (user) => {
     const result = await queue(user);
@@ -235,7 +241,7 @@ describe('listReviewQueue', () => {
 
   // Even the owner: the queue is the secretariat's, and holds other entities' submissions.
   it.each(['focalMex', 'focalMex2', 'focalNga', 'viewer'] as const)('%s gets the same 404 as for an unknown report', async (user) => {
-    await expectRefusedLike(queue(user), queries.getWorklist(as(user), 'XXX', {}, 'en', NOW));
+    await expectRefusedLike(queue(user), queries.getWorklist(as(user), 'XXX', NO_WORKLIST_FILTERS, 'en', NOW));
   });
 });
 

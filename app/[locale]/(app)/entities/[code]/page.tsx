@@ -5,6 +5,7 @@ import { getEntityDetail } from '@/lib/entities/queries';
 import { getOpenCycle } from '@/lib/cycles/queries';
 import { RegionName } from '@/components/entities/region-name';
 import { Link } from '@/lib/i18n/navigation';
+import { can } from '@/lib/auth/permissions';
 import { pageLocale } from '@/lib/i18n/page-locale';
 
 export async function generateMetadata({ params }: PageProps<'/[locale]/entities/[code]'>): Promise<Metadata> {
@@ -48,7 +49,7 @@ export default async function EntityPage({ params }: PageProps<'/[locale]/entiti
             ? t('cycleStatus', { name: cycle.name, deadline: format.dateTime(cycle.closesAt, { dateStyle: 'long', timeZone: 'UTC' }) })
             : t('noOpenCycle')}
         </p>
-        {cycle && (
+        {cycle && can(user, 'status-report.read', { entityId: entity.id }) && (
           <p className="mt-3">
             <Link href={`/worklist?entity=${encodeURIComponent(entity.code)}`} className="font-medium text-un-navy underline" data-testid="entity-worklist-link">
               {t('openWorklist')}

@@ -1,3 +1,4 @@
+import { cache } from 'react';
 import type { Metadata } from 'next';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { requireUser } from '@/lib/auth/session';
@@ -15,13 +16,14 @@ import { ReportEvidence } from '@/components/status-reports/report-evidence';
 
 type Params = PageProps<'/[locale]/reports/[cycle]/[entity]/[commitment]'>;
 
-async function load({ params }: Params) {
+// generateMetadata and the page ask for the same view: read it once per request.
+const load = cache(async ({ params }: Params) => {
   const locale = await pageLocale(params);
   const { cycle, entity, commitment } = await params;
   const user = await requireUser(`/reports/${cycle}/${entity}/${commitment}`);
   const view = await getReportView(user, { cycleCode: decodeURIComponent(cycle), entityCode: decodeURIComponent(entity), commitmentId: commitment }, locale);
   return { locale, user, view };
-}
+});
 
 export async function generateMetadata(props: Params): Promise<Metadata> {
   const { view } = await load(props);
