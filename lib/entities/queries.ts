@@ -4,6 +4,7 @@ import { db } from '@/lib/db';
 import { can } from '@/lib/auth/permissions';
 import type { SessionUser } from '@/lib/auth/session';
 import { localized } from '@/lib/i18n/localized';
+import { literalPattern } from '@/lib/search-pattern';
 import type { EntityKind, RegionalGroup } from '@/lib/generated/prisma/enums';
 import type { EntityFilters } from './schemas';
 
@@ -57,7 +58,8 @@ export type EntityDetail = EntityRow & {
 export async function getEntityDetail(user: SessionUser, code: string, locale: string): Promise<EntityDetail> {
   // Codes are matched whatever their case: "mex", "MEX"; "UN-Women" keeps its own case.
   const entity = await db.reportingEntity.findFirst({
-    where: { code: { equals: code, mode: 'insensitive' } },
+    // Case-insensitive equality is an ILIKE: escaped, % and _ are not wildcards.
+    where: { code: { equals: literalPattern(code), mode: 'insensitive' } },
     select: {
       id: true, code: true, kind: true, name: true, iso2: true, regionalGroup: true, m49RegionCode: true, m49SubRegionCode: true,
       users: { where: { role: 'FOCAL_POINT', disabled: false }, orderBy: { name: 'asc' }, select: { name: true, email: true } },

@@ -8,6 +8,7 @@ import type { Role } from '@/lib/generated/prisma/enums';
 import { can } from '@/lib/auth/permissions';
 import { recordAudit } from '@/lib/audit/record';
 import { DomainError } from '@/lib/errors';
+import { literalPattern } from '@/lib/search-pattern';
 import { saveFile } from './file-storage';
 import { rankParagraphs } from './similarity';
 import { isWebUrl } from './schemas';
@@ -67,7 +68,7 @@ export async function linkParagraph(db: Db, actor: EvidenceActor, input: LinkPar
   return db.$transaction(async (tx) => {
     await lockCommitment(tx, input.commitmentId);
     const documents = await tx.sourceDocument.findMany({
-      where: { symbol: { equals: input.symbol.trim(), mode: 'insensitive' } },
+      where: { symbol: { equals: literalPattern(input.symbol.trim()), mode: 'insensitive' } },
       orderBy: [{ importedAt: 'asc' }, { language: 'asc' }],
       select: { id: true, symbol: true, language: true },
     });

@@ -34,7 +34,8 @@ export function reportPath(cycleCode: string, entityCode: string, commitmentId: 
 
 async function findEntity(user: SessionUser, code: string, locale: string) {
   const entity = await db.reportingEntity.findFirst({
-    where: { code: { equals: code, mode: 'insensitive' } },
+    // Case-insensitive equality is an ILIKE: escaped, % and _ are not wildcards.
+    where: { code: { equals: literalPattern(code), mode: 'insensitive' } },
     select: { id: true, code: true, name: true, kind: true },
   });
   if (!entity || !can(user, 'status-report.read', { entityId: entity.id })) notFound();
@@ -360,7 +361,7 @@ export async function listReviewQueue(user: SessionUser, filters: ReviewFilters,
     state: filters.state ?? ('SUBMITTED' as const),
     ...(filters.entity || filters.group ? {
       entity: {
-        ...(filters.entity ? { code: { equals: filters.entity, mode: 'insensitive' as const } } : {}),
+        ...(filters.entity ? { code: { equals: literalPattern(filters.entity), mode: 'insensitive' as const } } : {}),
         ...(filters.group ? { regionalGroup: filters.group } : {}),
       },
     } : {}),

@@ -219,6 +219,12 @@ describe('getWorklist', () => {
     expect((await worklist('focalMex', 'mex')).rows).toHaveLength(3);
   });
 
+  // Case-insensitive equality is an ILIKE in PostgreSQL: unescaped, "M_X" would find MEX at an
+  // address that is not its own, and "%" any entity at all.
+  it.each(['M_X', 'M%', '%', 'ME\\X'])('takes %s literally, as no entity code', async (code) => {
+    expectNotFound(await rejection(worklist('secretariat', code)));
+  });
+
   it.each(STRANGERS)('%s gets the 404 of an unknown entity', async (user) => {
     await expectRefusedLike(worklist(user), worklist(user, 'XXX'));
   });
@@ -307,6 +313,22 @@ describe('GET /api/evidence/files/[id]', () => {
 
   it.each(EVERYONE)('an unknown id is a 404 for %s', async (user) => {
     expect((await get('no-such-file', user)).status).toBe(404);
+  });
+
+  // Evidence a focal point proposes for a commitment is public only once the secretariat accepts it.
+  it('serves a proposed commitment-level file to its proposer and the secretariat only, until it is accepted', async () => {
+    const { linkFile } = await import('@/lib/evidence/mutations');
+    const proposal = await linkFile(database.db, world.users.focalMex, { commitmentId: world.commitments[0]!, fileName: 'proposal.png', bytes: PNG, note: '' });
+    const { fileId: proposed } = await database.db.evidenceLink.findUniqueOrThrow({ where: { id: proposal.id }, select: { fileId: true } });
+    // One at a time: the signed-in user is one variable of the harness.
+    const statuses = async () => {
+      const result: Record<string, number> = {};
+      for (const user of ['focalMex', 'secretariat', 'focalNga', 'viewer'] as const) result[user] = (await get(proposed!, user)).status;
+      return result;
+    };
+    expect(await statuses()).toEqual({ focalMex: 200, secretariat: 200, focalNga: 404, viewer: 404 });
+    await database.db.evidenceLink.update({ where: { id: proposal.id }, data: { state: 'ACCEPTED' } });
+    expect(await statuses()).toEqual({ focalMex: 200, secretariat: 200, focalNga: 200, viewer: 200 });
   });
 
   it('sends an anonymous visitor to sign in, and back to the file', async () => {

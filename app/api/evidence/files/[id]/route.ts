@@ -23,10 +23,18 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
   }
   if (id.length > 40) return new Response(null, { status: 404 });
 
-  // A file attached to a status report is only for those who may read that report; commitment-level
-  // evidence is for every signed-in user. A file linked to nothing is not served.
-  const links = await db.evidenceLink.findMany({ where: { fileId: id }, select: { statusReport: { select: { entityId: true } } } });
-  const visible = links.some((link) => !link.statusReport || can(user, 'status-report.read', { entityId: link.statusReport.entityId }));
+  // A file attached to a status report is only for those who may read that report. Commitment-level
+  // evidence is for every signed-in user once accepted; until then only for whoever proposed it
+  // and those who decide. A file linked to nothing is not served.
+  const links = await db.evidenceLink.findMany({
+    where: { fileId: id },
+    select: { state: true, createdById: true, statusReport: { select: { entityId: true } } },
+  });
+  const visible = links.some((link) =>
+    link.statusReport
+      ? can(user, 'status-report.read', { entityId: link.statusReport.entityId })
+      : link.state === 'ACCEPTED' || link.createdById === user.id || can(user, 'evidence.review'),
+  );
   if (!visible) return new Response(null, { status: 404 });
 
   const file = await readFile(db, id);

@@ -1,5 +1,6 @@
 import { cache } from 'react';
 import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { requireUser } from '@/lib/auth/session';
 import { getReportView } from '@/lib/status-reports/queries';
@@ -21,9 +22,18 @@ const load = cache(async ({ params }: Params) => {
   const locale = await pageLocale(params);
   const { cycle, entity, commitment } = await params;
   const user = await requireUser(`/reports/${cycle}/${entity}/${commitment}`);
-  const view = await getReportView(user, { cycleCode: decodeURIComponent(cycle), entityCode: decodeURIComponent(entity), commitmentId: commitment }, locale);
+  const view = await getReportView(user, { cycleCode: decoded(cycle), entityCode: decoded(entity), commitmentId: decoded(commitment) }, locale);
   return { locale, user, view };
 });
+
+/** A path segment as written; a malformed escape is an address that does not exist, not an error. */
+function decoded(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    notFound();
+  }
+}
 
 export async function generateMetadata(props: Params): Promise<Metadata> {
   const { view } = await load(props);
