@@ -48,7 +48,7 @@ export async function createCycle(db: Db, actor: CycleActor, input: CreateCycleI
     const cycle = await tx.reportingCycle.create({
       data: {
         code: input.code, name, periodStart: utc(input.periodStart), periodEnd: utc(input.periodEnd),
-        opensAt: utc(input.opensOn), closesAt: endOfDay(input.deadline), state: 'PLANNED',
+        opensAt: utc(input.opensOn), closesAt: endOfDay(input.deadline), state: 'PLANNED', allInstruments: instrumentIds === null,
       },
       select: { id: true, code: true },
     });

@@ -169,11 +169,11 @@ async function writeFields(
     },
   });
   if (count !== 1) throw conflict(report);
-  const evidenceCount = await tx.evidenceLink.count({ where: { statusReportId: report.id } });
+  const evidence = await evidenceSnapshot(tx, report.id);
   await tx.statusEvent.create({
     data: {
       statusReportId: report.id, type: submitting ? 'SUBMITTED' : 'SAVED', byId: actor.id, at: now,
-      snapshot: snapshotOf({ ...fields, state: decision.state, version }, { evidence: evidenceCount, ...(submitting ? { late: decision.late } : {}) }),
+      snapshot: snapshotOf({ ...fields, state: decision.state, version }, { evidence, ...(submitting ? { late: decision.late } : {}) }),
     },
   });
   await recordAudit(tx, {
@@ -182,6 +182,28 @@ async function writeFields(
     after: snapshotOf({ ...fields, state: decision.state, version }),
   });
   return { id: report.id, version, state: decision.state, ...(submitting ? { late: decision.late } : {}) };
+}
+
+/**
+ * The evidence of a report as it stands, for its timeline: what a submission or an acceptance
+ * rested on stays readable even if a document or a link changes later.
+ */
+async function evidenceSnapshot(tx: Tx, reportId: string): Promise<Prisma.InputJsonArray> {
+  const links = await tx.evidenceLink.findMany({
+    where: { statusReportId: reportId },
+    orderBy: { createdAt: 'asc' },
+    select: {
+      id: true, kind: true, url: true, title: true, note: true,
+      paragraph: { select: { number: true, document: { select: { symbol: true, language: true } } } },
+      file: { select: { fileName: true, sha256: true } },
+    },
+  });
+  return links.map((link) => ({
+    id: link.id, kind: link.kind, note: link.note,
+    ...(link.paragraph ? { symbol: link.paragraph.document.symbol, language: link.paragraph.document.language, number: link.paragraph.number } : {}),
+    ...(link.kind === 'URL' ? { url: link.url, title: link.title } : {}),
+    ...(link.file ? { fileName: link.file.fileName, sha256: link.file.sha256 } : {}),
+  }));
 }
 
 /** The commitment's instrument is one the cycle covers, and the entity is one it expects. */
@@ -211,7 +233,7 @@ export type ReviewInput = { reportId: string; version: number; decision: 'accept
 export async function reviewStatusReport(db: Db, actor: ReportActor, input: ReviewInput, now = new Date()): Promise<WriteResult> {
   const comment = input.comment.trim();
   if (input.decision === 'return' && !comment) throw new DomainError('statusReports.commentRequired');
-  return transitionReport(db, actor, input.decision, input, now, async (tx, report, decision): Promise<Record<string, string | null>> => {
+  return transitionReport(db, actor, input.decision, input, now, async (tx, report, decision): Promise<Record<string, Prisma.InputJsonValue | null>> => {
     await tx.statusReport.update({
       where: { id: report.id },
       data: {
@@ -228,6 +250,7 @@ export async function reviewStatusReport(db: Db, actor: ReportActor, input: Revi
       },
     });
     return {
+      evidence: await evidenceSnapshot(tx, report.id),
       thematicAreaId: grouping.commitment.thematicAreaId, thematicAreaCode: grouping.commitment.thematicArea.code,
       entityKind: grouping.entity.kind, regionalGroup: grouping.entity.regionalGroup,
       m49RegionCode: grouping.entity.m49RegionCode, m49SubRegionCode: grouping.entity.m49SubRegionCode,

@@ -66,6 +66,8 @@ export type WorklistRow = {
 export type Worklist = {
   entity: { id: string; code: string; name: string };
   cycle: (CycleSummary & { daysLeft: number }) | null;
+  /** Whether the open cycle expects a report from this entity at all. */
+  expected: boolean;
   rows: WorklistRow[];
   /** Counts over the whole worklist, whatever the filters. */
   counts: { total: number; reported: number; byState: Record<WorklistState, number> };
@@ -77,7 +79,11 @@ export async function getWorklist(user: SessionUser, entityCode: string, filters
   const entity = await findEntity(user, entityCode, locale);
   const cycle = await db.reportingCycle.findFirst({ where: { state: 'OPEN' }, select: cycleSelect });
   const empty = { NOT_REPORTED: 0, DRAFT: 0, SUBMITTED: 0, RETURNED: 0, ACCEPTED: 0 };
-  if (!cycle) return { entity, cycle: null, rows: [], counts: { total: 0, reported: 0, byState: empty }, areas: [] };
+  if (!cycle) return { entity, cycle: null, expected: false, rows: [], counts: { total: 0, reported: 0, byState: empty }, areas: [] };
+  const inScope = await db.cycleEntity.findUnique({ where: { cycleId_entityId: { cycleId: cycle.id, entityId: entity.id } }, select: { entityId: true } });
+  if (!inScope) {
+    return { entity, cycle: { ...toCycle(cycle, locale), daysLeft: daysLeft(cycle.closesAt, now) }, expected: false, rows: [], counts: { total: 0, reported: 0, byState: empty }, areas: [] };
+  }
 
   const [commitments, reports, previous] = await Promise.all([
     db.commitment.findMany({
@@ -139,6 +145,7 @@ export async function getWorklist(user: SessionUser, entityCode: string, filters
   return {
     entity,
     cycle: { ...toCycle(cycle, locale), daysLeft: daysLeft(cycle.closesAt, now) },
+    expected: true,
     rows,
     counts: { total: all.length, reported: byState.SUBMITTED + byState.ACCEPTED, byState },
     areas: [...areas.values()].sort((a, b) => a.code.localeCompare(b.code, 'en', { numeric: true })),
@@ -410,6 +417,8 @@ export async function getDashboardCounts(user: SessionUser) {
   if (!cycle) return null;
   const waiting = can(user, 'status-report.review') ? await db.statusReport.count({ where: { cycleId: cycle.id, state: 'SUBMITTED' } }) : null;
   if (!user.entityId || !can(user, 'status-report.read', { entityId: user.entityId })) return { waiting, own: null };
+  const expected = await db.cycleEntity.findUnique({ where: { cycleId_entityId: { cycleId: cycle.id, entityId: user.entityId } }, select: { entityId: true } });
+  if (!expected) return { waiting, own: null };
   const [total, states] = await Promise.all([
     db.commitment.count({ where: { instrument: { cycles: { some: { cycleId: cycle.id } } } } }),
     db.statusReport.groupBy({ by: ['state'], where: { cycleId: cycle.id, entityId: user.entityId }, _count: { _all: true } }),

@@ -581,8 +581,8 @@ function versionAfter(position: number): number {
 
 /**
  * The snapshot a StatusEvent carries, shaped as lib/status-reports/mutations.ts writes it: the
- * report after the event; a submission also says whether it was late and how much evidence it
- * had, an acceptance what summaries group by (nulls left out, as there).
+ * report after the event and the evidence it rested on (none, in the demo); a submission also says
+ * whether it was late, an acceptance what summaries group by (nulls left out, as there).
  */
 function snapshotOf(
   report: PlannedReport, type: StatusEventType, position: number,
@@ -600,8 +600,8 @@ function snapshotOf(
     state,
     version: versionAfter(position),
   };
-  if (type === StatusEventType.SAVED) return { ...fields, evidence: 0 };
-  if (type === StatusEventType.SUBMITTED) return { ...fields, evidence: 0, late: false };
+  if (type === StatusEventType.SAVED) return { ...fields, evidence: [] };
+  if (type === StatusEventType.SUBMITTED) return { ...fields, evidence: [], late: false };
   if (type !== StatusEventType.ACCEPTED) return fields;
   const grouping = {
     thematicAreaId: commitment.thematicAreaId,
@@ -611,7 +611,7 @@ function snapshotOf(
     m49RegionCode: entity.m49RegionCode,
     m49SubRegionCode: entity.m49SubRegionCode,
   };
-  return { ...fields, ...Object.fromEntries(Object.entries(grouping).filter(([, value]) => value !== null)) };
+  return { ...fields, evidence: [], ...Object.fromEntries(Object.entries(grouping).filter(([, value]) => value !== null)) };
 }
 
 /** One hidden focal-point account per entity in the story; returns their ids by entity code. */

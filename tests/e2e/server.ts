@@ -92,7 +92,8 @@ async function createSyntheticCommitments(db: ReturnType<typeof createPrismaClie
     data: { code: 'E2E', symbol: 'E2E/1', title: { en: 'End-to-end test instrument (synthetic)' }, adoptedYear: 2026, adoptedBy: { en: 'Tests' }, order: 900 },
     select: { id: true },
   });
-  await db.cycleInstrument.create({ data: { cycleId: cycle.id, instrumentId: instrument.id } });
+  // The open cycle covers all instruments: a trigger adds this one to its scope.
+  await db.cycleInstrument.findUniqueOrThrow({ where: { cycleId_instrumentId: { cycleId: cycle.id, instrumentId: instrument.id } } });
   for (const [index, letter] of ['a', 'b', 'c'].entries()) {
     await db.commitment.create({
       data: {

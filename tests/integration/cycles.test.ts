@@ -105,6 +105,26 @@ describe('creating a cycle', () => {
   });
 });
 
+describe('an instrument added to the catalogue later', () => {
+  it('joins the planned and open cycles that cover all instruments, not narrowed or closed ones', async () => {
+    await createCycle(db, world.users.admin, cycleForm('2040'));
+    const narrowed = await createCycle(db, world.users.admin, cycleForm('2041', ['TEST']));
+    const closed = await createCycle(db, world.users.admin, cycleForm('2042'));
+    await db.reportingCycle.update({ where: { id: closed.id }, data: { state: 'CLOSED' } });
+    const added = await db.instrument.create({
+      data: { code: 'LATER', symbol: 'LATER/1', title: { en: '[TEST] An instrument imported later' }, adoptedYear: 2027, adoptedBy: { en: 'Tests' } },
+      select: { id: true },
+    });
+    const covering = (await db.cycleInstrument.findMany({ where: { instrumentId: added.id }, select: { cycle: { select: { code: true } } } }))
+      .map((row) => row.cycle.code);
+    expect(covering).toEqual(expect.arrayContaining([world.cycle.code, '2040']));
+    expect(covering).not.toContain(narrowed.code);
+    expect(covering).not.toContain('2042');
+    const expected = await db.reportingCycle.findMany({ where: { allInstruments: true, state: { not: 'CLOSED' } }, select: { code: true } });
+    expect(covering.sort()).toEqual(expected.map((row) => row.code).sort());
+  });
+});
+
 describe('changing a cycle state', () => {
   it('refuses to open a cycle while another is open, and changes that do not fit the state', async () => {
     expect(await errorKey(changeCycleState(db, world.users.admin, 'open', { code: '2027', reason: '' }))).toBe('cycles.anotherOpen');
@@ -124,7 +144,7 @@ describe('changing a cycle state', () => {
       const [current] = await openCodes();
       await changeCycleState(db, world.users.admin, 'close', { code: current!, reason: '' });
 
-      const results = await Promise.allSettled(codes.map((code, index) =>
+      const results = await Promise.allSettled(codes.map((code) =>
         changeCycleState(db, world.users.admin, 'open', { code, reason: '' })));
 
       expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(1);

@@ -128,6 +128,20 @@ describe('the timeline and the audit trail', () => {
   });
 });
 
+describe('an accepted report', () => {
+  it('can be neither changed nor deleted, by any role', async () => {
+    const key = { cycleId: world.cycle.id, entityId: world.entities.NGA, commitmentId: world.commitments[2]! };
+    const now = new Date('2026-06-03T00:00:00Z');
+    const saved = await saveStatusReport(db, world.users.focalNga, { ...key, version: 0, status: 'IN_PROGRESS', narrative: '[TEST] Accepted once.', asOf: null, intent: 'submit' }, now);
+    await reviewStatusReport(db, world.users.secretariat, { reportId: saved.id, version: saved.version, decision: 'accept', comment: '' }, now);
+    const before = await db.statusReport.findUniqueOrThrow({ where: { id: saved.id } });
+    await expect(owner.query(`UPDATE "StatusReport" SET "narrative" = 'rewritten' WHERE "id" = $1`, [saved.id])).rejects.toThrow(/accepted status report cannot be changed/);
+    await expect(owner.query(`UPDATE "StatusReport" SET "state" = 'DRAFT' WHERE "id" = $1`, [saved.id])).rejects.toThrow(/accepted status report cannot be changed/);
+    await expect(owner.query(`DELETE FROM "StatusReport" WHERE "id" = $1`, [saved.id])).rejects.toThrow();
+    expect(await db.statusReport.findUniqueOrThrow({ where: { id: saved.id } })).toEqual(before);
+  });
+});
+
 describe("the application's database role", () => {
   const role = `tracker_app_test_${randomBytes(4).toString('hex')}`;
   let app: pg.Client;

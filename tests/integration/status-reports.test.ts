@@ -404,7 +404,7 @@ describe('closing the cycle', () => {
   it('freezes saving and submitting; reopening lets saving resume', async () => {
     const draft = await reportIn('DRAFT');
     const unsaved = await newCommitment();
-    await changeCycleState(db, world.users.secretariat, 'close', { code: world.cycle.code, reason: '' });
+    await changeCycleState(db, world.users.admin, 'close', { code: world.cycle.code, reason: '' });
     try {
       const before = await totals();
       expect(await errorKey(saveStatusReport(db, focalMex, form(draft.commitmentId, { version: draft.version, narrative: '[TEST] Too late.' }), on('06-17'))))
@@ -436,7 +436,10 @@ describe("a report's evidence", () => {
     // The narrative open in another tab still saves without a conflict.
     expect(await reportRow(draft.id)).toMatchObject({ version: draft.version });
     const submitted = await saveStatusReport(db, focalMex, form(draft.commitmentId, { version: draft.version, intent: 'submit' }), on('06-20'));
-    expect((await eventsOf(draft.id)).at(-1)!.snapshot).toMatchObject({ evidence: 1 });
+    // The submission records what it rested on: the paragraph, cited.
+    expect((await eventsOf(draft.id)).at(-1)!.snapshot).toMatchObject({
+      evidence: [{ id: paragraph.id, kind: 'PARAGRAPH', number: expect.any(Number), symbol: expect.any(String), note: '[TEST] Note.' }],
+    });
 
     // Submitted: the evidence is what the reviewer reviews, and stays as it is.
     const before = await totals();

@@ -115,12 +115,14 @@ beforeAll(async () => {
     }),
   ]))) as Record<UserName, SessionUser>;
 
-  // A commitment of an instrument the cycle does not cover (no CycleInstrument row).
+  // A commitment of an instrument the cycle does not cover: the cycle is narrowed to the others.
   const area = await db.thematicArea.findFirstOrThrow({ where: { code: 'TA1' }, select: { id: true } });
   const outside = await db.instrument.create({
     data: { code: 'OUTSIDE', symbol: 'OUTSIDE/1', title: { en: 'Instrument outside the cycle (synthetic)' }, adoptedYear: 2026, adoptedBy: { en: 'Tests' } },
     select: { id: true },
   });
+  await db.reportingCycle.update({ where: { id: world.cycle.id }, data: { allInstruments: false } });
+  await db.cycleInstrument.delete({ where: { cycleId_instrumentId: { cycleId: world.cycle.id, instrumentId: outside.id } } });
   const outOfScope = await db.commitment.create({
     data: { instrumentId: outside.id, thematicAreaId: area.id, reference: '1', kind: 'OPERATIONAL_RECOMMENDATION', order: 1 },
     select: { id: true },
@@ -217,6 +219,13 @@ describe('getWorklist', () => {
 
   it('finds the entity whatever the case of its code', async () => {
     expect((await worklist('focalMex', 'mex')).rows).toHaveLength(3);
+  });
+
+  it('says so, with no rows, for an entity the cycle does not expect a report from', async () => {
+    const observer = await database.db.reportingEntity.findFirstOrThrow({ where: { kind: 'OBSERVER_STATE' }, select: { code: true } });
+    const result = await worklist('secretariat', observer.code);
+    expect(result).toMatchObject({ expected: false, rows: [], counts: { total: 0 } });
+    expect((await worklist('secretariat', 'MEX')).expected).toBe(true);
   });
 
   // Case-insensitive equality is an ILIKE in PostgreSQL: unescaped, "M_X" would find MEX at an

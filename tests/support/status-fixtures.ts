@@ -24,7 +24,8 @@ export async function createStatusWorld(db: Db, now = new Date('2026-06-01T00:00
     data: { code: 'TEST', symbol: 'TEST/1', title: { en: 'Test instrument (synthetic)' }, adoptedYear: 2026, adoptedBy: { en: 'Tests' } },
     select: { id: true },
   });
-  await db.cycleInstrument.create({ data: { cycleId: cycle.id, instrumentId: instrument.id } });
+  // The open cycle covers all instruments: a trigger has added this one to its scope.
+  await db.cycleInstrument.findUniqueOrThrow({ where: { cycleId_instrumentId: { cycleId: cycle.id, instrumentId: instrument.id } } });
   const commitments: string[] = [];
   for (const [index, letter] of ['a', 'b', 'c'].entries()) {
     const commitment = await db.commitment.create({

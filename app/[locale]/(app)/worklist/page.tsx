@@ -41,6 +41,8 @@ export default async function WorklistPage({ params, searchParams }: PageProps<'
       </div>
       {!cycle ? (
         <p className="rounded-lg border border-slate-200 bg-white p-4 text-slate-700">{t('noOpenCycle')}</p>
+      ) : !worklist.expected ? (
+        <p className="rounded-lg border border-slate-200 bg-white p-4 text-slate-700" data-testid="not-expected">{t('notExpected', { entity: entity.name, cycle: cycle.name })}</p>
       ) : (
         <>
           <section aria-label={t('progressLabel')} className="grid gap-4 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2">
