@@ -107,6 +107,7 @@ test('two people editing one report: the second save is refused, shows the other
   const second = await pageFor(browser, USERS.focalMex);
   await first.goto('/en/worklist');
   await first.getByTestId('worklist-row').filter({ hasText: '[E2E] Synthetic commitment b' }).getByRole('link', { name: '1(b)' }).click();
+  await expect(first.getByTestId('report-heading')).toHaveText(/^1\(b\)/);
   await second.goto(first.url());
 
   await second.getByLabel('Narrative', { exact: true }).fill('[E2E] Written by the other person.');
@@ -130,6 +131,7 @@ test('text typed and not saved comes back after the page is reloaded', async ({ 
   const page = await pageFor(browser, USERS.focalMex);
   await page.goto('/en/worklist');
   await page.getByTestId('worklist-row').filter({ hasText: '[E2E] Synthetic commitment c' }).getByRole('link', { name: '1(c)' }).click();
+  await expect(page.getByTestId('report-heading')).toHaveText(/^1\(c\)/);
   await page.getByLabel('Narrative', { exact: true }).fill('[E2E] Typed on a train, never saved.');
   // Leaving asks first; the person says yes.
   page.once('dialog', (dialog) => void dialog.accept());
