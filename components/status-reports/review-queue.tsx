@@ -31,7 +31,7 @@ export function ReviewQueue({ rows, selectable }: { rows: Row[]; selectable: boo
 
   return (
     <form action={action} onSubmit={(event) => { if (!window.confirm(t('confirmAccept', { count }))) event.preventDefault(); }} className="space-y-3">
-      {selectable && (
+      {selectable && (rows.length > 0 || state) && (
         <div className="flex flex-wrap items-center gap-3">
           <button type="submit" disabled={!hydrated || pending || count === 0} className="rounded bg-emerald-800 px-4 py-2 font-medium text-white disabled:opacity-50">
             {t('acceptSelected', { count })}
@@ -49,6 +49,9 @@ export function ReviewQueue({ rows, selectable }: { rows: Row[]; selectable: boo
           {state && !state.ok && <FormStatus state={state} />}
         </div>
       )}
+      {rows.length === 0 ? (
+        <p className="rounded-lg border border-slate-200 bg-white p-4 text-slate-700">{t('empty')}</p>
+      ) : (
       <div className="rounded-lg border border-slate-200 bg-white">
         <table className="w-full table-fixed text-sm">
           <caption className="sr-only">{t('caption')}</caption>
@@ -97,6 +100,7 @@ export function ReviewQueue({ rows, selectable }: { rows: Row[]; selectable: boo
           </tbody>
         </table>
       </div>
+      )}
     </form>
   );
 }

@@ -75,17 +75,14 @@ export default async function ReviewsPage({ params, searchParams }: PageProps<'/
         {t('count', { shown: format.number(queue.rows.length), total: format.number(queue.total) })}
         {queue.pages > 1 && <> {t('page', { page: format.number(queue.page), pages: format.number(queue.pages) })}</>}
       </p>
-      {queue.rows.length === 0 ? (
-        <p className="rounded-lg border border-slate-200 bg-white p-4 text-slate-700">{t('empty')}</p>
-      ) : (
-        <ReviewQueue
-          selectable={(filters.state ?? 'SUBMITTED') === 'SUBMITTED' && queue.cycle?.state === 'OPEN'}
-          rows={queue.rows.map((row) => ({
-            ...row,
-            submittedAtText: row.submittedAt ? format.dateTime(row.submittedAt, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }) : '—',
-          }))}
-        />
-      )}
+      {/* Shown even when empty: accepting the last rows must still say what happened. */}
+      <ReviewQueue
+        selectable={(filters.state ?? 'SUBMITTED') === 'SUBMITTED' && queue.cycle?.state === 'OPEN'}
+        rows={queue.rows.map((row) => ({
+          ...row,
+          submittedAtText: row.submittedAt ? format.dateTime(row.submittedAt, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }) : '—',
+        }))}
+      />
       {queue.pages > 1 && (
         <nav aria-label={t('pages')} className="flex gap-4">
           {queue.page > 1 && <Link href={pageHref(queue.page - 1)} className="text-un-navy underline">{t('previous')}</Link>}
