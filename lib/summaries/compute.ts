@@ -1,0 +1,165 @@
+// The live figures of a thematic area in a cycle, counted by PostgreSQL over AcceptedStatus (the
+// accepted record, grouped as it stood when accepted) with covering indexes: a handful of
+// GROUP BY queries whose results are tens or hundreds of rows whatever the number of reports.
+// Expected items come from the cycle's scope: its expected entities x the commitments it covers.
+import type { Db } from '@/lib/db/client';
+import { Prisma } from '@/lib/generated/prisma/client';
+import type { ImplementationStatus, RegionalGroup } from '@/lib/generated/prisma/enums';
+import { distributionOf, distributionsBy, progressIndex, type Distribution, type StatusCount } from './figures';
+
+export const REGIONAL_GROUPS: readonly RegionalGroup[] = ['AFRICAN', 'ASIA_PACIFIC', 'EASTERN_EUROPEAN', 'LATIN_AMERICAN_CARIBBEAN', 'WESTERN_EUROPEAN_OTHERS'];
+
+export type SummaryFilters = {
+  /** An instrument code. */
+  instrument?: string;
+  /** Member States only, or the other expected entities only. */
+  entityKind?: 'MEMBER_STATE' | 'OTHER';
+  group?: RegionalGroup;
+};
+
+type Figures = { distribution: Distribution; progressIndex: number | null };
+
+export type AreaSummary = {
+  area: { code: string; parent: string | null };
+  cycle: { code: string };
+  entities: { expected: number; reporting: number; memberStatesExpected: number; memberStatesReporting: number };
+  distribution: Distribution;
+  progressIndex: number | null;
+  byRegionalGroup: ({ group: RegionalGroup } & Figures)[];
+  /** M49 regions (codes: 002 Africa, 019 Americas, 142 Asia, 150 Europe, 009 Oceania). */
+  byRegion: ({ region: string } & Figures)[];
+  commitments: ({ id: string; reference: string; instrument: string; area: string } & Figures)[];
+  subAreas: ({ code: string } & Figures)[];
+};
+
+const figuresOf = (distribution: Distribution): Figures => ({ distribution, progressIndex: progressIndex(distribution) });
+
+function entityFilter(filters: SummaryFilters, alias: 'e' | 'a'): Prisma.Sql {
+  const kind = alias === 'e' ? Prisma.sql`e."kind"` : Prisma.sql`a."entityKind"`;
+  const group = alias === 'e' ? Prisma.sql`e."regionalGroup"` : Prisma.sql`a."regionalGroup"`;
+  return Prisma.sql`
+    ${filters.entityKind === 'MEMBER_STATE' ? Prisma.sql`AND ${kind} = 'MEMBER_STATE'` : filters.entityKind === 'OTHER' ? Prisma.sql`AND ${kind} <> 'MEMBER_STATE'` : Prisma.empty}
+    ${filters.group ? Prisma.sql`AND ${group} = ${filters.group}::"RegionalGroup"` : Prisma.empty}`;
+}
+
+/** The figures of one area (a chapter with its sub-areas, or a sub-area) in one cycle. */
+export async function computeAreaSummary(db: Db, cycleId: string, areaCode: string, filters: SummaryFilters = {}): Promise<AreaSummary | null> {
+  const [cycle, area] = await Promise.all([
+    db.reportingCycle.findUnique({ where: { id: cycleId }, select: { code: true } }),
+    db.thematicArea.findUnique({ where: { code: areaCode }, select: { id: true, code: true, parent: { select: { code: true } }, subAreas: { orderBy: { order: 'asc' }, select: { id: true, code: true } } } }),
+  ]);
+  if (!cycle || !area) return null;
+  const areaIds = [area.id, ...area.subAreas.map((sub) => sub.id)];
+  const instrument = filters.instrument
+    ? await db.instrument.findUnique({ where: { code: filters.instrument }, select: { id: true } })
+    : null;
+  if (filters.instrument && !instrument) return null;
+
+  // The commitments the cycle covers in this area, as classified now (what is expected).
+  const commitments = await db.commitment.findMany({
+    where: {
+      thematicAreaId: { in: areaIds },
+      instrument: { cycles: { some: { cycleId } }, ...(instrument ? { id: instrument.id } : {}) },
+    },
+    orderBy: [{ instrument: { order: 'asc' } }, { order: 'asc' }],
+    select: { id: true, reference: true, instrument: { select: { code: true } }, thematicArea: { select: { code: true } } },
+  });
+
+  const accepted = area.parent ? Prisma.sql`a."thematicAreaId" = ${area.id}` : Prisma.sql`a."topAreaId" = ${area.id}`;
+  const byInstrument = instrument ? Prisma.sql`AND a."instrumentId" = ${instrument.id}` : Prisma.empty;
+  const expectedEntity = Prisma.sql`JOIN "CycleEntity" ce ON ce."cycleId" = a."cycleId" AND ce."entityId" = a."entityId"`;
+
+  const [expected, perCommitment, perPlace, reporting] = await Promise.all([
+    db.$queryRaw<{ memberState: boolean; group: RegionalGroup | null; region: string | null; count: number }[]>`
+      SELECT (e."kind" = 'MEMBER_STATE') AS "memberState", e."regionalGroup"::text AS "group", e."m49RegionCode" AS "region", count(*)::int AS "count"
+      FROM "CycleEntity" ce JOIN "ReportingEntity" e ON e."id" = ce."entityId"
+      WHERE ce."cycleId" = ${cycleId} ${entityFilter(filters, 'e')}
+      GROUP BY 1, 2, 3`,
+    db.$queryRaw<{ commitmentId: string; areaId: string; status: ImplementationStatus; count: number }[]>`
+      SELECT a."commitmentId", a."thematicAreaId" AS "areaId", a."status"::text AS "status", count(*)::int AS "count"
+      FROM "AcceptedStatus" a ${expectedEntity}
+      WHERE a."cycleId" = ${cycleId} AND ${accepted} ${byInstrument} ${entityFilter(filters, 'a')}
+      GROUP BY 1, 2, 3`,
+    db.$queryRaw<{ group: RegionalGroup | null; region: string | null; status: ImplementationStatus; count: number }[]>`
+      SELECT a."regionalGroup"::text AS "group", a."m49RegionCode" AS "region", a."status"::text AS "status", count(*)::int AS "count"
+      FROM "AcceptedStatus" a ${expectedEntity}
+      WHERE a."cycleId" = ${cycleId} AND ${accepted} ${byInstrument} ${entityFilter(filters, 'a')}
+      GROUP BY 1, 2, 3`,
+    db.$queryRaw<{ memberState: boolean; count: number }[]>`
+      SELECT (a."entityKind" = 'MEMBER_STATE') AS "memberState", count(DISTINCT a."entityId")::int AS "count"
+      FROM "AcceptedStatus" a ${expectedEntity}
+      WHERE a."cycleId" = ${cycleId} AND ${accepted} ${byInstrument} ${entityFilter(filters, 'a')}
+      GROUP BY 1`,
+  ]);
+
+  const items = commitments.length;
+  const sum = (rows: { count: number }[]) => rows.reduce((total, row) => total + row.count, 0);
+  const expectedEntities = sum(expected);
+  const memberStatesExpected = sum(expected.filter((row) => row.memberState));
+  const counts: StatusCount[] = perCommitment;
+
+  const groups = distributionsBy(
+    perPlace.filter((row): row is typeof row & { group: RegionalGroup } => row.group !== null).map((row) => ({ ...row, key: row.group })),
+    (group) => sum(expected.filter((row) => row.group === group)) * items,
+    filters.group ? [filters.group] : REGIONAL_GROUPS,
+  );
+  const regionCodes = [...new Set(expected.flatMap((row) => (row.region ? [row.region] : [])))].sort();
+  const regions = distributionsBy(
+    perPlace.filter((row): row is typeof row & { region: string } => row.region !== null).map((row) => ({ ...row, key: row.region })),
+    (region) => sum(expected.filter((row) => row.region === region)) * items,
+    regionCodes,
+  );
+  const perCommitmentDistribution = distributionsBy(
+    perCommitment.map((row) => ({ ...row, key: row.commitmentId })),
+    () => expectedEntities,
+    commitments.map((commitment) => commitment.id),
+  );
+  const subAreas = area.subAreas.map((sub) => {
+    const subItems = commitments.filter((commitment) => commitment.thematicArea.code === sub.code).length;
+    return { code: sub.code, ...figuresOf(distributionOf(perCommitment.filter((row) => row.areaId === sub.id), expectedEntities * subItems)) };
+  });
+
+  return {
+    area: { code: area.code, parent: area.parent?.code ?? null },
+    cycle: { code: cycle.code },
+    entities: {
+      expected: expectedEntities,
+      reporting: sum(reporting),
+      memberStatesExpected,
+      memberStatesReporting: sum(reporting.filter((row) => row.memberState)),
+    },
+    ...figuresOf(distributionOf(counts, expectedEntities * items)),
+    byRegionalGroup: [...groups].map(([group, distribution]) => ({ group, ...figuresOf(distribution) })),
+    byRegion: [...regions].map(([region, distribution]) => ({ region, ...figuresOf(distribution) })),
+    // Only the commitments still in the area count here: one reclassified since keeps its
+    // acceptances in the area's totals, as accepted, but has no row of its own.
+    commitments: commitments.map((commitment) => ({
+      id: commitment.id, reference: commitment.reference, instrument: commitment.instrument.code, area: commitment.thematicArea.code,
+      ...figuresOf(perCommitmentDistribution.get(commitment.id)!),
+    })),
+    subAreas,
+  };
+}
+
+/** The progress index of an area in each cycle that is open or closed, oldest first: one GROUP BY. */
+export async function computeTrend(db: Db, areaCode: string, filters: SummaryFilters = {}, cycleIds?: string[]) {
+  const area = await db.thematicArea.findUnique({ where: { code: areaCode }, select: { id: true, parentId: true } });
+  if (!area) return [];
+  const cycles = await db.reportingCycle.findMany({
+    where: { state: { in: ['OPEN', 'CLOSED'] }, ...(cycleIds ? { id: { in: cycleIds } } : {}) },
+    orderBy: { opensAt: 'asc' },
+    select: { id: true, code: true },
+  });
+  const instrument = filters.instrument ? await db.instrument.findUnique({ where: { code: filters.instrument }, select: { id: true } }) : null;
+  const accepted = area.parentId ? Prisma.sql`a."thematicAreaId" = ${area.id}` : Prisma.sql`a."topAreaId" = ${area.id}`;
+  const rows = cycles.length === 0 ? [] : await db.$queryRaw<{ cycleId: string; status: ImplementationStatus; count: number }[]>`
+    SELECT a."cycleId", a."status"::text AS "status", count(*)::int AS "count"
+    FROM "AcceptedStatus" a JOIN "CycleEntity" ce ON ce."cycleId" = a."cycleId" AND ce."entityId" = a."entityId"
+    WHERE a."cycleId" IN (${Prisma.join(cycles.map((cycle) => cycle.id))}) AND ${accepted}
+      ${instrument ? Prisma.sql`AND a."instrumentId" = ${instrument.id}` : Prisma.empty} ${entityFilter(filters, 'a')}
+    GROUP BY 1, 2`;
+  return cycles.map((cycle) => ({
+    cycle: cycle.code,
+    progressIndex: progressIndex(distributionOf(rows.filter((row) => row.cycleId === cycle.id), 0)),
+  }));
+}

@@ -1,0 +1,36 @@
+// What is published, and who may read which status reports. A cycle is published when its latest
+// SummaryPublication publishes (rather than withdraws); what the public reads of it is frozen at
+// that moment: the figures stored with it, and the reports accepted up to then.
+import type { Db } from '@/lib/db/client';
+import type { Prisma } from '@/lib/generated/prisma/client';
+import { can, type Actor } from '@/lib/auth/permissions';
+
+export type Publication = { cycleId: string; version: number; at: Date; figures: unknown };
+
+type Client = Pick<Db, 'summaryPublication'>;
+
+/** The standing publication of each published cycle (cycles whose latest record withdraws are left out). */
+export async function publishedCycles(db: Client): Promise<Map<string, Publication>> {
+  const rows = await db.summaryPublication.findMany({
+    orderBy: [{ cycleId: 'asc' }, { version: 'desc' }],
+    distinct: ['cycleId'],
+    select: { cycleId: true, version: true, at: true, action: true, figures: true },
+  });
+  return new Map(rows.filter((row) => row.action === 'PUBLISH').map((row) => [row.cycleId, { cycleId: row.cycleId, version: row.version, at: row.at, figures: row.figures }]));
+}
+
+/**
+ * The status reports `user` may read: the secretariat every one, a focal point its own entity's,
+ * and everyone the reports of published cycles that were accepted when the cycle was published
+ * (a later acceptance appears when the secretariat publishes again).
+ */
+export function visibleReportsWhere(user: Actor, published: Map<string, Publication>): Prisma.StatusReportWhereInput {
+  if (can(user, 'status-report.review')) return {};
+  const publishedReports: Prisma.StatusReportWhereInput[] = [...published.values()].map((publication) => ({
+    cycleId: publication.cycleId, state: 'ACCEPTED', accepted: { acceptedAt: { lte: publication.at } },
+  }));
+  const own: Prisma.StatusReportWhereInput[] = user?.entityId && can(user, 'status-report.read', { entityId: user.entityId }) ? [{ entityId: user.entityId }] : [];
+  const anyOf = [...own, ...publishedReports];
+  // No condition at all would mean every report: an empty OR must mean none.
+  return anyOf.length > 0 ? { OR: anyOf } : { id: { in: [] } };
+}
