@@ -16,6 +16,7 @@ export async function SiteHeader() {
         <nav aria-label={t('siteNavigation')}>
           <ul className="flex flex-wrap gap-4 text-sm">
             <li><Link href="/" className="hover:underline">{tNav('thematicAreas')}</Link></li>
+            <li><Link href="/summaries" className="hover:underline">{tNav('summaries')}</Link></li>
             <li><Link href="/instruments" className="hover:underline">{tNav('instruments')}</Link></li>
             <li><Link href="/commitments" className="hover:underline">{tNav('commitments')}</Link></li>
             <li><Link href="/documents" className="hover:underline">{tNav('documents')}</Link></li>

@@ -23,6 +23,9 @@ const reviewSchema = z.object({
   instrument: text(40),
   cycle: text(40),
   state: z.enum(REVIEW_STATES).optional().catch(undefined),
+  /** The reports behind a number of a summary: one status, one commitment. */
+  status: z.enum(['NOT_STARTED', 'IN_PROGRESS', 'SUBSTANTIALLY_IMPLEMENTED', 'FULLY_IMPLEMENTED', 'NOT_APPLICABLE']).optional().catch(undefined),
+  commitment: text(40),
   page: z.coerce.number().int().min(1).max(100_000).optional().catch(undefined),
 });
 

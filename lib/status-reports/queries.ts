@@ -366,6 +366,8 @@ export async function listReviewQueue(user: SessionUser, filters: ReviewFilters,
   const where = {
     cycleId: cycle.id,
     state: filters.state ?? ('SUBMITTED' as const),
+    ...(filters.status ? { status: filters.status } : {}),
+    ...(filters.commitment ? { commitmentId: filters.commitment } : {}),
     ...(filters.entity || filters.group ? {
       entity: {
         ...(filters.entity ? { code: { equals: literalPattern(filters.entity), mode: 'insensitive' as const } } : {}),

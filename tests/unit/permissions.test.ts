@@ -20,6 +20,7 @@ const expected: Record<Action, [admin: Outcome, secretariat: Outcome, focalPoint
   'thematic-area.read':       [Y, Y, Y, Y, Y],
   'summary.read-published':   [Y, Y, Y, Y, Y],
   'summary.read-unpublished': [Y, Y, N, N, N],
+  'summary.publish':          [Y, Y, N, N, N],
   'entity.list':              [Y, Y, Y, Y, N],
   'entity.read-private':      [Y, Y, OWN_ONLY, N, N],
   'status-report.read':       [Y, Y, OWN_ONLY, N, N],

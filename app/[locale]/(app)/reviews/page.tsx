@@ -16,8 +16,8 @@ export default async function ReviewsPage({ params, searchParams }: PageProps<'/
   const locale = await pageLocale(params);
   const user = await requireUser('/reviews');
   const filters = parseReviewFilters(await searchParams);
-  const [t, tState, tEntities, format, queue] = await Promise.all([
-    getTranslations('reviews'), getTranslations('workflow'), getTranslations('entities'), getFormatter(), listReviewQueue(user, filters, locale),
+  const [t, tState, tStatus, tEntities, format, queue] = await Promise.all([
+    getTranslations('reviews'), getTranslations('workflow'), getTranslations('status'), getTranslations('entities'), getFormatter(), listReviewQueue(user, filters, locale),
   ]);
   const select = 'mt-1 block w-full rounded border border-slate-300 bg-white px-2 py-2';
   const pageHref = (page: number) => {
@@ -69,8 +69,19 @@ export default async function ReviewsPage({ params, searchParams }: PageProps<'/
             {queue.instruments.map((instrument) => <option key={instrument.code} value={instrument.code}>{instrument.symbol}</option>)}
           </select>
         </div>
+        {filters.status && <input type="hidden" name="status" value={filters.status} />}
+        {filters.commitment && <input type="hidden" name="commitment" value={filters.commitment} />}
         <button type="submit" className="rounded bg-un-navy px-4 py-2 font-medium text-white">{t('apply')}</button>
       </form>
+      {(filters.status || filters.commitment) && (
+        <p className="text-sm text-slate-700" data-testid="review-narrowed">
+          {filters.status && <>{t('narrowedStatus', { status: tStatus(filters.status) })} </>}
+          {filters.commitment && <>{t('narrowedCommitment')} </>}
+          <Link href={`/reviews?${new URLSearchParams(Object.entries({ ...filters, status: undefined, commitment: undefined, page: undefined, cycle: queue.cycle?.code }).flatMap(([key, value]) => (value ? [[key, String(value)]] : []))).toString()}`} className="text-un-navy underline">
+            {t('widen')}
+          </Link>
+        </p>
+      )}
       <p className="text-sm text-slate-700" data-testid="review-count">
         {t('count', { shown: format.number(queue.rows.length), total: format.number(queue.total) })}
         {queue.pages > 1 && <> {t('page', { page: format.number(queue.page), pages: format.number(queue.pages) })}</>}

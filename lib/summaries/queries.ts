@@ -1,0 +1,110 @@
+import 'server-only';
+import { notFound } from 'next/navigation';
+import { db } from '@/lib/db';
+import { can } from '@/lib/auth/permissions';
+import type { SessionUser } from '@/lib/auth/session';
+import { localized } from '@/lib/i18n/localized';
+import { computeAreaSummary, computeTrend, type AreaSummary, type SummaryFilters } from './compute';
+import type { PublishedFigures } from './mutations';
+import { publishedCycles, type Publication } from './publication';
+
+// Summaries as each reader may see them. The secretariat reads live figures (or, when asked,
+// the published ones) of every open or closed cycle, with filters; everyone else reads only what
+// was published: the figures frozen with the standing publication of a cycle, never live data.
+
+export type TrendPoint = { cycle: string; progressIndex: number | null };
+export type SummaryFigures = AreaSummary & { trend: TrendPoint[] };
+
+export type CycleOption = { id: string; code: string; name: string; state: string; published: Publication | null };
+
+export type SummaryView = {
+  cycle: CycleOption;
+  cycles: CycleOption[];
+  /** Live figures (secretariat), or the published record. */
+  live: boolean;
+  summary: SummaryFigures;
+  area: { code: string; title: string; parent: { code: string; title: string } | null; subAreas: { code: string; title: string }[] };
+};
+
+export type SummaryRequest = { cycle?: string; version?: 'published'; filters: SummaryFilters };
+
+/** The cycles a reader may choose among, newest first: open and closed ones for the secretariat, published ones for everyone else. */
+export async function summaryCycles(user: SessionUser | null, locale: string): Promise<CycleOption[]> {
+  const [cycles, published] = await Promise.all([
+    db.reportingCycle.findMany({ where: { state: { in: ['OPEN', 'CLOSED'] } }, orderBy: { opensAt: 'desc' }, select: { id: true, code: true, name: true, state: true } }),
+    publishedCycles(db),
+  ]);
+  const options = cycles.map((cycle) => ({ ...cycle, name: localized(cycle.name, locale), published: published.get(cycle.id) ?? null }));
+  return can(user, 'summary.read-unpublished') ? options : options.filter((cycle) => cycle.published);
+}
+
+/** Which cycle a request means: the one named (404 when the reader may not see it), else the open one, else the newest. */
+function chooseCycle(cycles: CycleOption[], code: string | undefined): CycleOption | null {
+  if (code) return cycles.find((cycle) => cycle.code === code) ?? notFound();
+  return cycles.find((cycle) => cycle.state === 'OPEN' && cycle.published) ?? cycles.find((cycle) => cycle.state === 'OPEN') ?? cycles[0] ?? null;
+}
+
+function readsLive(user: SessionUser | null, request: SummaryRequest) {
+  return can(user, 'summary.read-unpublished') && request.version !== 'published';
+}
+
+async function areaTitles(code: string, locale: string) {
+  const area = await db.thematicArea.findUnique({
+    where: { code },
+    select: { code: true, title: true, parent: { select: { code: true, title: true } }, subAreas: { orderBy: { order: 'asc' }, select: { code: true, title: true } } },
+  });
+  if (!area) notFound();
+  return {
+    code: area.code, title: localized(area.title, locale),
+    parent: area.parent ? { code: area.parent.code, title: localized(area.parent.title, locale) } : null,
+    subAreas: area.subAreas.map((sub) => ({ code: sub.code, title: localized(sub.title, locale) })),
+  };
+}
+
+/** The figures of an area in a cycle, or null when nothing is published for this reader yet. */
+export async function getAreaSummaryView(user: SessionUser | null, areaCode: string, request: SummaryRequest, locale: string): Promise<SummaryView | null> {
+  const area = await areaTitles(areaCode, locale);
+  const cycles = await summaryCycles(user, locale);
+  const cycle = chooseCycle(cycles, request.cycle);
+  if (!cycle) return null;
+  if (readsLive(user, request)) {
+    const [summary, trend] = await Promise.all([
+      computeAreaSummary(db, cycle.id, area.code, request.filters),
+      // This cycle and the ones before it (the list is newest first).
+      computeTrend(db, area.code, request.filters, cycles.slice(cycles.indexOf(cycle)).map((option) => option.id)),
+    ]);
+    if (!summary) notFound();
+    return { cycle, cycles, live: true, summary: { ...summary, trend }, area };
+  }
+  const figures = (cycle.published?.figures as PublishedFigures | undefined)?.areas[area.code];
+  if (!figures) return null;
+  return { cycle, cycles, live: false, summary: figures, area };
+}
+
+export type AreaOverview = { code: string; title: string; summary: SummaryFigures | null };
+
+/** The seven chapters side by side, for one cycle. */
+export async function getSummariesOverview(user: SessionUser | null, request: SummaryRequest, locale: string) {
+  const cycles = await summaryCycles(user, locale);
+  const cycle = chooseCycle(cycles, request.cycle);
+  const chapters = await db.thematicArea.findMany({ where: { parentId: null }, orderBy: { order: 'asc' }, select: { code: true, title: true } });
+  if (!cycle) return { cycle: null, cycles, live: false, areas: chapters.map((area) => ({ code: area.code, title: localized(area.title, locale), summary: null })) };
+  const live = readsLive(user, request);
+  const areas: AreaOverview[] = await Promise.all(chapters.map(async (area) => {
+    const summary = live
+      ? await computeAreaSummary(db, cycle.id, area.code, request.filters).then((figures) => (figures ? { ...figures, trend: [] } : null))
+      : ((cycle.published?.figures as PublishedFigures | undefined)?.areas[area.code] ?? null);
+    return { code: area.code, title: localized(area.title, locale), summary };
+  }));
+  return { cycle, cycles, live, areas };
+}
+
+/** Who published a cycle's summaries and who withdrew them, newest first (secretariat only). */
+export async function listPublications(user: SessionUser, cycleId: string) {
+  if (!can(user, 'summary.publish')) return [];
+  return db.summaryPublication.findMany({
+    where: { cycleId },
+    orderBy: { version: 'desc' },
+    select: { version: true, action: true, reason: true, at: true, byEmail: true, by: { select: { name: true } } },
+  });
+}
