@@ -6,6 +6,7 @@ import { CommitmentKind, Role, type Prisma } from '@/lib/generated/prisma/client
 import { hashPassword } from '@/lib/auth/password';
 import { THEMATIC_AREAS, type ThematicAreaSeed } from './reference-data';
 import { seedDemoHistory, type DemoHistorySummary } from './seed-demo-history';
+import { publishSummaries } from '@/lib/summaries/mutations';
 
 type Tx = Prisma.TransactionClient;
 
@@ -84,10 +85,21 @@ export async function seedDemoData(db: Db, { now = new Date() }: { now?: Date } 
     ownEntities: DEMO_ACCOUNTS.flatMap((account) => account.entity ?? []),
     now,
   });
+  if (history.created) await publishDemoSummaries(db, history.cycles);
   return {
     accounts: DEMO_ACCOUNTS.map(({ email, role, entity }) => ({ email, role, entity })),
     history,
   };
+}
+
+/**
+ * The closed demo cycles are published by the demo reviewer, so that a visitor who is not signed
+ * in sees summaries at once. Only when the history is first written: a withdrawal made by a
+ * person since is not undone at the next start.
+ */
+async function publishDemoSummaries(db: Db, cycleCodes: string[]): Promise<void> {
+  const reviewer = await db.user.findUniqueOrThrow({ where: { email: accountWithRole(Role.SECRETARIAT).email }, select: { id: true, role: true, entityId: true } });
+  for (const cycleCode of cycleCodes) await publishSummaries(db, reviewer, { cycleCode });
 }
 
 function accountWithRole(role: Role): DemoAccount {

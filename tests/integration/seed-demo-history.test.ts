@@ -183,10 +183,22 @@ describe('demo history', () => {
     for (const report of byState('DRAFT')) expect(report.events.map((event) => event.type)).toEqual(['SAVED']);
   });
 
-  it('writes only plainly synthetic narratives, and no audit rows', async () => {
+  it('writes only plainly synthetic narratives, and no audit rows but those of publishing', async () => {
     expect(await database.db.statusReport.count({ where: { NOT: { narrative: { startsWith: '[DEMO]' } } } })).toBe(0);
     // The seed's document import is audited; the seeded history is not a change anyone made.
-    expect(await database.db.auditEvent.count({ where: { entityType: { in: ['StatusReport', 'ReportingCycle', 'User'] } } })).toBe(0);
+    expect(await database.db.auditEvent.count({ where: { entityType: { in: ['StatusReport', 'User'] } } })).toBe(0);
+    // The demo reviewer publishes the two closed cycles, as a person would (and it is audited).
+    const audits = await database.db.auditEvent.findMany({ where: { entityType: 'ReportingCycle' }, select: { action: true } });
+    expect(audits.map((row) => row.action)).toEqual(['summary.publish', 'summary.publish']);
+  });
+
+  it('publishes the summaries of the two closed cycles, so that visitors see figures', async () => {
+    const publications = await database.db.summaryPublication.findMany({ select: { action: true, version: true, cycle: { select: { state: true } }, figures: true } });
+    expect(publications).toHaveLength(2);
+    expect(publications.every((row) => row.action === 'PUBLISH' && row.version === 1 && row.cycle.state === 'CLOSED')).toBe(true);
+    const figures = publications[0]!.figures as { areas: Record<string, { entities: { reporting: number } }> };
+    expect(Object.keys(figures.areas)).toHaveLength(16);
+    expect(figures.areas.TA1!.entities.reporting).toBeGreaterThan(40);
   });
 
   it('keeps the story’s focal points out of reach: disabled demo accounts that cannot sign in', async () => {

@@ -1,0 +1,106 @@
+// Publishing freezes a cycle's summaries: what the public reads is the record, a later acceptance
+// shows only once the secretariat publishes again, a withdrawal needs a reason, and readers who
+// may not see live figures never get them.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isHTTPAccessFallbackError } from 'next/dist/client/components/http-access-fallback/http-access-fallback';
+import type { Db } from '@/lib/db/client';
+import { DomainError } from '@/lib/errors';
+import { publishSummaries, unpublishSummaries } from '@/lib/summaries/mutations';
+import { reviewStatusReport, saveStatusReport } from '@/lib/status-reports/mutations';
+import type { SessionUser } from '@/lib/auth/session';
+import type { ImplementationStatus } from '@/lib/generated/prisma/enums';
+import { createTestDatabase } from '../support/test-database';
+import { createStatusWorld, type FixtureUser, type StatusWorld } from '../support/status-fixtures';
+
+let database: Awaited<ReturnType<typeof createTestDatabase>>;
+let db: Db;
+let world: StatusWorld;
+let queries: typeof import('@/lib/summaries/queries');
+const now = new Date('2026-06-10T00:00:00Z');
+
+const errorKey = (promise: Promise<unknown>) => promise.then(() => 'resolved', (error: unknown) => (error instanceof DomainError ? error.key : Promise.reject(error)));
+
+async function accept(user: FixtureUser, entityId: string, commitmentId: string, status: ImplementationStatus) {
+  const saved = await saveStatusReport(db, user, { cycleId: world.cycle.id, entityId, commitmentId, version: 0, status, narrative: '[TEST] Accepted.', asOf: null, intent: 'submit' }, now);
+  return reviewStatusReport(db, world.users.secretariat, { reportId: saved.id, version: saved.version, decision: 'accept', comment: '' }, now);
+}
+
+/** A reader as the session gives it. */
+const reader = (user: FixtureUser | null): SessionUser | null => user && { id: user.id, email: user.email, name: user.email, role: user.role, entityId: user.entityId, entity: null, locale: 'en' };
+
+const view = (user: FixtureUser | null, request: Partial<import('@/lib/summaries/queries').SummaryRequest> = {}) =>
+  queries.getAreaSummaryView(reader(user), 'TA1', { filters: {}, ...request }, 'en');
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  db = database.db;
+  process.env.DATABASE_URL = database.url;
+  process.env.NEXTAUTH_SECRET ??= 'a test secret of sufficient length';
+  queries = await import('@/lib/summaries/queries');
+  world = await createStatusWorld(db);
+  await accept(world.users.focalMex, world.entities.MEX, world.commitments[0]!, 'FULLY_IMPLEMENTED');
+});
+
+afterAll(async () => {
+  const { db: appDb } = await import('@/lib/db');
+  await appDb.$disconnect();
+  await database.drop();
+});
+
+describe('before anything is published', () => {
+  it('shows the public nothing, and the secretariat live figures', async () => {
+    expect(await view(null)).toBeNull();
+    expect(await view(world.users.viewer)).toBeNull();
+    expect(await view(world.users.focalNga)).toBeNull();
+    const live = (await view(world.users.secretariat))!;
+    expect(live.live).toBe(true);
+    expect(live.summary.distribution.FULLY_IMPLEMENTED).toBe(1);
+  });
+
+  it('answers a request for an unpublished cycle with a 404 to the public', async () => {
+    const refusal = await view(null, { cycle: world.cycle.code }).then(() => null, (error: unknown) => error);
+    expect(isHTTPAccessFallbackError(refusal)).toBe(true);
+  });
+});
+
+describe('publishing', () => {
+  it('is for the secretariat only', async () => {
+    for (const user of [world.users.focalMex, world.users.viewer]) {
+      expect(await errorKey(publishSummaries(db, user, { cycleCode: world.cycle.code }))).toBe('summaries.notAllowed');
+    }
+    expect(await db.summaryPublication.count()).toBe(0);
+  });
+
+  it('freezes the figures: a later acceptance shows to the public only when published again', async () => {
+    const first = await publishSummaries(db, world.users.secretariat, { cycleCode: world.cycle.code });
+    expect(first.version).toBe(1);
+    const published = (await view(null))!;
+    expect(published.live).toBe(false);
+    expect(published.summary.distribution.FULLY_IMPLEMENTED).toBe(1);
+    expect(published.summary.trend.map((point) => point.cycle)).toEqual([world.cycle.code]);
+
+    await accept(world.users.focalNga, world.entities.NGA, world.commitments[0]!, 'IN_PROGRESS');
+    expect((await view(null))!.summary.distribution.IN_PROGRESS).toBe(0);
+    expect((await view(world.users.secretariat))!.summary.distribution.IN_PROGRESS).toBe(1);
+    expect((await view(world.users.secretariat, { version: 'published' }))!.summary.distribution.IN_PROGRESS).toBe(0);
+
+    const second = await publishSummaries(db, world.users.admin, { cycleCode: world.cycle.code });
+    expect(second.version).toBe(2);
+    expect((await view(null))!.summary.distribution.IN_PROGRESS).toBe(1);
+    expect(await db.auditEvent.count({ where: { action: 'summary.publish' } })).toBe(2);
+  });
+
+  it('is withdrawn only with a reason; the record stays, and the public sees nothing again', async () => {
+    expect(await errorKey(unpublishSummaries(db, world.users.secretariat, { cycleCode: world.cycle.code, reason: '  ' }))).toBe('summaries.reasonRequired');
+    await unpublishSummaries(db, world.users.secretariat, { cycleCode: world.cycle.code, reason: '[TEST] A figure to check.' });
+    expect(await view(null)).toBeNull();
+    expect(await errorKey(unpublishSummaries(db, world.users.secretariat, { cycleCode: world.cycle.code, reason: 'again' }))).toBe('summaries.notPublished');
+    const records = await db.summaryPublication.findMany({ orderBy: { version: 'asc' }, select: { version: true, action: true, reason: true, byEmail: true } });
+    expect(records).toEqual([
+      { version: 1, action: 'PUBLISH', reason: null, byEmail: world.users.secretariat.email },
+      { version: 2, action: 'PUBLISH', reason: null, byEmail: world.users.admin.email },
+      { version: 3, action: 'UNPUBLISH', reason: '[TEST] A figure to check.', byEmail: world.users.secretariat.email },
+    ]);
+    await expect(db.summaryPublication.updateMany({ data: { reason: 'rewritten' } })).rejects.toThrow();
+  });
+});
