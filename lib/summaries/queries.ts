@@ -108,3 +108,15 @@ export async function listPublications(user: SessionUser, cycleId: string) {
     select: { version: true, action: true, reason: true, at: true, byEmail: true, by: { select: { name: true } } },
   });
 }
+
+/** The latest published cycle's figures of every area, for the home page (what anyone may read). */
+export async function getLatestPublished(locale: string) {
+  const published = await publishedCycles(db);
+  if (published.size === 0) return null;
+  const cycle = await db.reportingCycle.findFirst({
+    where: { id: { in: [...published.keys()] } }, orderBy: { opensAt: 'desc' }, select: { id: true, code: true, name: true },
+  });
+  if (!cycle) return null;
+  const figures = (published.get(cycle.id)!.figures as PublishedFigures).areas;
+  return { cycle: { code: cycle.code, name: localized(cycle.name, locale) }, areas: figures };
+}

@@ -1,11 +1,13 @@
-import { getTranslations } from 'next-intl/server';
+import { getFormatter, getTranslations } from 'next-intl/server';
 import { listThematicAreas } from '@/lib/catalogue/queries';
 import { Link } from '@/lib/i18n/navigation';
 import { pageLocale } from '@/lib/i18n/page-locale';
+import { getLatestPublished } from '@/lib/summaries/queries';
+import { DistributionBar } from '@/components/summaries/distribution-bar';
 
 export default async function HomePage({ params }: PageProps<'/[locale]'>) {
   const locale = await pageLocale(params);
-  const [t, areas] = await Promise.all([getTranslations('home'), listThematicAreas(locale)]);
+  const [t, format, areas, published] = await Promise.all([getTranslations('home'), getFormatter(), listThematicAreas(locale), getLatestPublished(locale)]);
 
   return (
     <main id="main" className="mx-auto max-w-6xl px-4 py-8">
@@ -15,6 +17,12 @@ export default async function HomePage({ params }: PageProps<'/[locale]'>) {
         <h2 id="areas-heading" className="text-xl font-semibold">
           {t('areasHeading')}
         </h2>
+        {published && (
+          <p className="mt-2 text-slate-700" data-testid="home-published">
+            {t('publishedCycle', { cycle: published.cycle.name })}{' '}
+            <Link href={`/summaries?cycle=${encodeURIComponent(published.cycle.code)}`} className="font-medium text-un-navy underline">{t('allSummaries')}</Link>
+          </p>
+        )}
         <ol className="mt-4 grid gap-4 md:grid-cols-2">
           {areas.map((area) => (
             <li key={area.code} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm" data-testid="thematic-area">
@@ -22,6 +30,20 @@ export default async function HomePage({ params }: PageProps<'/[locale]'>) {
               <h3 className="mt-1 font-semibold leading-snug">
                 <Link href={`/areas/${area.code}`} className="underline-offset-2 hover:underline">{area.title}</Link>
               </h3>
+              {published?.areas[area.code] && (
+                <div className="mt-3" data-testid="home-area-figures">
+                  <DistributionBar distribution={published.areas[area.code]!.distribution} />
+                  <p className="mt-1 text-sm text-slate-700">
+                    <Link href={`/areas/${area.code}/summary?cycle=${encodeURIComponent(published.cycle.code)}`} className="text-un-navy underline">
+                      {t('areaFigures', {
+                        progress: published.areas[area.code]!.progressIndex === null ? '—' : format.number(published.areas[area.code]!.progressIndex!, { style: 'percent', maximumFractionDigits: 0 }),
+                        reporting: format.number(published.areas[area.code]!.entities.reporting),
+                        expected: format.number(published.areas[area.code]!.entities.expected),
+                      })}
+                    </Link>
+                  </p>
+                </div>
+              )}
               {area.subAreas.length > 0 && (
                 <>
                   <h4 className="sr-only">{t('subAreas')}</h4>
