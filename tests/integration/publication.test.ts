@@ -20,9 +20,9 @@ const now = new Date('2026-06-10T00:00:00Z');
 
 const errorKey = (promise: Promise<unknown>) => promise.then(() => 'resolved', (error: unknown) => (error instanceof DomainError ? error.key : Promise.reject(error)));
 
-async function accept(user: FixtureUser, entityId: string, commitmentId: string, status: ImplementationStatus) {
-  const saved = await saveStatusReport(db, user, { cycleId: world.cycle.id, entityId, commitmentId, version: 0, status, narrative: '[TEST] Accepted.', asOf: null, intent: 'submit' }, now);
-  return reviewStatusReport(db, world.users.secretariat, { reportId: saved.id, version: saved.version, decision: 'accept', comment: '' }, now);
+async function accept(user: FixtureUser, entityId: string, commitmentId: string, status: ImplementationStatus, at = now) {
+  const saved = await saveStatusReport(db, user, { cycleId: world.cycle.id, entityId, commitmentId, version: 0, status, narrative: '[TEST] Accepted.', asOf: null, intent: 'submit' }, at);
+  return reviewStatusReport(db, world.users.secretariat, { reportId: saved.id, version: saved.version, decision: 'accept', comment: '' }, at);
 }
 
 /** A reader as the session gives it. */
@@ -102,5 +102,31 @@ describe('publishing', () => {
       { version: 3, action: 'UNPUBLISH', reason: '[TEST] A figure to check.', byEmail: world.users.secretariat.email },
     ]);
     await expect(db.summaryPublication.updateMany({ data: { reason: 'rewritten' } })).rejects.toThrow();
+  });
+});
+
+describe("an entity's profile", () => {
+  it('shows the public what was published, and the entity and the secretariat everything accepted', async () => {
+    const { getEntityProfile } = await import('@/lib/summaries/entity-profile');
+    await publishSummaries(db, world.users.secretariat, { cycleCode: world.cycle.code });
+    // Accepted after the publication (the clock of the publication is the database's): not public
+    // until published again.
+    await accept(world.users.focalMex, world.entities.MEX, world.commitments[1]!, 'NOT_STARTED', new Date(Date.now() + 1000));
+    const cell = (profile: Awaited<ReturnType<typeof getEntityProfile>>) => profile.cells.TA1![world.cycle.code]!.distribution;
+
+    const anonymous = await getEntityProfile(null, 'mex', undefined, 'en');
+    expect(anonymous.live).toBe(false);
+    expect(cell(anonymous)).toMatchObject({ FULLY_IMPLEMENTED: 1, NOT_STARTED: 0 });
+    expect(anonymous.reports.map((report) => report.status)).toEqual(['FULLY_IMPLEMENTED']);
+    expect(anonymous.reports[0]!.href).toBeNull();
+    // Another entity's focal point reads it as the public does.
+    expect(cell(await getEntityProfile(reader(world.users.focalNga), 'MEX', undefined, 'en'))).toEqual(cell(anonymous));
+
+    for (const user of [world.users.focalMex, world.users.secretariat]) {
+      const live = await getEntityProfile(reader(user), 'MEX', undefined, 'en');
+      expect(live.live).toBe(true);
+      expect(cell(live)).toMatchObject({ FULLY_IMPLEMENTED: 1, NOT_STARTED: 1 });
+      expect(live.reports.every((report) => report.href?.startsWith('/reports/'))).toBe(true);
+    }
   });
 });

@@ -49,6 +49,9 @@ export default async function EntityPage({ params }: PageProps<'/[locale]/entiti
             ? t('cycleStatus', { name: cycle.name, deadline: format.dateTime(cycle.closesAt, { dateStyle: 'long', timeZone: 'UTC' }) })
             : t('noOpenCycle')}
         </p>
+        <p className="mt-3">
+          <Link href={`/entities/${encodeURIComponent(entity.code)}/profile`} className="font-medium text-un-navy underline" data-testid="entity-profile-link">{t('openProfile')}</Link>
+        </p>
         {cycle && can(user, 'status-report.read', { entityId: entity.id }) && (
           <p className="mt-3">
             <Link href={`/worklist?entity=${encodeURIComponent(entity.code)}`} className="font-medium text-un-navy underline" data-testid="entity-worklist-link">
