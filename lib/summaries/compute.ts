@@ -30,7 +30,11 @@ export type AreaSummary = {
   byRegion: ({ region: string } & Figures)[];
   commitments: ({ id: string; reference: string; instrument: string; area: string } & Figures)[];
   subAreas: ({ code: string } & Figures)[];
+  /** The paragraphs most cited as evidence by the accepted reports, with how many reports cite each. */
+  evidence: { symbol: string; language: string; number: number; reports: number }[];
 };
+
+export const MOST_CITED = 10;
 
 const figuresOf = (distribution: Distribution): Figures => ({ distribution, progressIndex: progressIndex(distribution) });
 
@@ -69,7 +73,7 @@ export async function computeAreaSummary(db: Db, cycleId: string, areaCode: stri
   const byInstrument = instrument ? Prisma.sql`AND a."instrumentId" = ${instrument.id}` : Prisma.empty;
   const expectedEntity = Prisma.sql`JOIN "CycleEntity" ce ON ce."cycleId" = a."cycleId" AND ce."entityId" = a."entityId"`;
 
-  const [expected, perCommitment, perPlace, reporting] = await Promise.all([
+  const [expected, perCommitment, perPlace, reporting, evidence] = await Promise.all([
     db.$queryRaw<{ memberState: boolean; group: RegionalGroup | null; region: string | null; count: number }[]>`
       SELECT (e."kind" = 'MEMBER_STATE') AS "memberState", e."regionalGroup"::text AS "group", e."m49RegionCode" AS "region", count(*)::int AS "count"
       FROM "CycleEntity" ce JOIN "ReportingEntity" e ON e."id" = ce."entityId"
@@ -90,6 +94,16 @@ export async function computeAreaSummary(db: Db, cycleId: string, areaCode: stri
       FROM "AcceptedStatus" a ${expectedEntity}
       WHERE a."cycleId" = ${cycleId} AND ${accepted} ${byInstrument} ${entityFilter(filters, 'a')}
       GROUP BY 1`,
+    db.$queryRaw<{ symbol: string; language: string; number: number; reports: number }[]>`
+      SELECT d."symbol", d."language", p."number", count(DISTINCT l."statusReportId")::int AS "reports"
+      FROM "AcceptedStatus" a ${expectedEntity}
+      JOIN "EvidenceLink" l ON l."statusReportId" = a."statusReportId" AND l."kind" = 'PARAGRAPH'
+      JOIN "Paragraph" p ON p."id" = l."paragraphId"
+      JOIN "SourceDocument" d ON d."id" = p."documentId"
+      WHERE a."cycleId" = ${cycleId} AND ${accepted} ${byInstrument} ${entityFilter(filters, 'a')}
+      GROUP BY 1, 2, 3
+      ORDER BY 4 DESC, 1, 3
+      LIMIT ${MOST_CITED}`,
   ]);
 
   const items = commitments.length;
@@ -138,6 +152,7 @@ export async function computeAreaSummary(db: Db, cycleId: string, areaCode: stri
       ...figuresOf(perCommitmentDistribution.get(commitment.id)!),
     })),
     subAreas,
+    evidence,
   };
 }
 

@@ -138,6 +138,19 @@ describe('the summary of a chapter with sub-areas', () => {
     }
   });
 
+  it('lists the paragraphs most cited by the accepted reports', async () => {
+    const document = await db.sourceDocument.create({ data: { symbol: 'X/TEST/9', title: '[TEST] Report', language: 'en', kind: 'OTHER', checksum: 'x' }, select: { id: true } });
+    const paragraph = await db.paragraph.create({ data: { documentId: document.id, number: 7, sectionPath: '1', text: '[TEST] A paragraph.', footnoteRefs: [] }, select: { id: true } });
+    const saved = await saveStatusReport(db, world.users.focalNga, { cycleId: world.cycle.id, entityId: world.entities.NGA, commitmentId: c32b, version: 0, status: 'IN_PROGRESS', narrative: '[TEST] With evidence.', asOf: null, intent: 'save' }, now);
+    const { linkReportParagraph } = await import('@/lib/status-reports/evidence-mutations');
+    await linkReportParagraph(db, world.users.focalNga, { reportId: saved.id, paragraphId: paragraph.id, note: '' }, now);
+    const submitted = await saveStatusReport(db, world.users.focalNga, { cycleId: world.cycle.id, entityId: world.entities.NGA, commitmentId: c32b, version: saved.version, status: 'IN_PROGRESS', narrative: '[TEST] With evidence.', asOf: null, intent: 'submit' }, now);
+    expect((await computeAreaSummary(db, world.cycle.id, 'TA3'))!.evidence).toEqual([]);
+    await reviewStatusReport(db, world.users.secretariat, { reportId: saved.id, version: submitted.version, decision: 'accept', comment: '' }, now);
+    expect((await computeAreaSummary(db, world.cycle.id, 'TA3'))!.evidence).toEqual([{ symbol: 'X/TEST/9', language: 'en', number: 7, reports: 1 }]);
+    expect((await computeAreaSummary(db, world.cycle.id, 'TA3.1'))!.evidence).toEqual([]);
+  });
+
   it('is null for an unknown area or instrument', async () => {
     expect(await computeAreaSummary(db, world.cycle.id, 'TA9')).toBeNull();
     expect(await computeAreaSummary(db, world.cycle.id, 'TA3', { instrument: 'NOPE' })).toBeNull();

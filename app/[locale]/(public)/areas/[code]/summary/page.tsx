@@ -14,6 +14,9 @@ import { FiguresTable, type FiguresRow } from '@/components/summaries/figures-ta
 import { TrendChart } from '@/components/summaries/trend-chart';
 import { SummaryHeadline } from '@/components/summaries/summary-headline';
 import { RegionName } from '@/components/entities/region-name';
+import { paragraphPath } from '@/lib/documents/citation';
+import { paragraphCitation } from '@/lib/evidence/queries';
+import { slugOf } from '@/lib/slug';
 import type { ImplementationStatus } from '@/lib/generated/prisma/enums';
 
 type Props = PageProps<'/[locale]/areas/[code]/summary'>;
@@ -156,6 +159,22 @@ export default async function AreaSummaryPage({ params, searchParams }: Props) {
         <h2 id="regions-heading" className="text-lg font-semibold">{t('byRegion')}</h2>
         <FiguresTable caption={t('byRegion')} labelHeader={t('region')} testId="summary-regions"
           rows={summary.byRegion.map((row) => ({ key: row.region, label: <RegionName code={row.region} />, distribution: row.distribution, progressIndex: row.progressIndex }))} />
+      </section>
+
+      <section aria-labelledby="evidence-heading" className="space-y-3">
+        <h2 id="evidence-heading" className="text-lg font-semibold">{t('mostCited')}</h2>
+        {(summary.evidence ?? []).length === 0 ? <p className="text-slate-700">{t('noneCited')}</p> : (
+          <ol className="list-decimal space-y-1 ps-6" data-testid="summary-evidence">
+            {summary.evidence.map((item) => (
+              <li key={`${item.symbol}-${item.language}-${item.number}`}>
+                <Link href={paragraphPath({ slug: slugOf(item.symbol), language: item.language }, item.number)} className="text-un-navy underline">
+                  {paragraphCitation(locale, item.symbol, item.number)}
+                </Link>{' '}
+                <span className="text-sm text-slate-600">{t('citedBy', { count: item.reports })}</span>
+              </li>
+            ))}
+          </ol>
+        )}
       </section>
 
       <section aria-labelledby="commitments-heading" className="space-y-3">
