@@ -216,7 +216,9 @@ export async function listOpenStatusReports(user: SessionUser | null, query: Ope
   if (areaCode !== undefined) {
     const areaIds = await areaAndDescendants(areaCode);
     if (!areaIds) throw notFound(`No thematic area has the code "${areaCode}". GET /api/v1/thematic-areas lists them.`);
-    filters.push({ commitment: { thematicAreaId: { in: areaIds } } });
+    // An accepted report counts under the area its commitment had when accepted, as in the
+    // summaries and the exports; other states under the commitment's area now.
+    filters.push(state === 'ACCEPTED' ? { accepted: { is: { thematicAreaId: { in: areaIds } } } } : { commitment: { thematicAreaId: { in: areaIds } } });
   }
   if (entityCode !== undefined) {
     const entity = await db.reportingEntity.findUnique({ where: { code: entityCode }, select: { id: true } });
