@@ -12,7 +12,7 @@ export function AppNav({ items }: { items: NavItem[] }) {
   const current = items.filter((item) => matches(item.href)).sort((a, b) => b.href.length - a.href.length)[0]?.href;
   const isCurrent = (href: string) => href === current;
   return (
-    <nav aria-label={t('label')} className="border-b border-slate-200 bg-white">
+    <nav aria-label={t('label')} className="border-b border-slate-200 bg-white print:hidden">
       <ul className="mx-auto flex max-w-6xl gap-1 overflow-x-auto px-4" data-testid="app-nav">
         {items.map((item) => (
           <li key={item.key}>

@@ -8,7 +8,7 @@ import { SignOutButton } from '@/components/auth/sign-out-button';
 export async function SiteHeader() {
   const [t, tNav, user, locale] = await Promise.all([getTranslations('common'), getTranslations('nav'), getOptionalUser(), getLocale()]);
   return (
-    <header className="bg-un-navy text-white">
+    <header className="bg-un-navy text-white print:hidden">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
         <Link href="/" className="text-lg font-semibold tracking-tight">
           {t('appName')}

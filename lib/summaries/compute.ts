@@ -97,7 +97,7 @@ export async function computeAreaSummary(db: Db, cycleId: string, areaCode: stri
     db.$queryRaw<{ symbol: string; language: string; number: number; reports: number }[]>`
       SELECT d."symbol", d."language", p."number", count(DISTINCT l."statusReportId")::int AS "reports"
       FROM "AcceptedStatus" a ${expectedEntity}
-      JOIN "EvidenceLink" l ON l."statusReportId" = a."statusReportId" AND l."kind" = 'PARAGRAPH'
+      JOIN "EvidenceLink" l ON l."statusReportId" = a."statusReportId" AND l."kind" = 'PARAGRAPH' AND l."state" = 'ACCEPTED'
       JOIN "Paragraph" p ON p."id" = l."paragraphId"
       JOIN "SourceDocument" d ON d."id" = p."documentId"
       WHERE a."cycleId" = ${cycleId} AND ${accepted} ${byInstrument} ${entityFilter(filters, 'a')}

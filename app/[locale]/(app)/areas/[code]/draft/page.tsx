@@ -51,8 +51,6 @@ export default async function NarrativeDraftPage({ params, searchParams }: Props
 
   return (
     <div className="space-y-6">
-      {/* The site's header and menus are the layout's: leave them out of print too. */}
-      <style>{'@media print { body > :not(main) { display: none !important; } }'}</style>
       <div className="space-y-4 print:hidden">
         <p className="text-sm">
           <Link href={`/areas/${encodeURIComponent(data.area.code)}/summary?cycle=${encodeURIComponent(data.cycle.code)}`} className="text-un-navy underline">

@@ -59,6 +59,10 @@ export default async function AreaSummaryPage({ params, searchParams }: Props) {
       }
     : undefined;
   const select = 'mt-1 block w-full rounded border border-slate-300 bg-white px-2 py-2';
+  // The reports behind these figures, with the same filters, as a spreadsheet.
+  const exportQuery = (format: 'csv' | 'xlsx') => new URLSearchParams(Object.entries({
+    format, cycle: cycle.code, area: area.code, lang: locale, instrument: request.filters.instrument, group: request.filters.group,
+  }).flatMap(([key, value]) => (value ? [[key, value]] : []))).toString();
 
   return (
     <main id="main" className="mx-auto max-w-6xl space-y-8 px-4 py-8">
@@ -121,6 +125,13 @@ export default async function AreaSummaryPage({ params, searchParams }: Props) {
       </form>
 
       <SummaryHeadline summary={summary} />
+
+      <p className="flex flex-wrap gap-x-6 gap-y-2 text-sm" data-testid="summary-downloads">
+        {staff && <Link href={`/areas/${area.code}/draft?cycle=${encodeURIComponent(cycle.code)}`} className="font-medium text-un-navy underline">{t('narrativeDraft')}</Link>}
+        <a href={`/api/exports/status-reports?${exportQuery('csv')}`} className="font-medium text-un-navy underline">{t('downloadCsv')}</a>
+        <a href={`/api/exports/status-reports?${exportQuery('xlsx')}`} className="font-medium text-un-navy underline">{t('downloadXlsx')}</a>
+        <a href={`/api/v1/summaries/${area.code}?cycle=${encodeURIComponent(cycle.code)}`} className="text-un-navy underline">{t('openData')}</a>
+      </p>
 
       <section aria-labelledby="distribution-heading" className="space-y-3">
         <h2 id="distribution-heading" className="text-lg font-semibold">{t('distribution')}</h2>
