@@ -66,7 +66,7 @@ export type StatusReportExportOptions = {
 };
 
 /** What the export reads: the reports, and the look-ups that turn codes into ids. */
-export type ExportDb = Pick<Db, 'statusReport' | 'summaryPublication' | 'reportingCycle' | 'reportingEntity' | 'instrument' | 'thematicArea'>;
+export type ExportDb = Pick<Db, 'statusReport' | 'summaryPublication' | 'reportingCycle' | 'reportingEntity' | 'instrument' | 'thematicArea' | '$queryRaw'>;
 
 const catalogues = { en, zh } as const;
 

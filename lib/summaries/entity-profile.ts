@@ -84,6 +84,7 @@ export async function getEntityProfile(user: SessionUser | null, code: string, c
           commitment: { select: { id: true, reference: true, instrument: { select: { symbol: true } } } },
           accepted: { select: { thematicArea: { select: { code: true } } } },
           evidence: {
+            where: { state: 'ACCEPTED' },
             orderBy: { createdAt: 'asc' },
             select: { kind: true, title: true, url: true, file: { select: { fileName: true } }, paragraph: { select: { number: true, document: { select: { symbol: true } } } } },
           },

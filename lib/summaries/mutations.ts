@@ -7,7 +7,8 @@ import type { Prisma } from '@/lib/generated/prisma/client';
 import { can, type Actor } from '@/lib/auth/permissions';
 import { recordAudit } from '@/lib/audit/record';
 import { DomainError } from '@/lib/errors';
-import { computeAreaSummary, computeTrend, type AreaSummary } from './compute';
+import { computeAreaSummary, type AreaSummary } from './compute';
+import { publishedCycles, publishedFigures } from './publication';
 
 export type PublishActor = NonNullable<Actor> & { id: string };
 
@@ -18,8 +19,8 @@ function assertMayPublish(actor: PublishActor) {
 }
 
 async function lockCycle(tx: Prisma.TransactionClient, code: string) {
-  const rows = await tx.$queryRaw<{ id: string; state: string; opensAt: Date }[]>`
-    SELECT "id", "state"::text AS "state", "opensAt" FROM "ReportingCycle" WHERE "code" = ${code} FOR UPDATE`;
+  const rows = await tx.$queryRaw<{ id: string; code: string; state: string; opensAt: Date }[]>`
+    SELECT "id", "code", "state"::text AS "state", "opensAt" FROM "ReportingCycle" WHERE "code" = ${code} FOR UPDATE`;
   if (!rows[0]) throw new DomainError('cycles.unknown', { code });
   return rows[0];
 }
@@ -35,13 +36,23 @@ export async function publishSummaries(db: Db, actor: PublishActor, input: { cyc
     const cycle = await lockCycle(tx, input.cycleCode);
     if (cycle.state === 'PLANNED') throw new DomainError('summaries.plannedCycle', { code: input.cycleCode });
     const areas = await tx.thematicArea.findMany({ orderBy: [{ parentId: { sort: 'asc', nulls: 'first' } }, { order: 'asc' }], select: { code: true } });
-    const earlierCycles = await tx.reportingCycle.findMany({ where: { opensAt: { lte: cycle.opensAt } }, select: { id: true } });
+    // The trend's earlier points are what each earlier cycle published, never its live figures:
+    // a cycle never published, or withdrawn, has no point.
+    const standing = await publishedCycles(tx);
+    const earlier = await tx.reportingCycle.findMany({
+      where: { opensAt: { lt: cycle.opensAt }, id: { in: [...standing.keys()] } }, orderBy: { opensAt: 'asc' }, select: { id: true, code: true },
+    });
+    const earlierFigures = await Promise.all(earlier.map(async (row) => ({ code: row.code, figures: await publishedFigures(tx, standing.get(row.id)!) })));
     const figures: PublishedFigures = { areas: {} };
     for (const { code } of areas) {
       // The transaction's own client: the figures are those of the moment the cycle is locked.
       const summary = await computeAreaSummary(tx as unknown as Db, cycle.id, code);
-      const trend = await computeTrend(tx as unknown as Db, code, {}, earlierCycles.map((row) => row.id));
-      if (summary) figures.areas[code] = { ...summary, trend };
+      if (!summary) continue;
+      const trend = [
+        ...earlierFigures.flatMap((row) => (row.figures.areas?.[code] ? [{ cycle: row.code, progressIndex: row.figures.areas[code]!.progressIndex }] : [])),
+        { cycle: cycle.code, progressIndex: summary.progressIndex },
+      ];
+      figures.areas[code] = { ...summary, trend };
     }
     const version = ((await latestVersion(tx, cycle.id))?.version ?? 0) + 1;
     const publication = await tx.summaryPublication.create({

@@ -6,7 +6,7 @@ import { badRequest, notFound } from '@/lib/open-data/respond';
 import { computeAreaSummary, computeTrend } from './compute';
 import { DISTRIBUTION_KEYS, type Distribution } from './figures';
 import type { PublishedFigures } from './mutations';
-import { publishedCycles } from './publication';
+import { publicTrend, publishedCycles, publishedFigures } from './publication';
 
 // GET /api/v1/summaries/{areaCode}?cycle={cycleCode}: a thematic area's summary as open data.
 // Anyone gets the figures of the standing publication of a cycle (404 for one never published,
@@ -30,9 +30,12 @@ export async function summaryForApi(user: SessionUser | null, areaCode: string, 
     ]);
     return shape(area, { code: cycle.code, published: Boolean(publication), live: true }, { ...summary!, trend });
   }
-  const figures = (publication?.figures as PublishedFigures | undefined)?.areas[area.code];
+  const figures = publication ? (await publishedFigures(db, publication)).areas?.[area.code] : undefined;
   if (!publication || !figures) throw notFound(`The summaries of cycle "${cycleCode}" are not published.`);
-  return shape(area, { code: cycle.code, published: true, live: false, version: publication.version, publishedAt: publication.at.toISOString() }, figures);
+  // Earlier cycles withdrawn since this publication drop out of its trend.
+  const [published, cycles] = await Promise.all([publishedCycles(db), db.reportingCycle.findMany({ select: { id: true, code: true } })]);
+  const trend = publicTrend(figures.trend, published, new Map(cycles.map((row) => [row.id, row.code])));
+  return shape(area, { code: cycle.code, published: true, live: false, version: publication.version, publishedAt: publication.at.toISOString() }, { ...figures, trend });
 }
 
 /**

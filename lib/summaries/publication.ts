@@ -4,19 +4,40 @@
 import type { Db } from '@/lib/db/client';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { can, type Actor } from '@/lib/auth/permissions';
+import type { PublishedFigures } from './mutations';
 
-export type Publication = { cycleId: string; version: number; at: Date; figures: unknown };
+export type Publication = { cycleId: string; version: number; at: Date };
 
-type Client = Pick<Db, 'summaryPublication'>;
+type Client = Pick<Db, 'summaryPublication' | '$queryRaw'>;
 
-/** The standing publication of each published cycle (cycles whose latest record withdraws are left out). */
+/**
+ * The standing publication of each published cycle (cycles whose latest record withdraws are left
+ * out): one row per cycle, read by PostgreSQL, without the stored figures (large), which
+ * `publishedFigures` reads for the one cycle shown.
+ */
 export async function publishedCycles(db: Client): Promise<Map<string, Publication>> {
-  const rows = await db.summaryPublication.findMany({
-    orderBy: [{ cycleId: 'asc' }, { version: 'desc' }],
-    distinct: ['cycleId'],
-    select: { cycleId: true, version: true, at: true, action: true, figures: true },
+  const rows = await db.$queryRaw<(Publication & { action: string })[]>`
+    SELECT DISTINCT ON ("cycleId") "cycleId", "version", "at", "action"::text AS "action"
+    FROM "SummaryPublication" ORDER BY "cycleId", "version" DESC`;
+  return new Map(rows.filter((row) => row.action === 'PUBLISH').map((row) => [row.cycleId, { cycleId: row.cycleId, version: row.version, at: row.at }]));
+}
+
+/** The figures stored with a publication. */
+export async function publishedFigures(db: Client, publication: Publication): Promise<PublishedFigures> {
+  const row = await db.summaryPublication.findUniqueOrThrow({
+    where: { cycleId_version: { cycleId: publication.cycleId, version: publication.version } },
+    select: { figures: true },
   });
-  return new Map(rows.filter((row) => row.action === 'PUBLISH').map((row) => [row.cycleId, { cycleId: row.cycleId, version: row.version, at: row.at, figures: row.figures }]));
+  return row.figures as unknown as PublishedFigures;
+}
+
+/**
+ * A published trend as the public may read it now: only the cycles still published. (Each point
+ * was taken from that cycle's own publication when this one was made.)
+ */
+export function publicTrend<T extends { cycle: string }>(trend: T[], published: Map<string, Publication>, codeOf: Map<string, string>): T[] {
+  const codes = new Set([...published.keys()].map((id) => codeOf.get(id)));
+  return trend.filter((point) => codes.has(point.cycle));
 }
 
 /**

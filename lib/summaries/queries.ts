@@ -5,8 +5,7 @@ import { can } from '@/lib/auth/permissions';
 import type { SessionUser } from '@/lib/auth/session';
 import { localized } from '@/lib/i18n/localized';
 import { computeAreaSummary, computeTrend, type AreaSummary, type SummaryFilters } from './compute';
-import type { PublishedFigures } from './mutations';
-import { publishedCycles, type Publication } from './publication';
+import { publicTrend, publishedCycles, publishedFigures, type Publication } from './publication';
 
 // Summaries as each reader may see them. The secretariat reads live figures (or, when asked,
 // the published ones) of every open or closed cycle, with filters; everyone else reads only what
@@ -76,9 +75,15 @@ export async function getAreaSummaryView(user: SessionUser | null, areaCode: str
     if (!summary) notFound();
     return { cycle, cycles, live: true, summary: { ...summary, trend }, area };
   }
-  const figures = (cycle.published?.figures as PublishedFigures | undefined)?.areas[area.code];
+  const figures = cycle.published ? (await publishedFigures(db, cycle.published)).areas?.[area.code] : undefined;
   if (!figures) return null;
-  return { cycle, cycles, live: false, summary: figures, area };
+  return { cycle, cycles, live: false, summary: { ...figures, trend: await trendForPublic(figures.trend) }, area };
+}
+
+/** A stored trend without the cycles that are no longer published. */
+async function trendForPublic(trend: TrendPoint[]) {
+  const [published, cycles] = await Promise.all([publishedCycles(db), db.reportingCycle.findMany({ select: { id: true, code: true } })]);
+  return publicTrend(trend, published, new Map(cycles.map((cycle) => [cycle.id, cycle.code])));
 }
 
 export type AreaOverview = { code: string; title: string; summary: SummaryFigures | null };
@@ -90,10 +95,11 @@ export async function getSummariesOverview(user: SessionUser | null, request: Su
   const chapters = await db.thematicArea.findMany({ where: { parentId: null }, orderBy: { order: 'asc' }, select: { code: true, title: true } });
   if (!cycle) return { cycle: null, cycles, live: false, areas: chapters.map((area) => ({ code: area.code, title: localized(area.title, locale), summary: null })) };
   const live = readsLive(user, request);
+  const stored = !live && cycle.published ? await publishedFigures(db, cycle.published) : null;
   const areas: AreaOverview[] = await Promise.all(chapters.map(async (area) => {
     const summary = live
       ? await computeAreaSummary(db, cycle.id, area.code, request.filters).then((figures) => (figures ? { ...figures, trend: [] } : null))
-      : ((cycle.published?.figures as PublishedFigures | undefined)?.areas[area.code] ?? null);
+      : (stored?.areas?.[area.code] ?? null);
     return { code: area.code, title: localized(area.title, locale), summary };
   }));
   return { cycle, cycles, live, areas };
@@ -117,6 +123,6 @@ export async function getLatestPublished(locale: string) {
     where: { id: { in: [...published.keys()] } }, orderBy: { opensAt: 'desc' }, select: { id: true, code: true, name: true },
   });
   if (!cycle) return null;
-  const figures = (published.get(cycle.id)!.figures as PublishedFigures).areas;
+  const figures = (await publishedFigures(db, published.get(cycle.id)!)).areas ?? {};
   return { cycle: { code: cycle.code, name: localized(cycle.name, locale) }, areas: figures };
 }

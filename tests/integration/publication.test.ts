@@ -130,3 +130,39 @@ describe("an entity's profile", () => {
     }
   });
 });
+
+describe('the trend of a published summary', () => {
+  it('takes earlier cycles only as they were published, and drops those withdrawn since', async () => {
+    const { setDefaultScope } = await import('@/lib/cycles/mutations');
+    const earlier = await db.reportingCycle.create({
+      data: {
+        code: '2025', name: { en: '[TEST] 2025' }, periodStart: new Date('2025-01-01'), periodEnd: new Date('2025-12-31'),
+        opensAt: new Date('2025-01-01T00:00:00Z'), closesAt: new Date('2025-12-31T23:59:59Z'), state: 'CLOSED',
+      },
+      select: { id: true },
+    });
+    await db.$transaction((tx) => setDefaultScope(tx, earlier.id, null));
+    await db.statusReport.create({
+      data: {
+        cycleId: earlier.id, entityId: world.entities.MEX, commitmentId: world.commitments[0]!, status: 'NOT_STARTED', narrative: '[TEST] 2025.',
+        state: 'ACCEPTED', reviewedAt: new Date('2025-11-01T00:00:00Z'), reviewedById: world.users.secretariat.id,
+      },
+    });
+    const trendCycles = async () => (await view(null, { cycle: world.cycle.code }))!.summary.trend.map((point) => point.cycle);
+
+    // 2025 never published: the secretariat sees its live point, the public does not.
+    await publishSummaries(db, world.users.secretariat, { cycleCode: world.cycle.code });
+    expect(await trendCycles()).toEqual([world.cycle.code]);
+    expect((await view(world.users.secretariat, { cycle: world.cycle.code }))!.summary.trend.map((point) => point.cycle)).toEqual(['2025', world.cycle.code]);
+
+    // Published afterwards, 2025 enters the trend of 2026 when 2026 is published again.
+    await publishSummaries(db, world.users.secretariat, { cycleCode: '2025' });
+    expect(await trendCycles()).toEqual([world.cycle.code]);
+    await publishSummaries(db, world.users.secretariat, { cycleCode: world.cycle.code });
+    expect((await view(null, { cycle: world.cycle.code }))!.summary.trend).toEqual([{ cycle: '2025', progressIndex: 0 }, { cycle: world.cycle.code, progressIndex: expect.any(Number) }]);
+
+    // Withdrawn, it leaves the public trend at once.
+    await unpublishSummaries(db, world.users.secretariat, { cycleCode: '2025', reason: '[TEST] Under correction.' });
+    expect(await trendCycles()).toEqual([world.cycle.code]);
+  });
+});
