@@ -363,20 +363,28 @@ export async function listReviewQueue(user: SessionUser, filters: ReviewFilters,
   const base = { cycles: cycles.map((row) => toCycle(row, locale)), cycle: cycle ? toCycle(cycle, locale) : null, instruments, areas: areas.map((area) => ({ code: area.code, title: localized(area.title, locale) })) };
   if (!cycle) return { ...base, rows: [] as ReviewRow[], total: 0, page: 1, pages: 1 };
 
+  // Accepted reports are found as the summaries count them: by the area and regional group they
+  // had when accepted, so that a number of a summary leads to exactly the reports behind it.
+  const state = filters.state ?? ('SUBMITTED' as const);
+  const asAccepted = state === 'ACCEPTED';
+  const areaWhere = filters.area ? { OR: [{ code: filters.area }, { parent: { code: filters.area } }] } : undefined;
   const where = {
     cycleId: cycle.id,
-    state: filters.state ?? ('SUBMITTED' as const),
+    state,
     ...(filters.status ? { status: filters.status } : {}),
     ...(filters.commitment ? { commitmentId: filters.commitment } : {}),
-    ...(filters.entity || filters.group ? {
+    ...(filters.entity || (filters.group && !asAccepted) ? {
       entity: {
         ...(filters.entity ? { code: { equals: literalPattern(filters.entity), mode: 'insensitive' as const } } : {}),
-        ...(filters.group ? { regionalGroup: filters.group } : {}),
+        ...(filters.group && !asAccepted ? { regionalGroup: filters.group } : {}),
       },
     } : {}),
-    ...(filters.area || filters.instrument ? {
+    ...(asAccepted && (areaWhere || filters.group) ? {
+      accepted: { is: { ...(areaWhere ? { thematicArea: areaWhere } : {}), ...(filters.group ? { regionalGroup: filters.group } : {}) } },
+    } : {}),
+    ...((areaWhere && !asAccepted) || filters.instrument ? {
       commitment: {
-        ...(filters.area ? { thematicArea: { OR: [{ code: filters.area }, { parent: { code: filters.area } }] } } : {}),
+        ...(areaWhere && !asAccepted ? { thematicArea: areaWhere } : {}),
         ...(filters.instrument ? { instrument: { code: filters.instrument } } : {}),
       },
     } : {}),

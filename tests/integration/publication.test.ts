@@ -166,3 +166,21 @@ describe('the trend of a published summary', () => {
     expect(await trendCycles()).toEqual([world.cycle.code]);
   });
 });
+
+describe('the reports behind a number', () => {
+  it('are those the summary counted, also after their commitment moved to another area', async () => {
+    const { listReviewQueue } = await import('@/lib/status-reports/queries');
+    const behind = async () => (await listReviewQueue(reader(world.users.secretariat)!, { cycle: world.cycle.code, state: 'ACCEPTED', area: 'TA1', status: 'FULLY_IMPLEMENTED' }, 'en')).total;
+    const counted = (await view(world.users.secretariat, { cycle: world.cycle.code }))!.summary.distribution.FULLY_IMPLEMENTED;
+    expect(counted).toBeGreaterThan(0);
+    expect(await behind()).toBe(counted);
+    const elsewhere = await db.thematicArea.findUniqueOrThrow({ where: { code: 'TA4' }, select: { id: true } });
+    const original = await db.commitment.findUniqueOrThrow({ where: { id: world.commitments[0]! }, select: { thematicAreaId: true } });
+    await db.commitment.update({ where: { id: world.commitments[0]! }, data: { thematicAreaId: elsewhere.id } });
+    try {
+      expect(await behind()).toBe(counted);
+    } finally {
+      await db.commitment.update({ where: { id: world.commitments[0]! }, data: { thematicAreaId: original.thematicAreaId } });
+    }
+  });
+});
