@@ -234,10 +234,11 @@ export async function reviewStatusReport(db: Db, actor: ReportActor, input: Revi
   const comment = input.comment.trim();
   if (input.decision === 'return' && !comment) throw new DomainError('statusReports.commentRequired');
   return transitionReport(db, actor, input.decision, input, now, async (tx, report, decision): Promise<Record<string, Prisma.InputJsonValue | null>> => {
+    const reviewedAt = input.decision === 'accept' ? await acceptanceTime(tx, report.cycleId, now) : now;
     await tx.statusReport.update({
       where: { id: report.id },
       data: {
-        state: decision.state, version: report.version + 1, reviewedAt: now, reviewedById: actor.id,
+        state: decision.state, version: report.version + 1, reviewedAt, reviewedById: actor.id,
         reviewComment: input.decision === 'return' ? comment : comment || null,
       },
     });
@@ -256,6 +257,19 @@ export async function reviewStatusReport(db: Db, actor: ReportActor, input: Revi
       m49RegionCode: grouping.entity.m49RegionCode, m49SubRegionCode: grouping.entity.m49SubRegionCode,
     };
   }, comment || null);
+}
+
+/**
+ * When an acceptance counts (its AcceptedStatus.acceptedAt is the report's reviewedAt): never at
+ * or before the cycle's latest publication, which did not count it. The cycle's row lock, shared
+ * here and taken by publishing, orders the two; the clock of the request (taken before it waited
+ * for that lock, and the same for a whole batch) does not.
+ */
+async function acceptanceTime(tx: Tx, cycleId: string, now: Date): Promise<Date> {
+  const rows = await tx.$queryRaw<{ at: Date | null }[]>`
+    SELECT max("at") AS "at" FROM "SummaryPublication" WHERE "cycleId" = ${cycleId} AND "action" = 'PUBLISH'`;
+  const published = rows[0]?.at;
+  return published && now <= published ? new Date(published.getTime() + 1) : now;
 }
 
 type Transitioner = (

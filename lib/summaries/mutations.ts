@@ -35,6 +35,10 @@ export async function publishSummaries(db: Db, actor: PublishActor, input: { cyc
   return db.$transaction(async (tx) => {
     const cycle = await lockCycle(tx, input.cycleCode);
     if (cycle.state === 'PLANNED') throw new DomainError('summaries.plannedCycle', { code: input.cycleCode });
+    // The publication's moment, taken under the cycle's lock: every acceptance it counts is at or
+    // before it (even one whose request clock ran ahead), every later one after it.
+    const [{ at }] = await tx.$queryRaw<{ at: Date }[]>`
+      SELECT GREATEST(clock_timestamp(), (SELECT max("acceptedAt") FROM "AcceptedStatus" WHERE "cycleId" = ${cycle.id})) AS "at"`;
     const areas = await tx.thematicArea.findMany({ orderBy: [{ parentId: { sort: 'asc', nulls: 'first' } }, { order: 'asc' }], select: { code: true } });
     // The trend's earlier points are what each earlier cycle published, never its live figures:
     // a cycle never published, or withdrawn, has no point.
@@ -56,7 +60,7 @@ export async function publishSummaries(db: Db, actor: PublishActor, input: { cyc
     }
     const version = ((await latestVersion(tx, cycle.id))?.version ?? 0) + 1;
     const publication = await tx.summaryPublication.create({
-      data: { cycleId: cycle.id, version, action: 'PUBLISH', figures: figures as unknown as Prisma.InputJsonObject, byId: actor.id },
+      data: { cycleId: cycle.id, version, action: 'PUBLISH', figures: figures as unknown as Prisma.InputJsonObject, byId: actor.id, at },
       select: { id: true, version: true, at: true },
     });
     await recordAudit(tx, {

@@ -184,3 +184,21 @@ describe('the reports behind a number', () => {
     }
   });
 });
+
+describe('an acceptance and a publication', () => {
+  it('are ordered by the database: an acceptance the publication did not count is never public with it', async () => {
+    const { getEntityProfile } = await import('@/lib/summaries/entity-profile');
+    await publishSummaries(db, world.users.secretariat, { cycleCode: world.cycle.code });
+    const publicReports = async () => (await getEntityProfile(null, 'NGA', world.cycle.code, 'en')).reports.length;
+    const before = await publicReports();
+    // A request whose clock reads June (a batch started then, or a server whose clock lags) accepts
+    // after the publication: it must not count as published.
+    await accept(world.users.focalNga, world.entities.NGA, world.commitments[2]!, 'IN_PROGRESS', new Date('2026-06-20T00:00:00Z'));
+    expect(await publicReports()).toBe(before);
+    const accepted = await db.acceptedStatus.findFirstOrThrow({ where: { entityId: world.entities.NGA, commitmentId: world.commitments[2]!, cycleId: world.cycle.id }, select: { acceptedAt: true } });
+    const publication = await db.summaryPublication.findFirstOrThrow({ where: { cycleId: world.cycle.id }, orderBy: { version: 'desc' }, select: { at: true } });
+    expect(accepted.acceptedAt.getTime()).toBeGreaterThan(publication.at.getTime());
+    await publishSummaries(db, world.users.secretariat, { cycleCode: world.cycle.code });
+    expect(await publicReports()).toBe(before + 1);
+  });
+});
