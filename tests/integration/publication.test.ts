@@ -10,7 +10,7 @@ import { reviewStatusReport, saveStatusReport } from '@/lib/status-reports/mutat
 import type { SessionUser } from '@/lib/auth/session';
 import type { ImplementationStatus } from '@/lib/generated/prisma/enums';
 import { createTestDatabase } from '../support/test-database';
-import { createStatusWorld, type FixtureUser, type StatusWorld } from '../support/status-fixtures';
+import { createClosedCycleWithAcceptance, createStatusWorld, type FixtureUser, type StatusWorld } from '../support/status-fixtures';
 
 let database: Awaited<ReturnType<typeof createTestDatabase>>;
 let db: Db;
@@ -133,21 +133,7 @@ describe("an entity's profile", () => {
 
 describe('the trend of a published summary', () => {
   it('takes earlier cycles only as they were published, and drops those withdrawn since', async () => {
-    const { setDefaultScope } = await import('@/lib/cycles/mutations');
-    const earlier = await db.reportingCycle.create({
-      data: {
-        code: '2025', name: { en: '[TEST] 2025' }, periodStart: new Date('2025-01-01'), periodEnd: new Date('2025-12-31'),
-        opensAt: new Date('2025-01-01T00:00:00Z'), closesAt: new Date('2025-12-31T23:59:59Z'), state: 'CLOSED',
-      },
-      select: { id: true },
-    });
-    await db.$transaction((tx) => setDefaultScope(tx, earlier.id, null));
-    await db.statusReport.create({
-      data: {
-        cycleId: earlier.id, entityId: world.entities.MEX, commitmentId: world.commitments[0]!, status: 'NOT_STARTED', narrative: '[TEST] 2025.',
-        state: 'ACCEPTED', reviewedAt: new Date('2025-11-01T00:00:00Z'), reviewedById: world.users.secretariat.id,
-      },
-    });
+    await createClosedCycleWithAcceptance(db, world, 2025, { commitmentId: world.commitments[0]!, status: 'NOT_STARTED' });
     const trendCycles = async () => (await view(null, { cycle: world.cycle.code }))!.summary.trend.map((point) => point.cycle);
 
     // 2025 never published: the secretariat sees its live point, the public does not.

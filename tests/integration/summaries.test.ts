@@ -5,11 +5,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '@/lib/db/client';
 import { computeAreaSummary, computeTrend } from '@/lib/summaries/compute';
 import { emptyDistribution } from '@/lib/summaries/figures';
-import { setDefaultScope } from '@/lib/cycles/mutations';
 import { reviewStatusReport, saveStatusReport } from '@/lib/status-reports/mutations';
 import type { ImplementationStatus } from '@/lib/generated/prisma/enums';
 import { createTestDatabase } from '../support/test-database';
-import { createStatusWorld, type FixtureUser, type StatusWorld } from '../support/status-fixtures';
+import { createClosedCycleWithAcceptance, createStatusWorld, type FixtureUser, type StatusWorld } from '../support/status-fixtures';
 
 let database: Awaited<ReturnType<typeof createTestDatabase>>;
 let db: Db;
@@ -159,21 +158,7 @@ describe('the summary of a chapter with sub-areas', () => {
 
 describe('the trend', () => {
   it('gives the progress index of every open or closed cycle, oldest first', async () => {
-    const earlier = await db.reportingCycle.create({
-      data: {
-        code: '2025', name: { en: '[TEST] 2025' }, periodStart: new Date('2025-01-01'), periodEnd: new Date('2025-12-31'),
-        opensAt: new Date('2025-01-01T00:00:00Z'), closesAt: new Date('2025-12-31T23:59:59Z'), state: 'CLOSED',
-      },
-      select: { id: true },
-    });
-    await db.$transaction((tx) => setDefaultScope(tx, earlier.id, null));
-    // Accepted in the past cycle, written as a seed would: the database records the acceptance.
-    await db.statusReport.create({
-      data: {
-        cycleId: earlier.id, entityId: world.entities.MEX, commitmentId: c32a, status: 'SUBSTANTIALLY_IMPLEMENTED', narrative: '[TEST] 2025.',
-        state: 'ACCEPTED', reviewedAt: new Date('2025-11-01T00:00:00Z'), reviewedById: world.users.secretariat.id,
-      },
-    });
+    await createClosedCycleWithAcceptance(db, world, 2025, { commitmentId: c32a, status: 'SUBSTANTIALLY_IMPLEMENTED' });
     const trend = await computeTrend(db, 'TA3');
     expect(trend.map((row) => row.cycle)).toEqual(['2025', world.cycle.code]);
     expect(trend[0]!.progressIndex).toBeCloseTo(2 / 3);

@@ -1,7 +1,8 @@
 // A small world for status-report tests: reference data (193 States, the open cycle), a
 // synthetic instrument of three commitments in the cycle's scope, and one user per role.
 import type { Db } from '@/lib/db/client';
-import type { Role } from '@/lib/generated/prisma/enums';
+import type { ImplementationStatus, Role } from '@/lib/generated/prisma/enums';
+import { setDefaultScope } from '@/lib/cycles/mutations';
 import { seedReferenceData } from '@/prisma/seed/seed-reference';
 
 export type FixtureUser = { id: string; email: string; role: Role; entityId: string | null };
@@ -55,4 +56,28 @@ export async function createStatusWorld(db: Db, now = new Date('2026-06-01T00:00
       viewer: await user('viewer', 'VIEWER', null),
     },
   };
+}
+
+/**
+ * A closed earlier cycle (the whole of `year`, scoped as usual) with one accepted report of
+ * Mexico, written as a seed would: the database records the acceptance itself.
+ */
+export async function createClosedCycleWithAcceptance(
+  db: Db, world: StatusWorld, year: number, accepted: { commitmentId: string; status: ImplementationStatus },
+): Promise<{ id: string; code: string }> {
+  const cycle = await db.reportingCycle.create({
+    data: {
+      code: String(year), name: { en: `[TEST] ${year}` }, periodStart: new Date(`${year}-01-01`), periodEnd: new Date(`${year}-12-31`),
+      opensAt: new Date(`${year}-01-01T00:00:00Z`), closesAt: new Date(`${year}-12-31T23:59:59Z`), state: 'CLOSED',
+    },
+    select: { id: true, code: true },
+  });
+  await db.$transaction((tx) => setDefaultScope(tx, cycle.id, null));
+  await db.statusReport.create({
+    data: {
+      cycleId: cycle.id, entityId: world.entities.MEX, commitmentId: accepted.commitmentId, status: accepted.status, narrative: `[TEST] ${year}.`,
+      state: 'ACCEPTED', reviewedAt: new Date(`${year}-11-01T00:00:00Z`), reviewedById: world.users.secretariat.id,
+    },
+  });
+  return cycle;
 }
