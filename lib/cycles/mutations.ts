@@ -27,6 +27,19 @@ export async function setDefaultScope(tx: Tx, cycleId: string, instrumentIds: st
   await tx.cycleEntity.createMany({ data: entities.map((entity) => ({ cycleId, entityId: entity.id })), skipDuplicates: true });
 }
 
+/**
+ * Freezes a closing cycle's expected items: the commitments it covers, with their thematic area
+ * now. Refreshed at every close (a reopened cycle may have taken in more).
+ */
+export async function snapshotCycleCommitments(tx: Tx, cycleId: string): Promise<void> {
+  await tx.$executeRaw`DELETE FROM "CycleCommitment" WHERE "cycleId" = ${cycleId}`;
+  await tx.$executeRaw`
+    INSERT INTO "CycleCommitment" ("cycleId", "commitmentId", "thematicAreaId")
+    SELECT ci."cycleId", c."id", c."thematicAreaId"
+    FROM "CycleInstrument" ci JOIN "Commitment" c ON c."instrumentId" = ci."instrumentId"
+    WHERE ci."cycleId" = ${cycleId}`;
+}
+
 const utc = (day: string) => new Date(`${day}T00:00:00Z`);
 /** A deadline day ends at its last second, UTC, as the first cycle's does. */
 const endOfDay = (day: string) => new Date(`${day}T23:59:59Z`);
@@ -88,6 +101,9 @@ export async function changeCycleState(db: Db, actor: CycleActor, change: StateC
       if (open[0]) throw new DomainError('cycles.anotherOpen', { code: open[0].code });
     }
     await tx.reportingCycle.update({ where: { id: cycle.id }, data: { state: to } });
+    // A closed cycle's expected items are frozen; an open one follows the catalogue.
+    if (to === 'CLOSED') await snapshotCycleCommitments(tx, cycle.id);
+    else await tx.$executeRaw`DELETE FROM "CycleCommitment" WHERE "cycleId" = ${cycle.id}`;
     await recordAudit(tx, {
       actorId: actor.id, action: `cycle.${change}`, entityType: 'ReportingCycle', entityId: cycle.id,
       before: { state: cycle.state }, after: { state: to, ...(input.reason.trim() ? { reason: input.reason.trim() } : {}) },

@@ -59,15 +59,9 @@ export async function computeAreaSummary(db: Db, cycleId: string, areaCode: stri
     : null;
   if (filters.instrument && !instrument) return null;
 
-  // The commitments the cycle covers in this area, as classified now (what is expected).
-  const commitments = await db.commitment.findMany({
-    where: {
-      thematicAreaId: { in: areaIds },
-      instrument: { cycles: { some: { cycleId } }, ...(instrument ? { id: instrument.id } : {}) },
-    },
-    orderBy: [{ instrument: { order: 'asc' } }, { order: 'asc' }],
-    select: { id: true, reference: true, instrument: { select: { code: true } }, thematicArea: { select: { code: true } } },
-  });
+  // What is expected: the commitments a closed cycle covered, in the areas they had when it
+  // closed; for a cycle still open, the catalogue as it is now.
+  const commitments = await expectedCommitments(db, cycleId, areaIds, instrument?.id);
 
   const accepted = area.parent ? Prisma.sql`a."thematicAreaId" = ${area.id}` : Prisma.sql`a."topAreaId" = ${area.id}`;
   const byInstrument = instrument ? Prisma.sql`AND a."instrumentId" = ${instrument.id}` : Prisma.empty;
@@ -154,6 +148,23 @@ export async function computeAreaSummary(db: Db, cycleId: string, areaCode: stri
     subAreas,
     evidence,
   };
+}
+
+type ExpectedCommitment = { id: string; reference: string; instrument: { code: string }; thematicArea: { code: string } };
+
+async function expectedCommitments(db: Db, cycleId: string, areaIds: string[], instrumentId: string | undefined): Promise<ExpectedCommitment[]> {
+  const frozen = await db.cycleCommitment.findMany({
+    where: { cycleId, thematicAreaId: { in: areaIds }, ...(instrumentId ? { commitment: { instrumentId } } : {}) },
+    orderBy: [{ commitment: { instrument: { order: 'asc' } } }, { commitment: { order: 'asc' } }, { commitmentId: 'asc' }],
+    select: { thematicArea: { select: { code: true } }, commitment: { select: { id: true, reference: true, instrument: { select: { code: true } } } } },
+  });
+  const closed = frozen.length > 0 || (await db.cycleCommitment.count({ where: { cycleId } })) > 0;
+  if (closed) return frozen.map((row) => ({ ...row.commitment, thematicArea: row.thematicArea }));
+  return db.commitment.findMany({
+    where: { thematicAreaId: { in: areaIds }, instrument: { cycles: { some: { cycleId } }, ...(instrumentId ? { id: instrumentId } : {}) } },
+    orderBy: [{ instrument: { order: 'asc' } }, { order: 'asc' }, { id: 'asc' }],
+    select: { id: true, reference: true, instrument: { select: { code: true } }, thematicArea: { select: { code: true } } },
+  });
 }
 
 /** The progress index of an area in each cycle that is open or closed, oldest first: one GROUP BY. */

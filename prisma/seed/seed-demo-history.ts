@@ -13,7 +13,7 @@
 // No AuditEvent rows: the audit trail records changes people made in this database, and seeded
 // history is not one. The timeline (StatusEvent) is seeded because the report pages show it.
 import type { Db } from '@/lib/db/client';
-import { setDefaultScope } from '@/lib/cycles/mutations';
+import { setDefaultScope, snapshotCycleCommitments } from '@/lib/cycles/mutations';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import {
   CycleState,
@@ -511,7 +511,11 @@ async function writeHistory(tx: Tx, { plan, openCycleId, instrument, reviewerId,
   const cycleIds = new Map([...cycles.map((cycle) => [cycle.code, cycle.id] as const), [openCycle.code, openCycleId]]);
   // Every instrument, the demo one included, and every expected entity, as a new cycle gets. The
   // first cycle was scoped before the demo instrument existed: it gets the demo instrument too.
-  for (const cycle of cycles) await setDefaultScope(tx, cycle.id, null);
+  // Closed, so their expected items are frozen as a close would freeze them.
+  for (const cycle of cycles) {
+    await setDefaultScope(tx, cycle.id, null);
+    await snapshotCycleCommitments(tx, cycle.id);
+  }
   await tx.cycleInstrument.createMany({ data: [{ cycleId: openCycleId, instrumentId: instrument.id }], skipDuplicates: true });
 
   const entityOf = new Map(entities.map((entity) => [entity.code, entity]));

@@ -180,3 +180,16 @@ describe('changing a cycle state', () => {
     ]);
   });
 });
+
+describe('closing a cycle', () => {
+  it('freezes the commitments it covered, with their areas; reopening lets it follow the catalogue again', async () => {
+    const code = (await openCodes())[0]!;
+    const { id } = await cycleByCode(code);
+    const covered = await db.commitment.count({ where: { instrument: { cycles: { some: { cycleId: id } } } } });
+    expect(covered).toBeGreaterThan(0);
+    await changeCycleState(db, world.users.admin, 'close', { code, reason: '' });
+    expect(await db.cycleCommitment.count({ where: { cycleId: id } })).toBe(covered);
+    await changeCycleState(db, world.users.admin, 'reopen', { code, reason: '[TEST] One more week.' });
+    expect(await db.cycleCommitment.count({ where: { cycleId: id } })).toBe(0);
+  });
+});

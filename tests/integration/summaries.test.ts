@@ -165,3 +165,27 @@ describe('the trend', () => {
     expect(trend[1]!.progressIndex).toBeCloseTo((await computeAreaSummary(db, world.cycle.id, 'TA3'))!.progressIndex!);
   });
 });
+
+describe('a closed cycle', () => {
+  it('keeps its expected items, in the areas they had when it closed, after the catalogue changes', async () => {
+    const past = await createClosedCycleWithAcceptance(db, world, 2024, { commitmentId: c31a, status: 'IN_PROGRESS' });
+    const before = (await computeAreaSummary(db, past.id, 'TA3'))!;
+    expect(before.commitments.map((row) => [row.reference, row.area])).toEqual([['3(a)', 'TA3.1'], ['3(b)', 'TA3.2'], ['3(c)', 'TA3.2']]);
+    const beforeTa4 = (await computeAreaSummary(db, past.id, 'TA4'))!;
+    const elsewhere = await db.thematicArea.findUniqueOrThrow({ where: { code: 'TA4.1' }, select: { id: true } });
+    const original = await db.commitment.findUniqueOrThrow({ where: { id: c31a }, select: { thematicAreaId: true } });
+    await db.commitment.update({ where: { id: c31a }, data: { thematicAreaId: elsewhere.id } });
+    const added = await commitmentIn('TA3.3', '3(z)');
+    try {
+      expect(await computeAreaSummary(db, past.id, 'TA3')).toEqual(before);
+      // Nor does the area it moved to gain expected items in the past.
+      expect(await computeAreaSummary(db, past.id, 'TA4')).toEqual(beforeTa4);
+      // The open cycle follows the catalogue.
+      const open = (await computeAreaSummary(db, world.cycle.id, 'TA3'))!;
+      expect(open.commitments.map((row) => row.reference)).toEqual(['3(b)', '3(c)', '3(z)']);
+    } finally {
+      await db.commitment.update({ where: { id: c31a }, data: { thematicAreaId: original.thematicAreaId } });
+      await db.commitment.update({ where: { id: added }, data: { thematicAreaId: (await db.thematicArea.findUniqueOrThrow({ where: { code: 'TA7' }, select: { id: true } })).id } });
+    }
+  });
+});

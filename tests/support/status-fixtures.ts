@@ -2,7 +2,7 @@
 // synthetic instrument of three commitments in the cycle's scope, and one user per role.
 import type { Db } from '@/lib/db/client';
 import type { ImplementationStatus, Role } from '@/lib/generated/prisma/enums';
-import { setDefaultScope } from '@/lib/cycles/mutations';
+import { setDefaultScope, snapshotCycleCommitments } from '@/lib/cycles/mutations';
 import { seedReferenceData } from '@/prisma/seed/seed-reference';
 
 export type FixtureUser = { id: string; email: string; role: Role; entityId: string | null };
@@ -72,7 +72,10 @@ export async function createClosedCycleWithAcceptance(
     },
     select: { id: true, code: true },
   });
-  await db.$transaction((tx) => setDefaultScope(tx, cycle.id, null));
+  await db.$transaction(async (tx) => {
+    await setDefaultScope(tx, cycle.id, null);
+    await snapshotCycleCommitments(tx, cycle.id);
+  });
   await db.statusReport.create({
     data: {
       cycleId: cycle.id, entityId: world.entities.MEX, commitmentId: accepted.commitmentId, status: accepted.status, narrative: `[TEST] ${year}.`,
