@@ -45,6 +45,8 @@ export const EXPORT_BATCH_SIZE = 1000;
 
 export type StatusReportExportFilters = {
   cycle?: string;
+  /** Member States only, or the other entities only (as a summary's entity filter). */
+  kind?: 'MEMBER_STATE' | 'OTHER';
   /** A thematic area code; a chapter includes its sub-areas. */
   area?: string;
   entity?: string;
@@ -109,6 +111,8 @@ export function parseStatusReportExportQuery(params: URLSearchParams): ParsedExp
   if (instrument !== undefined && !CODE.test(instrument)) return refuse(t('errors.instrument'));
   const group = value('group')?.toUpperCase();
   if (group !== undefined && !Object.hasOwn(RegionalGroup, group)) return refuse(t('errors.group', { groups: Object.keys(RegionalGroup).join(', ') }));
+  const kind = value('kind')?.toUpperCase();
+  if (kind !== undefined && kind !== 'MEMBER_STATE' && kind !== 'OTHER') return refuse(t('errors.kind'));
   const state = value('state')?.toUpperCase() ?? 'ACCEPTED';
   if (!Object.hasOwn(WorkflowState, state)) return refuse(t('errors.state', { states: Object.keys(WorkflowState).join(', ') }));
 
@@ -117,7 +121,7 @@ export function parseStatusReportExportQuery(params: URLSearchParams): ParsedExp
     query: {
       format: format as ExportFormat,
       lang,
-      filters: { cycle, area: area?.toUpperCase(), entity, instrument, group: group as RegionalGroup | undefined, state: state as WorkflowState },
+      filters: { cycle, area: area?.toUpperCase(), entity, instrument, group: group as RegionalGroup | undefined, kind: kind as 'MEMBER_STATE' | 'OTHER' | undefined, state: state as WorkflowState },
     },
   };
 }
@@ -156,6 +160,10 @@ async function exportWhere(db: ExportDb, user: Actor, filters: StatusReportExpor
   if (instrument) and.push({ commitment: { instrumentId: instrument.id } });
   if (areaIds) and.push(asAccepted ? { accepted: { is: { thematicAreaId: { in: areaIds } } } } : { commitment: { thematicAreaId: { in: areaIds } } });
   if (filters.group) and.push(asAccepted ? { accepted: { is: { regionalGroup: filters.group } } } : { entity: { regionalGroup: filters.group } });
+  if (filters.kind) {
+    const kind = filters.kind === 'MEMBER_STATE' ? { equals: 'MEMBER_STATE' as const } : { not: 'MEMBER_STATE' as const };
+    and.push(asAccepted ? { accepted: { is: { entityKind: kind } } } : { entity: { kind } });
+  }
   return { AND: and };
 }
 

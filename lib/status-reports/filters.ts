@@ -26,6 +26,8 @@ const reviewSchema = z.object({
   /** The reports behind a number of a summary: one status, one commitment. */
   status: z.enum(['NOT_STARTED', 'IN_PROGRESS', 'SUBSTANTIALLY_IMPLEMENTED', 'FULLY_IMPLEMENTED', 'NOT_APPLICABLE']).optional().catch(undefined),
   commitment: text(40),
+  /** Member States only, or the other entities only. */
+  kind: z.enum(['MEMBER_STATE', 'OTHER']).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(100_000).optional().catch(undefined),
 });
 

@@ -368,19 +368,24 @@ export async function listReviewQueue(user: SessionUser, filters: ReviewFilters,
   const state = filters.state ?? ('SUBMITTED' as const);
   const asAccepted = state === 'ACCEPTED';
   const areaWhere = filters.area ? { OR: [{ code: filters.area }, { parent: { code: filters.area } }] } : undefined;
+  const kindWhere = filters.kind === 'MEMBER_STATE' ? { equals: 'MEMBER_STATE' as const } : filters.kind === 'OTHER' ? { not: 'MEMBER_STATE' as const } : undefined;
+  const entityWhere = {
+    ...(filters.entity ? { code: { equals: literalPattern(filters.entity), mode: 'insensitive' as const } } : {}),
+    ...(filters.group && !asAccepted ? { regionalGroup: filters.group } : {}),
+    ...(kindWhere && !asAccepted ? { kind: kindWhere } : {}),
+  };
   const where = {
     cycleId: cycle.id,
     state,
     ...(filters.status ? { status: filters.status } : {}),
     ...(filters.commitment ? { commitmentId: filters.commitment } : {}),
-    ...(filters.entity || (filters.group && !asAccepted) ? {
-      entity: {
-        ...(filters.entity ? { code: { equals: literalPattern(filters.entity), mode: 'insensitive' as const } } : {}),
-        ...(filters.group && !asAccepted ? { regionalGroup: filters.group } : {}),
-      },
-    } : {}),
-    ...(asAccepted && (areaWhere || filters.group) ? {
-      accepted: { is: { ...(areaWhere ? { thematicArea: areaWhere } : {}), ...(filters.group ? { regionalGroup: filters.group } : {}) } },
+    ...(Object.keys(entityWhere).length > 0 ? { entity: entityWhere } : {}),
+    ...(asAccepted && (areaWhere || filters.group || filters.kind) ? {
+      accepted: { is: {
+        ...(areaWhere ? { thematicArea: areaWhere } : {}),
+        ...(filters.group ? { regionalGroup: filters.group } : {}),
+        ...(kindWhere ? { entityKind: kindWhere } : {}),
+      } },
     } : {}),
     ...((areaWhere && !asAccepted) || filters.instrument ? {
       commitment: {

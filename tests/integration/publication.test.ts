@@ -188,3 +188,16 @@ describe('an acceptance and a publication', () => {
     expect(await publicReports()).toBe(before + 1);
   });
 });
+
+describe('the reports behind a number of a filtered summary', () => {
+  it('are narrowed by entity kind too, as the summary counted them', async () => {
+    const { listReviewQueue } = await import('@/lib/status-reports/queries');
+    for (const kind of ['MEMBER_STATE', 'OTHER'] as const) {
+      const summary = (await queries.getAreaSummaryView(reader(world.users.secretariat), 'TA1', { cycle: world.cycle.code, filters: { entityKind: kind } }, 'en'))!.summary;
+      for (const status of ['NOT_STARTED', 'IN_PROGRESS', 'FULLY_IMPLEMENTED'] as const) {
+        const listed = await listReviewQueue(reader(world.users.secretariat)!, { cycle: world.cycle.code, state: 'ACCEPTED', area: 'TA1', status, kind }, 'en');
+        expect(listed.total).toBe(summary.distribution[status]);
+      }
+    }
+  });
+});

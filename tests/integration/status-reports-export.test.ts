@@ -376,6 +376,7 @@ describe('the filters', () => {
     expect(await refused('format=pdf&lang=zh')).toBe(zh.exports.errors.format);
     expect(await refused('lang=fr')).toBe('The lang parameter is one of en, zh.');
     expect(await refused('state=LATE')).toBe('The state parameter is one of DRAFT, SUBMITTED, RETURNED, ACCEPTED.');
+    expect(await refused('kind=ALL')).toBe('The kind parameter is MEMBER_STATE or OTHER.');
     expect(await refused('group=EUROPE')).toMatch(/^The group parameter is one of AFRICAN, /);
     expect(await refused('area=chapter-3')).toBe(en.exports.errors.area);
     expect(await refused('cycle=../2026')).toBe(en.exports.errors.cycle);

@@ -71,13 +71,15 @@ export default async function ReviewsPage({ params, searchParams }: PageProps<'/
         </div>
         {filters.status && <input type="hidden" name="status" value={filters.status} />}
         {filters.commitment && <input type="hidden" name="commitment" value={filters.commitment} />}
+        {filters.kind && <input type="hidden" name="kind" value={filters.kind} />}
         <button type="submit" className="rounded bg-un-navy px-4 py-2 font-medium text-white">{t('apply')}</button>
       </form>
-      {(filters.status || filters.commitment) && (
+      {(filters.status || filters.commitment || filters.kind) && (
         <p className="text-sm text-slate-700" data-testid="review-narrowed">
           {filters.status && <>{t('narrowedStatus', { status: tStatus(filters.status) })} </>}
           {filters.commitment && <>{t('narrowedCommitment')} </>}
-          <Link href={`/reviews?${new URLSearchParams(Object.entries({ ...filters, status: undefined, commitment: undefined, page: undefined, cycle: queue.cycle?.code }).flatMap(([key, value]) => (value ? [[key, String(value)]] : []))).toString()}`} className="text-un-navy underline">
+          {filters.kind && <>{t(filters.kind === 'MEMBER_STATE' ? 'narrowedMemberStates' : 'narrowedOthers')} </>}
+          <Link href={`/reviews?${new URLSearchParams(Object.entries({ ...filters, status: undefined, commitment: undefined, kind: undefined, page: undefined, cycle: queue.cycle?.code }).flatMap(([key, value]) => (value ? [[key, String(value)]] : []))).toString()}`} className="text-un-navy underline">
             {t('widen')}
           </Link>
         </p>

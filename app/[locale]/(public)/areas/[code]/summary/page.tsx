@@ -53,7 +53,7 @@ export default async function AreaSummaryPage({ params, searchParams }: Props) {
   const reportsHref = can(user, 'status-report.review')
     ? (extra: Record<string, string | undefined>) => (_row: FiguresRow, status: ImplementationStatus) => {
         const query = new URLSearchParams(Object.entries({
-          cycle: cycle.code, state: 'ACCEPTED', area: area.code, status, instrument: request.filters.instrument, group: request.filters.group, ...extra,
+          cycle: cycle.code, state: 'ACCEPTED', area: area.code, status, instrument: request.filters.instrument, group: request.filters.group, kind: request.filters.entityKind, ...extra,
         }).flatMap(([key, value]) => (value ? [[key, value]] : [])));
         return `/reviews?${query.toString()}`;
       }
@@ -61,7 +61,7 @@ export default async function AreaSummaryPage({ params, searchParams }: Props) {
   const select = 'mt-1 block w-full rounded border border-slate-300 bg-white px-2 py-2';
   // The reports behind these figures, with the same filters, as a spreadsheet.
   const exportQuery = (format: 'csv' | 'xlsx') => new URLSearchParams(Object.entries({
-    format, cycle: cycle.code, area: area.code, lang: locale, instrument: request.filters.instrument, group: request.filters.group,
+    format, cycle: cycle.code, area: area.code, lang: locale, instrument: request.filters.instrument, group: request.filters.group, kind: request.filters.entityKind,
   }).flatMap(([key, value]) => (value ? [[key, value]] : []))).toString();
 
   return (
