@@ -47,7 +47,7 @@ export function FiguresTable({ caption, rows, labelHeader, reportsHref, testId }
               {DISTRIBUTION_KEYS.map((key) => (
                 <td key={key} className="hidden px-2 py-2 text-end tabular-nums md:table-cell" data-status={key}>
                   {reportsHref && key !== 'NO_REPORT' && row.distribution[key] > 0
-                    ? <Link href={reportsHref(row, key)} className="text-un-navy underline">{format.number(row.distribution[key])}</Link>
+                    ? <ReportsLink href={reportsHref(row, key)}>{format.number(row.distribution[key])}</ReportsLink>
                     : format.number(row.distribution[key])}
                 </td>
               ))}
@@ -60,4 +60,11 @@ export function FiguresTable({ caption, rows, labelHeader, reportsHref, testId }
       </table>
     </div>
   );
+}
+
+/** Pages of the site go through the localized Link; downloads (/api/...) are plain links. */
+function ReportsLink({ href, children }: { href: string; children: ReactNode }) {
+  return href.startsWith('/api/')
+    ? <a href={href} className="text-un-navy underline">{children}</a>
+    : <Link href={href} className="text-un-navy underline">{children}</Link>;
 }

@@ -20,7 +20,7 @@ import { stringify } from 'csv-stringify/sync';
 import { createTranslator } from 'next-intl';
 import type { Db } from '@/lib/db/client';
 import type { Prisma } from '@/lib/generated/prisma/client';
-import { RegionalGroup, WorkflowState } from '@/lib/generated/prisma/enums';
+import { ImplementationStatus, RegionalGroup, WorkflowState } from '@/lib/generated/prisma/enums';
 import type { Actor } from '@/lib/auth/permissions';
 import { cycleCodeSchema } from '@/lib/cycles/schemas';
 import { paragraphCitation } from '@/lib/evidence/queries';
@@ -47,6 +47,10 @@ export type StatusReportExportFilters = {
   cycle?: string;
   /** Member States only, or the other entities only (as a summary's entity filter). */
   kind?: 'MEMBER_STATE' | 'OTHER';
+  /** One implementation status: the reports behind one number of a summary. */
+  status?: ImplementationStatus;
+  /** One commitment, by its id. */
+  commitment?: string;
   /** A thematic area code; a chapter includes its sub-areas. */
   area?: string;
   entity?: string;
@@ -113,6 +117,10 @@ export function parseStatusReportExportQuery(params: URLSearchParams): ParsedExp
   if (group !== undefined && !Object.hasOwn(RegionalGroup, group)) return refuse(t('errors.group', { groups: Object.keys(RegionalGroup).join(', ') }));
   const kind = value('kind')?.toUpperCase();
   if (kind !== undefined && kind !== 'MEMBER_STATE' && kind !== 'OTHER') return refuse(t('errors.kind'));
+  const commitment = value('commitment');
+  if (commitment !== undefined && !/^[A-Za-z0-9_-]{1,40}$/.test(commitment)) return refuse(t('errors.commitment'));
+  const status = value('status')?.toUpperCase();
+  if (status !== undefined && !Object.hasOwn(ImplementationStatus, status)) return refuse(t('errors.status', { statuses: Object.keys(ImplementationStatus).join(', ') }));
   const state = value('state')?.toUpperCase() ?? 'ACCEPTED';
   if (!Object.hasOwn(WorkflowState, state)) return refuse(t('errors.state', { states: Object.keys(WorkflowState).join(', ') }));
 
@@ -121,7 +129,7 @@ export function parseStatusReportExportQuery(params: URLSearchParams): ParsedExp
     query: {
       format: format as ExportFormat,
       lang,
-      filters: { cycle, area: area?.toUpperCase(), entity, instrument, group: group as RegionalGroup | undefined, kind: kind as 'MEMBER_STATE' | 'OTHER' | undefined, state: state as WorkflowState },
+      filters: { cycle, area: area?.toUpperCase(), entity, instrument, group: group as RegionalGroup | undefined, kind: kind as 'MEMBER_STATE' | 'OTHER' | undefined, status: status as ImplementationStatus | undefined, commitment, state: state as WorkflowState },
     },
   };
 }
@@ -160,6 +168,8 @@ async function exportWhere(db: ExportDb, user: Actor, filters: StatusReportExpor
   if (instrument) and.push({ commitment: { instrumentId: instrument.id } });
   if (areaIds) and.push(asAccepted ? { accepted: { is: { thematicAreaId: { in: areaIds } } } } : { commitment: { thematicAreaId: { in: areaIds } } });
   if (filters.group) and.push(asAccepted ? { accepted: { is: { regionalGroup: filters.group } } } : { entity: { regionalGroup: filters.group } });
+  if (filters.status) and.push({ status: filters.status });
+  if (filters.commitment) and.push({ commitmentId: filters.commitment });
   if (filters.kind) {
     const kind = filters.kind === 'MEMBER_STATE' ? { equals: 'MEMBER_STATE' as const } : { not: 'MEMBER_STATE' as const };
     and.push(asAccepted ? { accepted: { is: { entityKind: kind } } } : { entity: { kind } });

@@ -15,6 +15,8 @@ export type SummaryFilters = {
   /** Member States only, or the other expected entities only. */
   entityKind?: 'MEMBER_STATE' | 'OTHER';
   group?: RegionalGroup;
+  /** Count only what was accepted by then (a publication's moment: what the public may read). */
+  acceptedUpTo?: Date;
 };
 
 type Figures = { distribution: Distribution; progressIndex: number | null };
@@ -43,7 +45,8 @@ function entityFilter(filters: SummaryFilters, alias: 'e' | 'a'): Prisma.Sql {
   const group = alias === 'e' ? Prisma.sql`e."regionalGroup"` : Prisma.sql`a."regionalGroup"`;
   return Prisma.sql`
     ${filters.entityKind === 'MEMBER_STATE' ? Prisma.sql`AND ${kind} = 'MEMBER_STATE'` : filters.entityKind === 'OTHER' ? Prisma.sql`AND ${kind} <> 'MEMBER_STATE'` : Prisma.empty}
-    ${filters.group ? Prisma.sql`AND ${group} = ${filters.group}::"RegionalGroup"` : Prisma.empty}`;
+    ${filters.group ? Prisma.sql`AND ${group} = ${filters.group}::"RegionalGroup"` : Prisma.empty}
+    ${filters.acceptedUpTo && alias === 'a' ? Prisma.sql`AND a."acceptedAt" <= ${filters.acceptedUpTo}` : Prisma.empty}`;
 }
 
 /** The figures of one area (a chapter with its sub-areas, or a sub-area) in one cycle. */
@@ -167,8 +170,12 @@ async function expectedCommitments(db: Db, cycleId: string, areaIds: string[], i
   });
 }
 
-/** The progress index of an area in each cycle that is open or closed, oldest first: one GROUP BY. */
-export async function computeTrend(db: Db, areaCode: string, filters: SummaryFilters = {}, cycleIds?: string[]) {
+/**
+ * The progress index of an area in each cycle that is open or closed, oldest first: one GROUP BY.
+ * With `cutoffs`, only those cycles, each counted up to its own moment (their publications).
+ */
+export async function computeTrend(db: Db, areaCode: string, filters: SummaryFilters = {}, cycleIds?: string[], cutoffs?: Map<string, Date>) {
+  if (cutoffs) cycleIds = [...cutoffs.keys()].filter((id) => !cycleIds || cycleIds.includes(id));
   const area = await db.thematicArea.findUnique({ where: { code: areaCode }, select: { id: true, parentId: true } });
   if (!area) return [];
   const cycles = await db.reportingCycle.findMany({
@@ -183,6 +190,7 @@ export async function computeTrend(db: Db, areaCode: string, filters: SummaryFil
     FROM "AcceptedStatus" a JOIN "CycleEntity" ce ON ce."cycleId" = a."cycleId" AND ce."entityId" = a."entityId"
     WHERE a."cycleId" IN (${Prisma.join(cycles.map((cycle) => cycle.id))}) AND ${accepted}
       ${instrument ? Prisma.sql`AND a."instrumentId" = ${instrument.id}` : Prisma.empty} ${entityFilter(filters, 'a')}
+      ${cutoffs ? Prisma.sql`AND (${Prisma.join(cycles.map((cycle) => Prisma.sql`(a."cycleId" = ${cycle.id} AND a."acceptedAt" <= ${cutoffs.get(cycle.id)!})`), ' OR ')})` : Prisma.empty}
     GROUP BY 1, 2`;
   return cycles.map((cycle) => ({
     cycle: cycle.code,

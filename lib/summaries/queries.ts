@@ -75,10 +75,24 @@ export async function getAreaSummaryView(user: SessionUser | null, areaCode: str
     if (!summary) notFound();
     return { cycle, cycles, live: true, summary: { ...summary, trend }, area };
   }
-  const figures = cycle.published ? (await publishedFigures(db, cycle.published)).areas?.[area.code] : undefined;
+  if (!cycle.published) return null;
+  if (hasFilters(request.filters)) {
+    // Narrowed views of published figures are counted from what each publication covered: the
+    // reports of published cycles accepted up to their publication, never later ones.
+    const cutoffs = new Map(cycles.slice(cycles.indexOf(cycle)).flatMap((option) => (option.published ? [[option.id, option.published.at] as const] : [])));
+    const [summary, trend] = await Promise.all([
+      computeAreaSummary(db, cycle.id, area.code, { ...request.filters, acceptedUpTo: cycle.published.at }),
+      computeTrend(db, area.code, request.filters, undefined, cutoffs),
+    ]);
+    if (!summary) notFound();
+    return { cycle, cycles, live: false, summary: { ...summary, trend }, area };
+  }
+  const figures = (await publishedFigures(db, cycle.published)).areas?.[area.code];
   if (!figures) return null;
   return { cycle, cycles, live: false, summary: { ...figures, trend: await trendForPublic(figures.trend) }, area };
 }
+
+const hasFilters = (filters: SummaryFilters) => Boolean(filters.instrument || filters.entityKind || filters.group);
 
 /** A stored trend without the cycles that are no longer published. */
 async function trendForPublic(trend: TrendPoint[]) {

@@ -201,3 +201,22 @@ describe('the reports behind a number of a filtered summary', () => {
     }
   });
 });
+
+describe('a filtered view of published figures', () => {
+  it('is counted from what the publication covered, never from later acceptances', async () => {
+    await publishSummaries(db, world.users.secretariat, { cycleCode: world.cycle.code });
+    const filtered = async (user: FixtureUser | null) =>
+      (await queries.getAreaSummaryView(reader(user), 'TA1', { cycle: world.cycle.code, filters: { entityKind: 'MEMBER_STATE' } }, 'en'))!;
+    const before = await filtered(null);
+    expect(before.live).toBe(false);
+    // Unfiltered, the public reads the stored figures: the filtered view of every entity kind adds up to them.
+    const stored = (await view(null, { cycle: world.cycle.code }))!.summary.distribution;
+    const others = (await queries.getAreaSummaryView(null, 'TA1', { cycle: world.cycle.code, filters: { entityKind: 'OTHER' } }, 'en'))!.summary.distribution;
+    expect(before.summary.distribution.FULLY_IMPLEMENTED + others.FULLY_IMPLEMENTED).toBe(stored.FULLY_IMPLEMENTED);
+
+    await accept(world.users.focalMex, world.entities.MEX, world.commitments[2]!, 'FULLY_IMPLEMENTED', new Date(Date.now() + 1000));
+    expect((await filtered(null)).summary.distribution).toEqual(before.summary.distribution);
+    expect((await filtered(world.users.secretariat)).summary.distribution.FULLY_IMPLEMENTED).toBe(before.summary.distribution.FULLY_IMPLEMENTED + 1);
+    expect((await filtered(null)).summary.trend.map((point) => point.cycle)).toEqual([world.cycle.code]);
+  });
+});

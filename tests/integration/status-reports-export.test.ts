@@ -357,6 +357,14 @@ describe('the filters', () => {
     expect(await names('instrument=TEST&cycle=2026&group=')).toHaveLength(7);
   });
 
+  it('narrow by status, commitment and entity kind: the reports behind one number of a summary', async () => {
+    expect(await names('status=FULLY_IMPLEMENTED')).toEqual(['mexFormula']);
+    expect(await names('status=NOT_STARTED&kind=MEMBER_STATE')).toEqual(['ngaFormula']);
+    expect(await names('kind=OTHER')).toEqual([]);
+    const mexChinese = await database.db.statusReport.findUniqueOrThrow({ where: { id: reports.mexChinese!.id }, select: { commitmentId: true } });
+    expect(await names(`commitment=${mexChinese.commitmentId}&area=TA1`)).toEqual(sorted(['mexChinese', 'ngaFormula']));
+  });
+
   it('give a file with no rows for a code that names nothing', async () => {
     for (const query of ['cycle=1999', 'entity=ZZZ', 'instrument=NONE', 'area=TA9', 'area=TA3.9', 'entity=M_X']) {
       const records = await csvOf(await download(query, world.users.secretariat));

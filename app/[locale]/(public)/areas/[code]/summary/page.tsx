@@ -50,14 +50,19 @@ export default async function AreaSummaryPage({ params, searchParams }: Props) {
   const { summary, area, cycle } = view;
   const symbolOf = new Map(instruments.map((instrument) => [instrument.code, instrument.symbol]));
   // Every count of accepted reports leads to the reports behind it, for readers who may list them.
-  const reportsHref = can(user, 'status-report.review')
-    ? (extra: Record<string, string | undefined>) => (_row: FiguresRow, status: ImplementationStatus) => {
-        const query = new URLSearchParams(Object.entries({
-          cycle: cycle.code, state: 'ACCEPTED', area: area.code, status, instrument: request.filters.instrument, group: request.filters.group, kind: request.filters.entityKind, ...extra,
-        }).flatMap(([key, value]) => (value ? [[key, value]] : [])));
-        return `/reviews?${query.toString()}`;
-      }
-    : undefined;
+  // Everyone else gets them as a spreadsheet of what was published (the export applies the same
+  // rule of what each reader may see).
+  const reportsHref = (extra: Record<string, string | undefined>) => (_row: FiguresRow, status: ImplementationStatus) => {
+    const query = new URLSearchParams(Object.entries({
+      cycle: cycle.code, state: 'ACCEPTED', area: area.code, status, instrument: request.filters.instrument, group: request.filters.group, kind: request.filters.entityKind, ...extra,
+    }).flatMap(([key, value]) => (value ? [[key, value]] : [])));
+    if (!view.live || !can(user, 'status-report.review')) {
+      query.set('format', 'csv');
+      query.set('lang', locale);
+      return `/api/exports/status-reports?${query.toString()}`;
+    }
+    return `/reviews?${query.toString()}`;
+  };
   const select = 'mt-1 block w-full rounded border border-slate-300 bg-white px-2 py-2';
   // The reports behind these figures, with the same filters, as a spreadsheet.
   const exportQuery = (format: 'csv' | 'xlsx') => new URLSearchParams(Object.entries({
@@ -88,30 +93,30 @@ export default async function AreaSummaryPage({ params, searchParams }: Props) {
             {view.cycles.map((option) => <option key={option.code} value={option.code}>{option.name}</option>)}
           </select>
         </div>
+        <div>
+          <label htmlFor="summary-instrument" className="block text-sm font-medium">{t('instrument')}</label>
+          <select id="summary-instrument" name="instrument" defaultValue={request.filters.instrument ?? ''} className={select}>
+            <option value="">{t('all')}</option>
+            {instruments.map((instrument) => <option key={instrument.code} value={instrument.code}>{instrument.symbol}</option>)}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="summary-kind" className="block text-sm font-medium">{t('entityKind')}</label>
+          <select id="summary-kind" name="kind" defaultValue={request.filters.entityKind ?? ''} className={select}>
+            <option value="">{t('all')}</option>
+            <option value="MEMBER_STATE">{t('memberStates')}</option>
+            <option value="OTHER">{t('otherEntities')}</option>
+          </select>
+        </div>
+        <div>
+          <label htmlFor="summary-group" className="block text-sm font-medium">{t('group')}</label>
+          <select id="summary-group" name="group" defaultValue={request.filters.group ?? ''} className={select}>
+            <option value="">{t('all')}</option>
+            {REGIONAL_GROUPS.map((group) => <option key={group} value={group}>{tEntities(`groups.${group}`)}</option>)}
+          </select>
+        </div>
         {staff && (
           <>
-            <div>
-              <label htmlFor="summary-instrument" className="block text-sm font-medium">{t('instrument')}</label>
-              <select id="summary-instrument" name="instrument" defaultValue={request.filters.instrument ?? ''} className={select}>
-                <option value="">{t('all')}</option>
-                {instruments.map((instrument) => <option key={instrument.code} value={instrument.code}>{instrument.symbol}</option>)}
-              </select>
-            </div>
-            <div>
-              <label htmlFor="summary-kind" className="block text-sm font-medium">{t('entityKind')}</label>
-              <select id="summary-kind" name="kind" defaultValue={request.filters.entityKind ?? ''} className={select}>
-                <option value="">{t('all')}</option>
-                <option value="MEMBER_STATE">{t('memberStates')}</option>
-                <option value="OTHER">{t('otherEntities')}</option>
-              </select>
-            </div>
-            <div>
-              <label htmlFor="summary-group" className="block text-sm font-medium">{t('group')}</label>
-              <select id="summary-group" name="group" defaultValue={request.filters.group ?? ''} className={select}>
-                <option value="">{t('all')}</option>
-                {REGIONAL_GROUPS.map((group) => <option key={group} value={group}>{tEntities(`groups.${group}`)}</option>)}
-              </select>
-            </div>
             <div>
               <label htmlFor="summary-version" className="block text-sm font-medium">{t('figures')}</label>
               <select id="summary-version" name="version" defaultValue={request.version ?? ''} className={select}>
@@ -138,7 +143,7 @@ export default async function AreaSummaryPage({ params, searchParams }: Props) {
         <DistributionLegend />
         <FiguresTable caption={t('distributionCaption', { area: area.code, cycle: cycle.name })} labelHeader={t('area')} testId="summary-total"
           rows={[{ key: area.code, label: `${area.code} ${area.title}`, distribution: summary.distribution, progressIndex: summary.progressIndex }]}
-          reportsHref={reportsHref?.({})} />
+          reportsHref={reportsHref({})} />
       </section>
 
       {summary.subAreas.length > 0 && (
@@ -150,7 +155,7 @@ export default async function AreaSummaryPage({ params, searchParams }: Props) {
               label: <Link href={`/areas/${sub.code}/summary?cycle=${encodeURIComponent(cycle.code)}`} className="text-un-navy underline">{sub.code} {area.subAreas.find((row) => row.code === sub.code)?.title}</Link>,
               distribution: sub.distribution, progressIndex: sub.progressIndex,
             }))}
-            reportsHref={reportsHref ? (row, status) => reportsHref({ area: row.key })(row, status) : undefined} />
+            reportsHref={(row, status) => reportsHref({ area: row.key })(row, status)} />
         </section>
       )}
 
@@ -163,7 +168,7 @@ export default async function AreaSummaryPage({ params, searchParams }: Props) {
         <h2 id="groups-heading" className="text-lg font-semibold">{t('byRegionalGroup')}</h2>
         <FiguresTable caption={t('byRegionalGroup')} labelHeader={t('group')} testId="summary-groups"
           rows={summary.byRegionalGroup.map((row) => ({ key: row.group, label: tEntities(`groups.${row.group}`), distribution: row.distribution, progressIndex: row.progressIndex }))}
-          reportsHref={reportsHref ? (row, status) => reportsHref({ group: row.key })(row, status) : undefined} />
+          reportsHref={(row, status) => reportsHref({ group: row.key })(row, status)} />
       </section>
 
       <section aria-labelledby="regions-heading" className="space-y-3">
@@ -197,7 +202,7 @@ export default async function AreaSummaryPage({ params, searchParams }: Props) {
               label: <Link href={`/commitments/${row.id}`} className="text-un-navy underline">{symbolOf.get(row.instrument) ?? row.instrument} {displayReference(row.reference, locale)}</Link>,
               distribution: row.distribution, progressIndex: row.progressIndex,
             }))}
-            reportsHref={reportsHref ? (row, status) => reportsHref({ commitment: row.key, area: undefined })(row, status) : undefined} />
+            reportsHref={(row, status) => reportsHref({ commitment: row.key })(row, status)} />
         )}
       </section>
     </main>
