@@ -10,7 +10,9 @@ import { paragraphPath } from '@/lib/documents/citation';
 import en from '@/messages/en.json';
 import zh from '@/messages/zh.json';
 import type { Prisma } from '@/lib/generated/prisma/client';
+import { can } from '@/lib/auth/permissions';
 import { mayLinkEvidence, mayRemoveEvidence, mayReviewEvidence } from './mutations';
+import { readFile, type ReadFile } from './file-storage';
 
 // The evidence of a commitment. Commitments and their accepted, commitment-level evidence are
 // public like the catalogue; who added a link (an e-mail address) and the file downloads are for
@@ -130,4 +132,24 @@ export async function listEvidence(user: SessionUser | null, commitmentId: strin
   }
   suggestions.sort((a, b) => b.score - a.score || a.paragraph.symbol.localeCompare(b.paragraph.symbol) || a.paragraph.number - b.paragraph.number);
   return { items, pending, suggestions: canReview ? suggestions : null, canLink, canReview };
+}
+
+/**
+ * An evidence file for download, or null when this reader may not have it (answered like one
+ * that does not exist). A file attached to a status report is only for those who may read that
+ * report. Commitment-level evidence is for every signed-in user once accepted; until then only
+ * for whoever proposed it and those who decide. A file linked to nothing is not served.
+ */
+export async function getEvidenceFile(user: SessionUser, id: string): Promise<ReadFile | null> {
+  if (id.length > 40) return null;
+  const links = await db.evidenceLink.findMany({
+    where: { fileId: id },
+    select: { state: true, createdById: true, statusReport: { select: { entityId: true } } },
+  });
+  const visible = links.some((link) =>
+    link.statusReport
+      ? can(user, 'status-report.read', { entityId: link.statusReport.entityId })
+      : link.state === 'ACCEPTED' || link.createdById === user.id || can(user, 'evidence.review'),
+  );
+  return visible ? readFile(db, id) : null;
 }

@@ -4,7 +4,7 @@
 // asks the pure guard (role, cycle, state), checks the version the form was loaded at, then
 // writes the change, its StatusEvent and its AuditEvent together.
 import type { Db } from '@/lib/db/client';
-import type { Prisma } from '@/lib/generated/prisma/client';
+import { Prisma } from '@/lib/generated/prisma/client';
 import type { CycleState, ImplementationStatus, Role, WorkflowState } from '@/lib/generated/prisma/enums';
 import { can } from '@/lib/auth/permissions';
 import { recordAudit } from '@/lib/audit/record';
@@ -29,25 +29,20 @@ type LockedReport = {
 
 type LockedCycle = { id: string; state: CycleState; opensAt: Date; closesAt: Date };
 
-const REPORT_COLUMNS = `r."id", r."entityId", r."commitmentId", r."cycleId", r."state"::text AS "state", r."version", r."status"::text AS "status",
-    r."narrative", r."asOf", r."submittedById", r."updatedById", u."email" AS "updatedByEmail", r."updatedAt"`;
-
-async function lockReportById(tx: Tx, reportId: string): Promise<LockedReport | null> {
-  const rows = await tx.$queryRawUnsafe<LockedReport[]>(
-    `SELECT ${REPORT_COLUMNS} FROM "StatusReport" r LEFT JOIN "User" u ON u."id" = r."updatedById" WHERE r."id" = $1 FOR UPDATE OF r`,
-    reportId,
-  );
+/** Locks one report row (and reads who last saved it), found by `where`. */
+async function lockReport(tx: Tx, where: Prisma.Sql): Promise<LockedReport | null> {
+  const rows = await tx.$queryRaw<LockedReport[]>`
+    SELECT r."id", r."entityId", r."commitmentId", r."cycleId", r."state"::text AS "state", r."version", r."status"::text AS "status",
+      r."narrative", r."asOf", r."submittedById", r."updatedById", u."email" AS "updatedByEmail", r."updatedAt"
+    FROM "StatusReport" r LEFT JOIN "User" u ON u."id" = r."updatedById"
+    WHERE ${where} FOR UPDATE OF r`;
   return rows[0] ?? null;
 }
 
-async function lockReportByKey(tx: Tx, key: ReportKey): Promise<LockedReport | null> {
-  const rows = await tx.$queryRawUnsafe<LockedReport[]>(
-    `SELECT ${REPORT_COLUMNS} FROM "StatusReport" r LEFT JOIN "User" u ON u."id" = r."updatedById"
-     WHERE r."entityId" = $1 AND r."commitmentId" = $2 AND r."cycleId" = $3 FOR UPDATE OF r`,
-    key.entityId, key.commitmentId, key.cycleId,
-  );
-  return rows[0] ?? null;
-}
+const lockReportById = (tx: Tx, reportId: string) => lockReport(tx, Prisma.sql`r."id" = ${reportId}`);
+
+const lockReportByKey = (tx: Tx, key: ReportKey) =>
+  lockReport(tx, Prisma.sql`r."entityId" = ${key.entityId} AND r."commitmentId" = ${key.commitmentId} AND r."cycleId" = ${key.cycleId}`);
 
 /** Shares the cycle's row lock: a cycle cannot close while a write to one of its reports runs. */
 async function shareCycle(tx: Tx, cycleId: string): Promise<LockedCycle | null> {

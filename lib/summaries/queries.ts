@@ -6,6 +6,8 @@ import type { SessionUser } from '@/lib/auth/session';
 import { localized } from '@/lib/i18n/localized';
 import { computeAreaSummary, computeTrend, type AreaSummary, type SummaryFilters } from './compute';
 import { publicTrend, publishedCycles, publishedFigures, type Publication } from './publication';
+import { loadNarrativeDraft } from './narrative-draft';
+import type { Locale } from '@/lib/i18n/routing';
 
 // Summaries as each reader may see them. The secretariat reads live figures (or, when asked,
 // the published ones) of every open or closed cycle, with filters; everyone else reads only what
@@ -139,4 +141,15 @@ export async function getLatestPublished(locale: string) {
   if (!cycle) return null;
   const figures = (await publishedFigures(db, published.get(cycle.id)!)).areas ?? {};
   return { cycle: { code: cycle.code, name: localized(cycle.name, locale) }, areas: figures };
+}
+
+/**
+ * The data of an area's narrative draft in a cycle (the open one, else the latest closed, when
+ * none is named): for those who may read unpublished figures only, since it holds accepted
+ * reports not yet published. Null for anyone else, and for an area or cycle that does not exist.
+ */
+export async function getNarrativeDraftData(user: SessionUser | null, input: { cycleCode?: string; areaCode: string; locale: Locale }) {
+  if (!can(user, 'summary.read-unpublished')) return null;
+  if (input.areaCode.length > 20 || (input.cycleCode?.length ?? 0) > 40) return null;
+  return loadNarrativeDraft(db, input);
 }

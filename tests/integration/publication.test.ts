@@ -220,3 +220,15 @@ describe('a filtered view of published figures', () => {
     expect((await filtered(null)).summary.trend.map((point) => point.cycle)).toEqual([world.cycle.code]);
   });
 });
+
+describe('a narrative draft', () => {
+  it('is for those who may read unpublished figures only', async () => {
+    const input = { cycleCode: world.cycle.code, areaCode: 'TA1', locale: 'en' as const };
+    for (const user of [null, world.users.viewer, world.users.focalMex]) {
+      expect(await queries.getNarrativeDraftData(reader(user), input)).toBeNull();
+    }
+    const draft = await queries.getNarrativeDraftData(reader(world.users.secretariat), input);
+    expect(draft?.area.code).toBe('TA1');
+    expect(await queries.getNarrativeDraftData(reader(world.users.secretariat), { ...input, areaCode: 'X'.repeat(21) })).toBeNull();
+  });
+});

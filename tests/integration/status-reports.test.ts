@@ -232,24 +232,35 @@ describe('a double-clicked submit', () => {
 });
 
 describe('atomicity', () => {
-  /** Makes inserts into `table` fail when `condition` holds, for the duration of `run`. */
-  async function withFailingInsert(table: 'StatusEvent' | 'AuditEvent', condition: string, run: () => Promise<void>) {
-    const name = `test_fail_${table.toLowerCase()}`;
-    await db.$executeRawUnsafe(`CREATE FUNCTION "${name}"() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN IF ${condition} THEN RAISE EXCEPTION 'test: insert refused'; END IF; RETURN NEW; END $$`);
-    await db.$executeRawUnsafe(`CREATE TRIGGER "${name}" BEFORE INSERT ON "${table}" FOR EACH ROW EXECUTE FUNCTION "${name}"()`);
+  // Inserts into a history table fail while "TestPoison" names that table and a text the new row
+  // holds: a failure forced after the state change, to see the whole transaction undone.
+  beforeAll(async () => {
+    await db.$executeRaw`CREATE TABLE "TestPoison" ("tableName" TEXT NOT NULL, "marker" TEXT NOT NULL)`;
+    await db.$executeRaw`CREATE FUNCTION "test_refuse_poison"() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF EXISTS (SELECT 1 FROM "TestPoison" p WHERE p."tableName" = TG_TABLE_NAME AND strpos(row_to_json(NEW)::text, p."marker") > 0) THEN
+          RAISE EXCEPTION 'test: insert refused';
+        END IF;
+        RETURN NEW;
+      END $$`;
+    await db.$executeRaw`CREATE TRIGGER "StatusEvent_test_poison" BEFORE INSERT ON "StatusEvent" FOR EACH ROW EXECUTE FUNCTION "test_refuse_poison"()`;
+    await db.$executeRaw`CREATE TRIGGER "AuditEvent_test_poison" BEFORE INSERT ON "AuditEvent" FOR EACH ROW EXECUTE FUNCTION "test_refuse_poison"()`;
+  });
+
+  /** Makes inserts into `table` of a row holding `marker` fail, for the duration of `run`. */
+  async function withFailingInsert(table: 'StatusEvent' | 'AuditEvent', marker: string, run: () => Promise<void>) {
+    await db.$executeRaw`INSERT INTO "TestPoison" ("tableName", "marker") VALUES (${table}, ${marker})`;
     try {
       await run();
     } finally {
-      await db.$executeRawUnsafe(`DROP TRIGGER "${name}" ON "${table}"`);
-      await db.$executeRawUnsafe(`DROP FUNCTION "${name}"()`);
+      await db.$executeRaw`DELETE FROM "TestPoison"`;
     }
   }
 
   it('undoes the state change when the timeline event cannot be written', async () => {
     const draft = await reportIn('DRAFT');
     const before = { row: await reportRow(draft.id), totals: await totals() };
-    await withFailingInsert('StatusEvent', `NEW."snapshot"->>'narrative' = '[TEST] Poison.'`, async () => {
+    await withFailingInsert('StatusEvent', '[TEST] Poison.', async () => {
       await expect(saveStatusReport(db, focalMex, form(draft.commitmentId, { version: draft.version, intent: 'submit', narrative: '[TEST] Poison.' }), on('06-06')))
         .rejects.toThrow(/insert refused/);
     });
@@ -263,7 +274,7 @@ describe('atomicity', () => {
   it('undoes the state change and the timeline event when the audit row cannot be written', async () => {
     const submitted = await reportIn('SUBMITTED');
     const before = { row: await reportRow(submitted.id), totals: await totals() };
-    await withFailingInsert('AuditEvent', `NEW."entityId" = '${submitted.id}'`, async () => {
+    await withFailingInsert('AuditEvent', submitted.id, async () => {
       await expect(reviewStatusReport(db, secretariat, { reportId: submitted.id, version: submitted.version, decision: 'accept', comment: '' }, on('06-06')))
         .rejects.toThrow(/insert refused/);
       await expect(withdrawStatusReport(db, focalMex, { reportId: submitted.id, version: submitted.version }, on('06-06'))).rejects.toThrow(/insert refused/);
@@ -275,7 +286,7 @@ describe('atomicity', () => {
   it('leaves no report behind when the first save fails', async () => {
     const commitmentId = await newCommitment();
     const before = await totals();
-    await withFailingInsert('AuditEvent', `NEW."after"->>'narrative' = '[TEST] Poison first.'`, async () => {
+    await withFailingInsert('AuditEvent', '[TEST] Poison first.', async () => {
       await expect(saveStatusReport(db, focalMex, form(commitmentId, { narrative: '[TEST] Poison first.' }), on('06-06'))).rejects.toThrow(/insert refused/);
     });
     expect(await totals()).toEqual(before);

@@ -2,13 +2,13 @@
 //   GET /api/exports/status-reports?format=csv|xlsx&cycle=&area=&entity=&group=&instrument=&state=&lang=en|zh
 // Anyone may ask; each caller gets the rows they may read (the public: accepted reports of
 // published cycles, as published). The file is streamed: see lib/exports/status-reports-export.ts.
-import { db } from '@/lib/db';
 import { getOptionalUser } from '@/lib/auth/session';
 import { contentDisposition } from '@/lib/evidence/file-storage';
 import { isLocale } from '@/lib/i18n/routing';
 import {
-  EXPORT_CONTENT_TYPES, exportFileName, exportStatusReports, parseStatusReportExportQuery,
+  EXPORT_CONTENT_TYPES, exportFileName, parseStatusReportExportQuery,
 } from '@/lib/exports/status-reports-export';
+import { downloadStatusReports } from '@/lib/exports/queries';
 
 export const dynamic = 'force-dynamic';
 
@@ -17,7 +17,7 @@ export async function GET(request: Request) {
   if (!parsed.ok) return Response.json({ message: parsed.message }, { status: 400, headers: { 'cache-control': 'no-store' } });
   const user = await getOptionalUser();
   const query = { ...parsed.query, lang: parsed.query.lang ?? (user && isLocale(user.locale) ? user.locale : null) };
-  const body = await exportStatusReports(db, user, query);
+  const body = await downloadStatusReports(user, query);
   return new Response(body, {
     headers: {
       'content-type': EXPORT_CONTENT_TYPES[query.format],

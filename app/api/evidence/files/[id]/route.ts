@@ -2,11 +2,10 @@
 // the web root) and are always sent as attachments with their stored type, so that a browser
 // never renders an upload as a page of this site.
 import type { NextRequest } from 'next/server';
-import { db } from '@/lib/db';
 import { getOptionalUser } from '@/lib/auth/session';
-import { can } from '@/lib/auth/permissions';
 import { isLocale, routing } from '@/lib/i18n/routing';
-import { contentDisposition, readFile } from '@/lib/evidence/file-storage';
+import { contentDisposition } from '@/lib/evidence/file-storage';
+import { getEvidenceFile } from '@/lib/evidence/queries';
 
 export const dynamic = 'force-dynamic';
 
@@ -21,23 +20,7 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
     // A relative location: behind a proxy, request.url may name an internal host.
     return new Response(null, { status: 303, headers: { location: `/${locale}/sign-in?callbackUrl=${callbackUrl}`, 'cache-control': 'no-store' } });
   }
-  if (id.length > 40) return new Response(null, { status: 404 });
-
-  // A file attached to a status report is only for those who may read that report. Commitment-level
-  // evidence is for every signed-in user once accepted; until then only for whoever proposed it
-  // and those who decide. A file linked to nothing is not served.
-  const links = await db.evidenceLink.findMany({
-    where: { fileId: id },
-    select: { state: true, createdById: true, statusReport: { select: { entityId: true } } },
-  });
-  const visible = links.some((link) =>
-    link.statusReport
-      ? can(user, 'status-report.read', { entityId: link.statusReport.entityId })
-      : link.state === 'ACCEPTED' || link.createdById === user.id || can(user, 'evidence.review'),
-  );
-  if (!visible) return new Response(null, { status: 404 });
-
-  const file = await readFile(db, id);
+  const file = await getEvidenceFile(user, id);
   if (!file) return new Response(null, { status: 404 });
   return new Response(new Uint8Array(file.content), {
     headers: {

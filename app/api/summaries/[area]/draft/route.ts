@@ -3,12 +3,12 @@
 // Anonymous callers are told to sign in (401); everyone else who may not read it gets 404, as if
 // the draft did not exist.
 import type { NextRequest } from 'next/server';
-import { db } from '@/lib/db';
 import { getOptionalUser } from '@/lib/auth/session';
 import { can } from '@/lib/auth/permissions';
 import { contentDisposition } from '@/lib/evidence/file-storage';
 import { isLocale, routing, type Locale } from '@/lib/i18n/routing';
-import { buildNarrativeDraft, draftTranslator, loadNarrativeDraft } from '@/lib/summaries/narrative-draft';
+import { buildNarrativeDraft, draftTranslator } from '@/lib/summaries/narrative-draft';
+import { getNarrativeDraftData } from '@/lib/summaries/queries';
 import { DOCX_CONTENT_TYPE, narrativeDraftDocx } from '@/lib/summaries/narrative-docx';
 
 export const dynamic = 'force-dynamic';
@@ -30,8 +30,7 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
 
   const areaCode = area.trim().toUpperCase();
   const cycleCode = query.get('cycle')?.trim() || undefined;
-  if (areaCode.length > 20 || (cycleCode?.length ?? 0) > 40) return notFound();
-  const data = await loadNarrativeDraft(db, { cycleCode, areaCode, locale: lang });
+  const data = await getNarrativeDraftData(user, { cycleCode, areaCode, locale: lang });
   if (!data) return notFound();
 
   const draft = buildNarrativeDraft(data, t);

@@ -1,14 +1,13 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
-import { db } from '@/lib/db';
 import { requireUser } from '@/lib/auth/session';
 import { can } from '@/lib/auth/permissions';
 import { Link } from '@/lib/i18n/navigation';
 import { pageLocale } from '@/lib/i18n/page-locale';
 import { isLocale, locales, type Locale } from '@/lib/i18n/routing';
-import { summaryCycles } from '@/lib/summaries/queries';
-import { buildNarrativeDraft, draftTranslator, loadNarrativeDraft } from '@/lib/summaries/narrative-draft';
+import { getNarrativeDraftData, summaryCycles } from '@/lib/summaries/queries';
+import { buildNarrativeDraft, draftTranslator } from '@/lib/summaries/narrative-draft';
 import { PrintButton } from '@/components/summaries/print-button';
 
 // The narrative draft of a thematic area in a cycle, for the secretariat: on screen, printed (the
@@ -39,7 +38,7 @@ export default async function NarrativeDraftPage({ params, searchParams }: Props
 
   const [t, tCommon, cycles, data] = await Promise.all([
     getTranslations('narrativeDraft'), getTranslations('common'), summaryCycles(user, locale),
-    areaCode.length > 20 || (cycleCode?.length ?? 0) > 40 ? null : loadNarrativeDraft(db, { cycleCode, areaCode, locale: lang }),
+    getNarrativeDraftData(user, { cycleCode, areaCode, locale: lang }),
   ]);
   if (!data) {
     if (cycles.length > 0 || cycleCode) notFound();
