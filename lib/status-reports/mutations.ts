@@ -83,9 +83,10 @@ function conflict(report: LockedReport): DomainError {
   return new DomainError('statusReports.conflict', {}, { conflict: versionOf(report) });
 }
 
-const sameFields = (report: LockedReport, fields: ReportFields) =>
-  report.status === fields.status && report.narrative === fields.narrative &&
-  (report.asOf ? report.asOf.toISOString().slice(0, 10) : null) === fields.asOf;
+const sameFields = (report: LockedReport, fields: ReportFields) => {
+  const stored = versionOf(report);
+  return stored.status === fields.status && stored.narrative === fields.narrative && stored.asOf === fields.asOf;
+};
 
 function snapshotOf(fields: ReportFields & { state: WorkflowState; version: number }, extra: Record<string, Prisma.InputJsonValue> = {}): Prisma.InputJsonObject {
   return { status: fields.status, narrative: fields.narrative, asOf: fields.asOf, state: fields.state, version: fields.version, ...extra };
@@ -221,14 +222,13 @@ export async function withdrawStatusReport(db: Db, actor: ReportActor, input: { 
 export type ReviewInput = { reportId: string; version: number; decision: 'accept' | 'return'; comment: string };
 
 /**
- * Accepts a submission, or returns it with a comment. An acceptance records, on its timeline
- * event, what summaries group by as it stood then (thematic area, entity kind, regional group,
- * M49 region), so that a later reclassification does not rewrite past cycles.
+ * Accepts a submission, or returns it with a comment. An acceptance's timeline event keeps the
+ * evidence it rested on; the database records what summaries group by (AcceptedStatus).
  */
 export async function reviewStatusReport(db: Db, actor: ReportActor, input: ReviewInput, now = new Date()): Promise<WriteResult> {
   const comment = input.comment.trim();
   if (input.decision === 'return' && !comment) throw new DomainError('statusReports.commentRequired');
-  return transitionReport(db, actor, input.decision, input, now, async (tx, report, decision): Promise<Record<string, Prisma.InputJsonValue | null>> => {
+  return transitionReport(db, actor, input.decision, input, now, async (tx, report, decision): Promise<Record<string, Prisma.InputJsonValue>> => {
     const reviewedAt = input.decision === 'accept' ? await acceptanceTime(tx, report.cycleId, now) : now;
     await tx.statusReport.update({
       where: { id: report.id },
@@ -237,20 +237,8 @@ export async function reviewStatusReport(db: Db, actor: ReportActor, input: Revi
         reviewComment: input.decision === 'return' ? comment : comment || null,
       },
     });
-    if (input.decision === 'return') return {};
-    const grouping = await tx.statusReport.findUniqueOrThrow({
-      where: { id: report.id },
-      select: {
-        commitment: { select: { thematicAreaId: true, thematicArea: { select: { code: true } } } },
-        entity: { select: { kind: true, regionalGroup: true, m49RegionCode: true, m49SubRegionCode: true } },
-      },
-    });
-    return {
-      evidence: await evidenceSnapshot(tx, report.id),
-      thematicAreaId: grouping.commitment.thematicAreaId, thematicAreaCode: grouping.commitment.thematicArea.code,
-      entityKind: grouping.entity.kind, regionalGroup: grouping.entity.regionalGroup,
-      m49RegionCode: grouping.entity.m49RegionCode, m49SubRegionCode: grouping.entity.m49SubRegionCode,
-    };
+    // What summaries group by is written by the database itself (AcceptedStatus, a trigger).
+    return input.decision === 'return' ? {} : { evidence: await evidenceSnapshot(tx, report.id) };
   }, comment || null);
 }
 
@@ -269,7 +257,7 @@ async function acceptanceTime(tx: Tx, cycleId: string, now: Date): Promise<Date>
 
 type Transitioner = (
   tx: Tx, report: LockedReport, decision: { state: WorkflowState; event: string },
-) => Promise<Record<string, Prisma.InputJsonValue | null>>;
+) => Promise<Record<string, Prisma.InputJsonValue>>;
 
 /** The shared path of withdraw, return and accept: lock, check, change, event, audit. */
 async function transitionReport(
@@ -286,9 +274,7 @@ async function transitionReport(
     if (report.version !== input.version) throw conflict(report);
     const extra = await change(tx, report, decision);
     const version = report.version + 1;
-    const after = snapshotOf({ ...versionOf(report), state: decision.state, version }, Object.fromEntries(
-      Object.entries(extra).filter((entry): entry is [string, Prisma.InputJsonValue] => entry[1] !== null),
-    ));
+    const after = snapshotOf({ ...versionOf(report), state: decision.state, version }, extra);
     await tx.statusEvent.create({
       data: { statusReportId: report.id, type: decision.event as never, byId: actor.id, at: now, comment, snapshot: after },
     });

@@ -556,8 +556,6 @@ async function writeHistory(tx: Tx, { plan, openCycleId, instrument, reviewerId,
 
   // createManyAndReturn answers in the order of its input.
   const events = plan.reports.flatMap((report, index) => {
-    const entity = idOf(entityOf, report.entityCode, 'Reporting entity');
-    const commitment = idOf(commitmentOf, report.commitmentReference, 'Demo commitment');
     return report.events.map((event, position) => ({
       statusReportId: created[index].id,
       type: event.type,
@@ -565,7 +563,7 @@ async function writeHistory(tx: Tx, { plan, openCycleId, instrument, reviewerId,
       comment: event.comment,
       // byEmail is filled in by the database (a trigger), from the account as it is now.
       byId: event.by === 'reviewer' ? reviewerId : idOf(accounts, report.entityCode, 'Hidden demo account for'),
-      snapshot: snapshotOf(report, event.type, position, entity, commitment),
+      snapshot: snapshotOf(report, event.type, position),
     } satisfies Prisma.StatusEventCreateManyInput));
   });
   await tx.statusEvent.createMany({ data: events });
@@ -586,12 +584,9 @@ function versionAfter(position: number): number {
 /**
  * The snapshot a StatusEvent carries, shaped as lib/status-reports/mutations.ts writes it: the
  * report after the event and the evidence it rested on (none, in the demo); a submission also says
- * whether it was late, an acceptance what summaries group by (nulls left out, as there).
+ * whether it was late. (What summaries group by is the database's AcceptedStatus record.)
  */
-function snapshotOf(
-  report: PlannedReport, type: StatusEventType, position: number,
-  entity: WriteContext['entities'][number], commitment: WriteContext['instrument']['commitments'][number],
-): Prisma.InputJsonObject {
+function snapshotOf(report: PlannedReport, type: StatusEventType, position: number): Prisma.InputJsonObject {
   const state: WorkflowState =
     type === StatusEventType.SAVED ? WorkflowState.DRAFT
       : type === StatusEventType.SUBMITTED ? WorkflowState.SUBMITTED
@@ -604,18 +599,8 @@ function snapshotOf(
     state,
     version: versionAfter(position),
   };
-  if (type === StatusEventType.SAVED) return { ...fields, evidence: [] };
   if (type === StatusEventType.SUBMITTED) return { ...fields, evidence: [], late: false };
-  if (type !== StatusEventType.ACCEPTED) return fields;
-  const grouping = {
-    thematicAreaId: commitment.thematicAreaId,
-    thematicAreaCode: commitment.thematicArea.code,
-    entityKind: entity.kind,
-    regionalGroup: entity.regionalGroup,
-    m49RegionCode: entity.m49RegionCode,
-    m49SubRegionCode: entity.m49SubRegionCode,
-  };
-  return { ...fields, evidence: [], ...Object.fromEntries(Object.entries(grouping).filter(([, value]) => value !== null)) };
+  return type === StatusEventType.RETURNED ? fields : { ...fields, evidence: [] };
 }
 
 /** One hidden focal-point account per entity in the story; returns their ids by entity code. */
