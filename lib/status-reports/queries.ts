@@ -128,6 +128,7 @@ export async function getWorklist(user: SessionUser, entityCode: string, filters
     };
   });
 
+  const textsOf = new Map(commitments.map((commitment) => [commitment.id, commitment.texts]));
   const byState = { ...empty };
   for (const row of all) byState[row.state] += 1;
   const needle = filters.q?.toLocaleLowerCase(locale);
@@ -135,7 +136,7 @@ export async function getWorklist(user: SessionUser, entityCode: string, filters
     (!filters.area || row.area.code === filters.area || row.area.parentCode === filters.area) &&
     (!filters.state || row.state === filters.state) &&
     (!needle || row.reference.toLocaleLowerCase(locale).includes(needle) ||
-      commitments.find((commitment) => commitment.id === row.commitmentId)!.texts.some((text) => text.text.toLocaleLowerCase(locale).includes(needle))),
+      textsOf.get(row.commitmentId)!.some((text) => text.text.toLocaleLowerCase(locale).includes(needle))),
   );
   const areas = new Map<string, { code: string; title: string }>();
   for (const commitment of commitments) {

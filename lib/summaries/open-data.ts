@@ -34,7 +34,7 @@ export async function summaryForApi(user: SessionUser | null, areaCode: string, 
   if (!publication || !figures) throw notFound(`The summaries of cycle "${cycleCode}" are not published.`);
   // Earlier cycles withdrawn since this publication drop out of its trend.
   const [published, cycles] = await Promise.all([publishedCycles(db), db.reportingCycle.findMany({ select: { id: true, code: true } })]);
-  const trend = publicTrend(figures.trend, published, new Map(cycles.map((row) => [row.id, row.code])));
+  const trend = publicTrend(figures.trend, new Set(cycles.flatMap((row) => (published.has(row.id) ? [row.code] : []))));
   return shape(area, { code: cycle.code, published: true, live: false, version: publication.version, publishedAt: publication.at.toISOString() }, { ...figures, trend });
 }
 

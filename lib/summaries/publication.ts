@@ -35,9 +35,8 @@ export async function publishedFigures(db: Client, publication: Publication): Pr
  * A published trend as the public may read it now: only the cycles still published. (Each point
  * was taken from that cycle's own publication when this one was made.)
  */
-export function publicTrend<T extends { cycle: string }>(trend: T[], published: Map<string, Publication>, codeOf: Map<string, string>): T[] {
-  const codes = new Set([...published.keys()].map((id) => codeOf.get(id)));
-  return trend.filter((point) => codes.has(point.cycle));
+export function publicTrend<T extends { cycle: string }>(trend: T[], publishedCodes: ReadonlySet<string>): T[] {
+  return trend.filter((point) => publishedCodes.has(point.cycle));
 }
 
 /**

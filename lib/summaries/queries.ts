@@ -91,16 +91,11 @@ export async function getAreaSummaryView(user: SessionUser | null, areaCode: str
   }
   const figures = (await publishedFigures(db, cycle.published)).areas?.[area.code];
   if (!figures) return null;
-  return { cycle, cycles, live: false, summary: { ...figures, trend: await trendForPublic(figures.trend) }, area };
+  const publishedCodes = new Set(cycles.flatMap((option) => (option.published ? [option.code] : [])));
+  return { cycle, cycles, live: false, summary: { ...figures, trend: publicTrend(figures.trend, publishedCodes) }, area };
 }
 
 const hasFilters = (filters: SummaryFilters) => Boolean(filters.instrument || filters.entityKind || filters.group);
-
-/** A stored trend without the cycles that are no longer published. */
-async function trendForPublic(trend: TrendPoint[]) {
-  const [published, cycles] = await Promise.all([publishedCycles(db), db.reportingCycle.findMany({ select: { id: true, code: true } })]);
-  return publicTrend(trend, published, new Map(cycles.map((cycle) => [cycle.id, cycle.code])));
-}
 
 export type AreaOverview = { code: string; title: string; summary: SummaryFigures | null };
 
