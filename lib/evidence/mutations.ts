@@ -111,13 +111,28 @@ export async function linkParagraph(db: Db, actor: EvidenceActor, input: LinkPar
 
 export type LinkUrlInput = { commitmentId: string; url: string; title: string; note: string };
 
-export async function linkUrl(db: Db, actor: EvidenceActor, input: LinkUrlInput) {
-  assertMayLink(actor);
-  // Checked here as well as in the form: a javascript: or data: link must never reach a page.
+/**
+ * A web page as it is linked: checked here as well as in the form (a javascript: or data: link
+ * must never reach a page), its address normalised, its title trimmed and required.
+ */
+export function webLink(input: { url: string; title: string }): { url: string; title: string } {
   if (!isWebUrl(input.url.trim())) throw new DomainError('evidence.invalidUrl');
-  const url = new URL(input.url.trim()).toString();
   const title = input.title.trim();
   if (!title) throw new DomainError('evidence.titleRequired');
+  return { url: new URL(input.url.trim()).toString(), title };
+}
+
+/** Deletes a link, and its file when nothing else links to it; says whether the file went. */
+export async function deleteLink(tx: Tx, link: { id: string; fileId: string | null }): Promise<boolean> {
+  await tx.evidenceLink.delete({ where: { id: link.id } });
+  if (!link.fileId || (await tx.evidenceLink.count({ where: { fileId: link.fileId } })) > 0) return false;
+  await tx.storedFile.delete({ where: { id: link.fileId } });
+  return true;
+}
+
+export async function linkUrl(db: Db, actor: EvidenceActor, input: LinkUrlInput) {
+  assertMayLink(actor);
+  const { url, title } = webLink(input);
   return db.$transaction(async (tx) => {
     await lockCommitment(tx, input.commitmentId);
     const duplicate = await tx.evidenceLink.count({ where: { commitmentId: input.commitmentId, statusReportId: null, kind: 'URL', url, state: { in: ['ACCEPTED', 'SUGGESTED'] } } });
@@ -178,12 +193,7 @@ export async function removeEvidence(db: Db, actor: EvidenceActor, input: { evid
     const addedById = link.origin === 'SUGGESTED' ? link.decidedById : link.createdById;
     if (!mayRemoveEvidence(actor, addedById)) throw new DomainError('evidence.removeNotAllowed');
     await lockCommitment(tx, link.commitmentId);
-    await tx.evidenceLink.delete({ where: { id: link.id } });
-    let fileRemoved = false;
-    if (link.fileId && (await tx.evidenceLink.count({ where: { fileId: link.fileId } })) === 0) {
-      await tx.storedFile.delete({ where: { id: link.fileId } });
-      fileRemoved = true;
-    }
+    const fileRemoved = await deleteLink(tx, link);
     await recordAudit(tx, {
       actorId: actor.id, action: 'evidence.remove', entityType: 'EvidenceLink', entityId: link.id,
       before: { ...link, createdAt: link.createdAt.toISOString() }, after: { fileRemoved },

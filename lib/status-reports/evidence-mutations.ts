@@ -9,7 +9,7 @@ import { can } from '@/lib/auth/permissions';
 import { recordAudit } from '@/lib/audit/record';
 import { DomainError } from '@/lib/errors';
 import { saveFile } from '@/lib/evidence/file-storage';
-import { isWebUrl } from '@/lib/evidence/schemas';
+import { deleteLink, webLink } from '@/lib/evidence/mutations';
 import { decide } from './workflow';
 import type { ReportActor } from './mutations';
 
@@ -57,10 +57,7 @@ export async function linkReportParagraph(db: Db, actor: ReportActor, input: { r
 }
 
 export async function linkReportUrl(db: Db, actor: ReportActor, input: { reportId: string; url: string; title: string; note: string }, now = new Date()) {
-  if (!isWebUrl(input.url.trim())) throw new DomainError('evidence.invalidUrl');
-  const url = new URL(input.url.trim()).toString();
-  const title = input.title.trim();
-  if (!title) throw new DomainError('evidence.titleRequired');
+  const { url, title } = webLink(input);
   return db.$transaction(async (tx) => {
     const report = await lockEditableReport(tx, actor, input.reportId, now);
     if ((await tx.evidenceLink.count({ where: { statusReportId: report.id, kind: 'URL', url } })) > 0) throw new DomainError('evidence.alreadyLinked');
@@ -96,13 +93,10 @@ export async function removeReportEvidence(db: Db, actor: ReportActor, input: { 
       select: { id: true, kind: true, paragraphId: true, url: true, title: true, fileId: true, note: true },
     });
     if (!link) throw new DomainError('evidence.unknown');
-    await tx.evidenceLink.delete({ where: { id: link.id } });
-    if (link.fileId && (await tx.evidenceLink.count({ where: { fileId: link.fileId } })) === 0) {
-      await tx.storedFile.delete({ where: { id: link.fileId } });
-    }
+    const fileRemoved = await deleteLink(tx, link);
     await recordAudit(tx, {
       actorId: actor.id, action: 'status-report.evidence.remove', entityType: 'EvidenceLink', entityId: link.id,
-      before: { statusReportId: report.id, ...link },
+      before: { statusReportId: report.id, ...link }, after: { fileRemoved },
     });
     return { removed: true };
   });
