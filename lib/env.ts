@@ -5,6 +5,13 @@ import { z } from 'zod';
 const schema = z.object({
   DATABASE_URL: z.string().min(1, 'DATABASE_URL is not set: run `npm start`, which provides a database, or set it.'),
   NEXTAUTH_SECRET: z.string().min(16, 'NEXTAUTH_SECRET must be at least 16 characters.'),
+  /** The address people reach the application at; links in e-mails start with it. */
+  NEXTAUTH_URL: z.url('NEXTAUTH_URL must be an address such as https://tracker.example.org.').default('http://localhost:3000'),
+  /** Where e-mails are sent (smtp://user:password@host:587, smtps://…). Without it, they stay in the outbox. */
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'SMTP_URL must start with smtp:// or smtps://.').optional(),
+  MAIL_FROM: z.string().min(3).default('Drug Policy Commitments Tracker <no-reply@localhost>'),
+  /** "0" keeps this process from running the job queue's workers (e-mail, reminders). */
+  JOBS: z.enum(['0', '1']).default('1'),
   /** Set by `npm start` when it runs on the embedded database with demo data. */
   DEMO_MODE: z.enum(['0', '1']).default('0'),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -27,4 +34,9 @@ export function env(): Env {
 
 export function isDemoMode(): boolean {
   return env().DEMO_MODE === '1';
+}
+
+/** An absolute address in the application, for links that leave it (e-mails). */
+export function appUrl(path: string): string {
+  return new URL(path, env().NEXTAUTH_URL).toString();
 }

@@ -17,6 +17,8 @@ export type SessionUser = {
   entityId: string | null;
   entity: { code: string; name: unknown } | null;
   locale: string;
+  /** A contributor who sees the entity's whole worklist (lib/auth/permissions.ts). */
+  seesWholeWorklist: boolean;
 };
 
 export const getOptionalUser = cache(async (): Promise<SessionUser | null> => {
@@ -25,7 +27,7 @@ export const getOptionalUser = cache(async (): Promise<SessionUser | null> => {
   const user = await db.user.findUnique({
     where: { id: session.uid },
     select: {
-      id: true, email: true, name: true, role: true, entityId: true, locale: true, disabled: true, sessionVersion: true,
+      id: true, email: true, name: true, role: true, entityId: true, locale: true, disabled: true, sessionVersion: true, seesWholeWorklist: true,
       entity: { select: { code: true, name: true } },
     },
   });

@@ -5,7 +5,7 @@
 import pg from 'pg';
 
 /** The append-only tables. */
-export const HISTORY_TABLES = ['AuditEvent', 'StatusEvent', 'AcceptedStatus', 'SummaryPublication'] as const;
+export const HISTORY_TABLES = ['AuditEvent', 'StatusEvent', 'AcceptedStatus', 'SummaryPublication', 'AssignmentEvent'] as const;
 
 const ROLE_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 
