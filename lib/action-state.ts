@@ -30,34 +30,51 @@ export function formAction<S extends z.ZodType, T>(
     const t = await getTranslations('actions');
     const user = await getOptionalUser();
     if (!user) return { ok: false, message: t('signedOut'), fieldErrors: {} };
-
-    const parsed = schema.safeParse(formDataToObject(formData));
-    if (!parsed.success) {
-      const tValidation = await getTranslations('validation');
-      const fieldErrors = z.flattenError(parsed.error).fieldErrors as Record<string, string[]>;
-      // Schemas name their messages by key ("validation.required"), said here in the reader's language.
-      const translate = (message: string) =>
-        message.startsWith('validation.') ? tValidation(message.slice('validation.'.length) as never) : tValidation('invalid');
-      return {
-        ok: false,
-        message: t('invalid'),
-        fieldErrors: Object.fromEntries(Object.entries(fieldErrors).map(([field, messages]) => [field, messages.map(translate)])),
-      };
-    }
-    try {
-      if (!(await authorize(user, parsed.data))) return { ok: false, message: t('forbidden'), fieldErrors: {} };
-      return { ok: true, data: await handler(parsed.data, user) };
-    } catch (error) {
-      unstable_rethrow(error);
-      if (isDomainError(error)) {
-        const tErrors = await getTranslations('errors');
-        const message = tErrors(error.key as never, error.values as never);
-        return { ok: false, message, fieldErrors: {}, ...(error.details ? { details: error.details } : {}) };
-      }
-      console.error('Unexpected error in a server action', error);
-      return { ok: false, message: t('unexpected'), fieldErrors: {} };
-    }
+    return run(schema, formData, async (input) => {
+      if (!(await authorize(user, input))) return { ok: false, message: t('forbidden'), fieldErrors: {} };
+      return { ok: true, data: await handler(input, user) };
+    });
   };
+}
+
+/**
+ * A server action for someone who is not signed in (accepting an invitation): the same parsing and
+ * error handling; the handler itself proves the right to act (a token).
+ */
+export function publicFormAction<S extends z.ZodType, T>(schema: S, handler: (input: z.infer<S>) => Promise<T>) {
+  return async (_previous: ActionState<T>, formData: FormData): Promise<ActionState<T>> =>
+    run(schema, formData, async (input) => ({ ok: true, data: await handler(input) }));
+}
+
+async function run<S extends z.ZodType, T>(
+  schema: S, formData: FormData, act: (input: z.infer<S>) => Promise<ActionState<T>>,
+): Promise<ActionState<T>> {
+  const t = await getTranslations('actions');
+  const parsed = schema.safeParse(formDataToObject(formData));
+  if (!parsed.success) {
+    const tValidation = await getTranslations('validation');
+    const fieldErrors = z.flattenError(parsed.error).fieldErrors as Record<string, string[]>;
+    // Schemas name their messages by key ("validation.required"), said here in the reader's language.
+    const translate = (message: string) =>
+      message.startsWith('validation.') ? tValidation(message.slice('validation.'.length) as never) : tValidation('invalid');
+    return {
+      ok: false,
+      message: t('invalid'),
+      fieldErrors: Object.fromEntries(Object.entries(fieldErrors).map(([field, messages]) => [field, messages.map(translate)])),
+    };
+  }
+  try {
+    return await act(parsed.data);
+  } catch (error) {
+    unstable_rethrow(error);
+    if (isDomainError(error)) {
+      const tErrors = await getTranslations('errors');
+      const message = tErrors(error.key as never, error.values as never);
+      return { ok: false, message, fieldErrors: {}, ...(error.details ? { details: error.details } : {}) };
+    }
+    console.error('Unexpected error in a server action', error);
+    return { ok: false, message: t('unexpected'), fieldErrors: {} };
+  }
 }
 
 /** Form fields as a plain object; a field given several times becomes an array. */

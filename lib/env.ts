@@ -36,7 +36,10 @@ export function isDemoMode(): boolean {
   return env().DEMO_MODE === '1';
 }
 
-/** An absolute address in the application, for links that leave it (e-mails). */
+/**
+ * An absolute address in the application, for links that leave it (e-mails). Needs only
+ * NEXTAUTH_URL, not the rest of the environment: mutations run from scripts and tests too.
+ */
 export function appUrl(path: string): string {
-  return new URL(path, env().NEXTAUTH_URL).toString();
+  return new URL(path, schema.shape.NEXTAUTH_URL.parse(process.env.NEXTAUTH_URL)).toString();
 }

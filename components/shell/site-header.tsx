@@ -2,11 +2,15 @@ import { Suspense } from 'react';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { Link } from '@/lib/i18n/navigation';
 import { getOptionalUser } from '@/lib/auth/session';
+import { unreadNotificationCount } from '@/lib/notifications/inbox-queries';
 import { LanguageSwitcher } from './language-switcher';
 import { SignOutButton } from '@/components/auth/sign-out-button';
 
 export async function SiteHeader() {
-  const [t, tNav, user, locale] = await Promise.all([getTranslations('common'), getTranslations('nav'), getOptionalUser(), getLocale()]);
+  const [t, tNav, tNotifications, user, locale] = await Promise.all([
+    getTranslations('common'), getTranslations('nav'), getTranslations('notifications'), getOptionalUser(), getLocale(),
+  ]);
+  const unread = user ? await unreadNotificationCount(user.id) : 0;
   return (
     <header className="bg-un-navy text-white print:hidden">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
@@ -31,6 +35,12 @@ export async function SiteHeader() {
             <>
               <Link href="/dashboard" className="underline-offset-4 hover:underline">
                 {t('workspace')}
+              </Link>
+              <Link href="/notifications" className="inline-flex items-center gap-1.5 underline-offset-4 hover:underline" aria-label={tNotifications('headerLabel', { count: unread })} data-testid="notifications-link">
+                <span aria-hidden>{tNotifications('headerLink')}</span>
+                {unread > 0 && (
+                  <span aria-hidden className="min-w-5 rounded-full bg-amber-300 px-1.5 text-center text-xs font-semibold text-un-navy" data-testid="unread-count">{unread}</span>
+                )}
               </Link>
               <span className="hidden sm:inline" data-testid="signed-in-as">
                 {t('signedInAs', { name: user.name })}

@@ -42,6 +42,7 @@ export function ReportTimeline({ events, series }: { events: TimelineEvent[]; se
             <li key={event.id} className="rounded border border-slate-200 bg-white p-3 text-sm" data-testid="timeline-event" data-type={event.type}>
               <p>
                 <span className="font-medium">{t(`events.${event.type}`)}</span>
+                {event.assignee && <> · <span data-testid="timeline-assignee">{event.assignee}</span></>}
                 {event.status && <> · <StatusBadge status={event.status} /></>}
                 {event.late && <span className="ms-2 rounded bg-amber-100 px-1.5 py-0.5 text-xs text-amber-950">{t('late')}</span>}
               </p>

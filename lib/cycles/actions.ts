@@ -1,6 +1,7 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
+import { requestOutboxDelivery } from '@/lib/jobs/queue';
 import { db } from '@/lib/db';
 import { can } from '@/lib/auth/permissions';
 import { formAction } from '@/lib/action-state';
@@ -9,30 +10,31 @@ import { createCycleSchema, cycleStateChangeSchema } from './schemas';
 
 const mayManage = (user: Parameters<typeof can>[0]) => can(user, 'cycle.manage');
 
-function refresh() {
+async function refresh() {
   revalidatePath('/', 'layout');
+  await requestOutboxDelivery();
 }
 
 export const createCycleAction = formAction(createCycleSchema, mayManage, async (input, user) => {
   const cycle = await createCycle(db, user, input);
-  refresh();
+  await refresh();
   return { code: cycle.code };
 });
 
 export const openCycleAction = formAction(cycleStateChangeSchema, mayManage, async (input, user) => {
   const result = await changeCycleState(db, user, 'open', input);
-  refresh();
+  await refresh();
   return result;
 });
 
 export const closeCycleAction = formAction(cycleStateChangeSchema, mayManage, async (input, user) => {
   const result = await changeCycleState(db, user, 'close', input);
-  refresh();
+  await refresh();
   return result;
 });
 
 export const reopenCycleAction = formAction(cycleStateChangeSchema, mayManage, async (input, user) => {
   const result = await changeCycleState(db, user, 'reopen', input);
-  refresh();
+  await refresh();
   return result;
 });

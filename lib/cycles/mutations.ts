@@ -6,6 +6,8 @@ import type { Prisma } from '@/lib/generated/prisma/client';
 import type { CycleState } from '@/lib/generated/prisma/enums';
 import { can, type Actor } from '@/lib/auth/permissions';
 import { recordAudit } from '@/lib/audit/record';
+import { announce, recipientSelect } from '@/lib/notifications/announce';
+import { unDate } from '@/lib/notifications/reminders';
 import { DomainError } from '@/lib/errors';
 import type { CreateCycleInput } from './schemas';
 
@@ -104,6 +106,7 @@ export async function changeCycleState(db: Db, actor: CycleActor, change: StateC
     // A closed cycle's expected items are frozen; an open one follows the catalogue.
     if (to === 'CLOSED') await snapshotCycleCommitments(tx, cycle.id);
     else await tx.$executeRaw`DELETE FROM "CycleCommitment" WHERE "cycleId" = ${cycle.id}`;
+    if (change === 'open') await announceOpening(tx, cycle.id);
     await recordAudit(tx, {
       actorId: actor.id, action: `cycle.${change}`, entityType: 'ReportingCycle', entityId: cycle.id,
       before: { state: cycle.state }, after: { state: to, ...(input.reason.trim() ? { reason: input.reason.trim() } : {}) },
@@ -113,6 +116,18 @@ export async function changeCycleState(db: Db, actor: CycleActor, change: StateC
     // Two openers racing past the check meet the partial unique index.
     if (isUniqueViolation(error)) throw new DomainError('cycles.anotherOpen', { code: '' });
     throw error;
+  });
+}
+
+/** The focal points of every entity the cycle expects a report from hear that it is open, and its deadline. */
+async function announceOpening(tx: Tx, cycleId: string) {
+  const cycle = await tx.reportingCycle.findUniqueOrThrow({ where: { id: cycleId }, select: { name: true, closesAt: true } });
+  const recipients = await tx.user.findMany({
+    where: { role: 'FOCAL_POINT', disabled: false, entity: { cycles: { some: { cycleId } } } },
+    select: recipientSelect,
+  });
+  await announce(tx, recipients, {
+    type: 'CYCLE_OPENED', href: '/worklist', data: { cycle: cycle.name as Record<string, string>, deadline: unDate(cycle.closesAt) },
   });
 }
 

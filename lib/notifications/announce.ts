@@ -19,26 +19,64 @@ export type Announcement = {
   href: string | null;
   /** Also by e-mail (default true). */
   email?: boolean;
+  /**
+   * Merges into the recipient's unread notification (and unsent e-mail) of the same group,
+   * adding up `data.count`, instead of writing another: a reviewer accepting forty reports of a
+   * State sends its focal point one message saying forty.
+   */
+  group?: string;
 };
 
 export async function announce(tx: Tx, recipients: Recipient[], announcement: Announcement): Promise<void> {
   const unique = [...new Map(recipients.map((recipient) => [recipient.id, recipient])).values()];
   if (unique.length === 0) return;
-  await tx.notification.createMany({
-    data: unique.map((recipient) => ({
-      userId: recipient.id, type: announcement.type, data: announcement.data as Prisma.InputJsonObject, href: announcement.href,
-    })),
-  });
+  const { type, href, group } = announcement;
+  if (!group) {
+    await tx.notification.createMany({
+      data: unique.map((recipient) => ({ userId: recipient.id, type, data: announcement.data as Prisma.InputJsonObject, href })),
+    });
+  } else {
+    for (const recipient of unique) {
+      const unread = await tx.notification.findFirst({ where: { userId: recipient.id, groupKey: group, readAt: null }, select: { id: true, data: true } });
+      const data = merged(announcement.data, unread?.data) as Prisma.InputJsonObject;
+      if (unread) await tx.notification.update({ where: { id: unread.id }, data: { data, createdAt: new Date() } });
+      else await tx.notification.create({ data: { userId: recipient.id, type, data, href, groupKey: group } });
+    }
+  }
   if (announcement.email === false) return;
-  for (const recipient of unique) await queueEmail(tx, recipient, announcement.type, announcement.data, announcement.href);
+  for (const recipient of unique) await queueEmail(tx, recipient, type, announcement.data, href, group);
+}
+
+/** The new message's data, with `count` added to the one it merges into. */
+function merged(data: MessageData, previous: unknown): MessageData {
+  const before = previous && typeof previous === 'object' ? (previous as MessageData).count : undefined;
+  return typeof data.count === 'number' && typeof before === 'number' ? { ...data, count: data.count + before } : data;
 }
 
 /** Puts one e-mail in the outbox, rendered in the recipient's language. */
-export async function queueEmail(tx: Tx, recipient: Recipient, template: EmailTemplate, data: MessageData, href: string | null): Promise<void> {
+export async function queueEmail(
+  tx: Tx, recipient: Recipient, template: EmailTemplate, data: MessageData, href: string | null, group?: string,
+): Promise<void> {
   const locale = recipientLocale(recipient.locale);
   const link = href ? appUrl(`/${locale}${href}`) : null;
-  const { subject, body } = renderEmail(template, data, locale, recipient.name, link);
-  await tx.outboxEmail.create({ data: { toEmail: recipient.email, userId: recipient.id, locale, template, subject, body } });
+  // Rewriting an unsent e-mail is safe: a sender claims it (SENDING) before reading it.
+  const unsent = group
+    ? await tx.outboxEmail.findFirst({ where: { userId: recipient.id, groupKey: group, state: 'PENDING' }, select: { id: true, groupData: true } })
+    : null;
+  const values = merged(data, unsent?.groupData);
+  const { subject, body } = renderEmail(template, values, locale, recipient.name, link);
+  if (unsent) {
+    // Unless a sender claimed it meanwhile: then this one is a new e-mail.
+    const { count } = await tx.outboxEmail.updateMany({ where: { id: unsent.id, state: 'PENDING' }, data: { subject, body, groupData: values as Prisma.InputJsonObject } });
+    if (count === 1) return;
+  }
+  const fresh = unsent ? renderEmail(template, data, locale, recipient.name, link) : { subject, body };
+  await tx.outboxEmail.create({
+    data: {
+      toEmail: recipient.email, userId: recipient.id, locale, template, ...fresh,
+      ...(group ? { groupKey: group, groupData: (unsent ? data : values) as Prisma.InputJsonObject } : {}),
+    },
+  });
 }
 
 /** The active accounts that coordinate an entity's reporting (its focal points). */

@@ -8,10 +8,12 @@ import { db } from '@/lib/db';
 import { can } from '@/lib/auth/permissions';
 import type { SessionUser } from '@/lib/auth/session';
 import { formAction } from '@/lib/action-state';
+import { requestOutboxDelivery } from '@/lib/jobs/queue';
 import { DomainError } from '@/lib/errors';
 import { localized } from '@/lib/i18n/localized';
 import { displayReference } from '@/lib/catalogue/reference';
-import { acceptStatusReports, reviewStatusReport, saveStatusReport, withdrawStatusReport } from './mutations';
+import { acceptStatusReports, markStatusReportReady, reviewStatusReport, saveStatusReport, withdrawStatusReport } from './mutations';
+import { reportResource, type ReportKey } from './assignment';
 import { linkReportFile, linkReportParagraph, linkReportUrl, removeReportEvidence } from './evidence-mutations';
 import { searchParagraphsForReport } from './queries';
 import {
@@ -19,29 +21,39 @@ import {
   reviewReportSchema, saveReportSchema, searchParagraphsSchema, withdrawReportSchema,
 } from './schemas';
 
-/** The stored report's entity decides; an unknown or foreign report is "not found", never "forbidden". */
-async function mayOnReport(user: SessionUser, reportId: string, permission: 'status-report.submit' | 'status-report.edit' | 'status-report.review' | 'status-report.read') {
-  const report = await db.statusReport.findUnique({ where: { id: reportId }, select: { entityId: true } });
-  if (!report || !can(user, 'status-report.read', { entityId: report.entityId })) throw new DomainError('statusReports.notFound');
-  return can(user, permission, { entityId: report.entityId });
+/**
+ * The stored report's entity and assignee decide; an unknown or foreign report is "not found",
+ * never "forbidden".
+ */
+async function mayOnReport(user: SessionUser, reportId: string, permission: ReportPermission) {
+  const report = await db.statusReport.findUnique({ where: { id: reportId }, select: { entityId: true, cycleId: true, commitmentId: true } });
+  return mayOnKey(user, report, permission);
 }
 
-async function mayOnEntity(user: SessionUser, entityId: string, permission: 'status-report.submit' | 'status-report.edit') {
-  const entity = await db.reportingEntity.findUnique({ where: { id: entityId }, select: { id: true } });
-  if (!entity || !can(user, 'status-report.read', { entityId: entity.id })) throw new DomainError('statusReports.notFound');
-  return can(user, permission, { entityId: entity.id });
+async function mayOnKey(user: SessionUser, key: ReportKey | null, permission: ReportPermission) {
+  const resource = key && (await reportResource(db, key));
+  if (!resource || !can(user, 'status-report.read', resource)) throw new DomainError('statusReports.notFound');
+  return can(user, permission, resource);
 }
 
-function refresh() {
+type ReportPermission = 'status-report.submit' | 'status-report.edit' | 'status-report.mark-ready' | 'status-report.review' | 'status-report.read';
+
+/** After a change commits: pages show it, and the e-mails it wrote go out. */
+async function refresh() {
   revalidatePath('/', 'layout');
+  await requestOutboxDelivery();
 }
 
 export const saveStatusReportAction = formAction(
   saveReportSchema,
-  (user, input) => mayOnEntity(user, input.entityId, input.intent === 'submit' ? 'status-report.submit' : 'status-report.edit'),
+  async (user, input) => {
+    const entity = await db.reportingEntity.findUnique({ where: { id: input.entityId }, select: { id: true } });
+    const key = entity && { entityId: entity.id, cycleId: input.cycleId, commitmentId: input.commitmentId };
+    return mayOnKey(user, key, input.intent === 'submit' ? 'status-report.submit' : 'status-report.edit');
+  },
   async (input, user) => {
     const result = await saveStatusReport(db, user, input);
-    refresh();
+    await refresh();
     return result;
   },
 );
@@ -51,7 +63,17 @@ export const withdrawStatusReportAction = formAction(
   (user, input) => mayOnReport(user, input.reportId, 'status-report.submit'),
   async (input, user) => {
     const result = await withdrawStatusReport(db, user, input);
-    refresh();
+    await refresh();
+    return result;
+  },
+);
+
+export const markStatusReportReadyAction = formAction(
+  withdrawReportSchema,
+  (user, input) => mayOnReport(user, input.reportId, 'status-report.mark-ready'),
+  async (input, user) => {
+    const result = await markStatusReportReady(db, user, input);
+    await refresh();
     return result;
   },
 );
@@ -61,7 +83,7 @@ export const reviewStatusReportAction = formAction(
   (user, input) => mayOnReport(user, input.reportId, 'status-report.review'),
   async (input, user) => {
     const result = await reviewStatusReport(db, user, input);
-    refresh();
+    await refresh();
     return result;
   },
 );
@@ -71,7 +93,7 @@ export const acceptStatusReportsAction = formAction(
   (user) => can(user, 'status-report.review'),
   async (input, user) => {
     const { accepted, skipped } = await acceptStatusReports(db, user, input.reports);
-    refresh();
+    await refresh();
     const t = await getTranslations('errors');
     // Named as people know them: a skipped row is usually gone from the refreshed queue.
     const names = await db.statusReport.findMany({
@@ -92,7 +114,7 @@ export const linkReportParagraphAction = formAction(
   (user, input) => mayOnReport(user, input.reportId, 'status-report.edit'),
   async (input, user) => {
     const link = await linkReportParagraph(db, user, input);
-    refresh();
+    await refresh();
     return { id: link.id };
   },
 );
@@ -102,7 +124,7 @@ export const linkReportUrlAction = formAction(
   (user, input) => mayOnReport(user, input.reportId, 'status-report.edit'),
   async (input, user) => {
     const link = await linkReportUrl(db, user, input);
-    refresh();
+    await refresh();
     return { id: link.id };
   },
 );
@@ -114,7 +136,7 @@ export const linkReportFileAction = formAction(
     const link = await linkReportFile(db, user, {
       reportId: input.reportId, fileName: input.file.name, bytes: new Uint8Array(await input.file.arrayBuffer()), note: input.note,
     });
-    refresh();
+    await refresh();
     return { id: link.id };
   },
 );
@@ -124,7 +146,7 @@ export const removeReportEvidenceAction = formAction(
   (user, input) => mayOnReport(user, input.reportId, 'status-report.edit'),
   async (input, user) => {
     const result = await removeReportEvidence(db, user, input);
-    refresh();
+    await refresh();
     return result;
   },
 );

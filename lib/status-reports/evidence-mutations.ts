@@ -11,21 +11,23 @@ import { DomainError } from '@/lib/errors';
 import { saveFile } from '@/lib/evidence/file-storage';
 import { deleteLink, webLink } from '@/lib/evidence/mutations';
 import { decide } from './workflow';
+import { assigneeOf } from './assignment';
 import type { ReportActor } from './mutations';
 
 type Tx = Prisma.TransactionClient;
 
 /** Locks the report and checks that the actor may change its evidence now. */
 async function lockEditableReport(tx: Tx, actor: ReportActor, reportId: string, now: Date) {
-  const rows = await tx.$queryRaw<{ id: string; entityId: string; commitmentId: string; state: string; cycleState: string; opensAt: Date; closesAt: Date }[]>`
-    SELECT r."id", r."entityId", r."commitmentId", r."state"::text AS "state", c."state"::text AS "cycleState", c."opensAt", c."closesAt"
+  const rows = await tx.$queryRaw<{ id: string; entityId: string; commitmentId: string; cycleId: string; state: string; cycleState: string; opensAt: Date; closesAt: Date }[]>`
+    SELECT r."id", r."entityId", r."commitmentId", r."cycleId", r."state"::text AS "state", c."state"::text AS "cycleState", c."opensAt", c."closesAt"
     FROM "StatusReport" r JOIN "ReportingCycle" c ON c."id" = r."cycleId"
     WHERE r."id" = ${reportId} FOR UPDATE OF r FOR SHARE OF c`;
   const report = rows[0];
-  if (!report || !can(actor, 'status-report.read', { entityId: report.entityId })) throw new DomainError('statusReports.notFound');
+  const assigneeId = report ? await assigneeOf(tx, report) : null;
+  if (!report || !can(actor, 'status-report.read', { entityId: report.entityId, assigneeId })) throw new DomainError('statusReports.notFound');
   const decision = decide('save', {
     actor, now,
-    report: { entityId: report.entityId, state: report.state as never },
+    report: { entityId: report.entityId, state: report.state as never, assigneeId },
     cycle: { state: report.cycleState as never, opensAt: report.opensAt, closesAt: report.closesAt },
   });
   if (!decision.ok) throw new DomainError(decision.reason === 'not-allowed-for-role' ? 'statusReports.refused.role' : 'statusReports.evidenceLocked');

@@ -14,6 +14,8 @@ const worklistSchema = z.object({
   area,
   state: z.enum(WORKLIST_STATES).optional().catch(undefined),
   q: text(200),
+  /** A contributor's id, "none" (not assigned) or "ready" (handed over, waiting to be submitted). */
+  assignee: text(40),
 });
 
 const reviewSchema = z.object({

@@ -11,23 +11,25 @@ import { recordAudit } from '@/lib/audit/record';
 import { DomainError } from '@/lib/errors';
 import { decide, type Refusal, type Transition } from './workflow';
 import type { SaveReportInput } from './schemas';
+import { assigneeOf, type ReportKey } from './assignment';
+import { announceReady, announceReview } from './report-announcements';
 
 type Tx = Prisma.TransactionClient;
 
-export type ReportActor = { id: string; role: Role; entityId: string | null };
+export type ReportActor = { id: string; role: Role; entityId: string | null; seesWholeWorklist?: boolean };
 
 export type ReportFields = { status: ImplementationStatus | null; narrative: string; asOf: string | null };
 
 /** The report as a conflict shows it: what the other person saved. */
 export type ReportVersion = ReportFields & { version: number; state: WorkflowState; updatedBy: string | null; updatedAt: string };
 
-type LockedReport = {
+export type LockedReport = {
   id: string; entityId: string; commitmentId: string; cycleId: string; state: WorkflowState; version: number;
   status: ImplementationStatus | null; narrative: string; asOf: Date | null; submittedById: string | null;
   updatedById: string | null; updatedByEmail: string | null; updatedAt: Date;
 };
 
-type LockedCycle = { id: string; state: CycleState; opensAt: Date; closesAt: Date };
+export type LockedCycle = { id: string; state: CycleState; opensAt: Date; closesAt: Date };
 
 /** Locks one report row (and reads who last saved it), found by `where`. */
 async function lockReport(tx: Tx, where: Prisma.Sql): Promise<LockedReport | null> {
@@ -41,22 +43,27 @@ async function lockReport(tx: Tx, where: Prisma.Sql): Promise<LockedReport | nul
 
 const lockReportById = (tx: Tx, reportId: string) => lockReport(tx, Prisma.sql`r."id" = ${reportId}`);
 
-const lockReportByKey = (tx: Tx, key: ReportKey) =>
+export const lockReportByKey = (tx: Tx, key: ReportKey) =>
   lockReport(tx, Prisma.sql`r."entityId" = ${key.entityId} AND r."commitmentId" = ${key.commitmentId} AND r."cycleId" = ${key.cycleId}`);
 
 /** Shares the cycle's row lock: a cycle cannot close while a write to one of its reports runs. */
-async function shareCycle(tx: Tx, cycleId: string): Promise<LockedCycle | null> {
+export async function shareCycle(tx: Tx, cycleId: string): Promise<LockedCycle | null> {
   const rows = await tx.$queryRaw<LockedCycle[]>`
     SELECT "id", "state"::text AS "state", "opensAt", "closesAt" FROM "ReportingCycle" WHERE "id" = ${cycleId} FOR SHARE`;
   return rows[0] ?? null;
 }
 
-/** A report the actor may not read is answered exactly like one that does not exist. */
-function assertVisible(actor: ReportActor, entityId: string | undefined): asserts entityId is string {
-  if (!entityId || !can(actor, 'status-report.read', { entityId })) throw new DomainError('statusReports.notFound');
+/**
+ * A report the actor may not read is answered exactly like one that does not exist. A
+ * contributor reads only what is assigned to them (or the whole worklist, when shared).
+ */
+function assertVisible(actor: ReportActor, entityId: string | undefined, assigneeId: string | null): asserts entityId is string {
+  if (!entityId || !can(actor, 'status-report.read', { entityId, assigneeId })) throw new DomainError('statusReports.notFound');
 }
 
-function assertAllowed(action: Transition, actor: ReportActor, report: { entityId: string; state: WorkflowState | null }, cycle: LockedCycle, now: Date) {
+function assertAllowed(
+  action: Transition, actor: ReportActor, report: { entityId: string; state: WorkflowState | null; assigneeId: string | null }, cycle: LockedCycle, now: Date,
+) {
   const result = decide(action, { actor, report, cycle, now });
   if (!result.ok) throw refusal(action, result.reason, report.state, cycle);
   return result;
@@ -92,7 +99,7 @@ function snapshotOf(fields: ReportFields & { state: WorkflowState; version: numb
   return { status: fields.status, narrative: fields.narrative, asOf: fields.asOf, state: fields.state, version: fields.version, ...extra };
 }
 
-export type ReportKey = { cycleId: string; entityId: string; commitmentId: string };
+export type { ReportKey };
 
 export type WriteResult = { id: string; version: number; state: WorkflowState; late?: boolean; repeated?: boolean };
 
@@ -105,17 +112,18 @@ export type WriteResult = { id: string; version: number; state: WorkflowState; l
 export async function saveStatusReport(db: Db, actor: ReportActor, input: SaveReportInput, now = new Date()): Promise<WriteResult> {
   const fields: ReportFields = { status: input.status, narrative: input.narrative, asOf: input.asOf };
   const key: ReportKey = { cycleId: input.cycleId, entityId: input.entityId, commitmentId: input.commitmentId };
-  assertVisible(actor, key.entityId);
   if (input.intent === 'submit' && !fields.status) throw new DomainError('statusReports.statusRequired');
 
   return db.$transaction(async (tx) => {
+    const assigneeId = await assigneeOf(tx, key);
+    assertVisible(actor, key.entityId, assigneeId);
     const cycle = await shareCycle(tx, key.cycleId);
     if (!cycle) throw new DomainError('statusReports.notFound');
     await assertInScope(tx, key);
     let report = await lockReportByKey(tx, key);
 
     if (!report) {
-      const decision = assertAllowed(input.intent, actor, { entityId: key.entityId, state: null }, cycle, now);
+      const decision = assertAllowed(input.intent, actor, { entityId: key.entityId, state: null, assigneeId }, cycle, now);
       if (input.version !== 0) throw new DomainError('statusReports.notFound');
       // Two first saves at once: the second finds the row taken and is a conflict.
       const { count } = await tx.statusReport.createMany({ data: [{ ...key, narrative: '' }], skipDuplicates: true });
@@ -130,10 +138,10 @@ export async function saveStatusReport(db: Db, actor: ReportActor, input: SaveRe
     if (report.version !== input.version) {
       if (repeatedBy(report, actor, fields, input.version, input.intent === 'submit' ? 'SUBMITTED' : report.state)) return repeated(report);
       // Whoever may not write gets the refusal, not the other person's text.
-      assertAllowed(input.intent, actor, report, cycle, now);
+      assertAllowed(input.intent, actor, { ...report, assigneeId }, cycle, now);
       throw conflict(report);
     }
-    const decision = assertAllowed(input.intent, actor, report, cycle, now);
+    const decision = assertAllowed(input.intent, actor, { ...report, assigneeId }, cycle, now);
     return writeFields(tx, actor, report, fields, decision, input.intent, now);
   });
 }
@@ -147,7 +155,7 @@ function repeated(report: LockedReport): WriteResult {
   return { id: report.id, version: report.version, state: report.state, repeated: true };
 }
 
-async function writeFields(
+export async function writeFields(
   tx: Tx, actor: ReportActor, report: LockedReport, fields: ReportFields,
   decision: { state: WorkflowState; event: 'SAVED' | 'SUBMITTED' | string; late: boolean }, intent: 'save' | 'submit', now: Date,
   created = false,
@@ -161,6 +169,8 @@ async function writeFields(
     data: {
       status: fields.status, narrative: fields.narrative, asOf: fields.asOf ? new Date(`${fields.asOf}T00:00:00Z`) : null,
       state: decision.state, version, updatedById: actor.id,
+      // A draft changed after it was marked ready is not ready any more; a submission is past it.
+      readyAt: null, readyById: null,
       ...(submitting ? { submittedAt: now, submittedById: actor.id } : {}),
     },
   });
@@ -219,6 +229,15 @@ export async function withdrawStatusReport(db: Db, actor: ReportActor, input: { 
   });
 }
 
+/** A contributor hands the draft to the coordinator, who is told (and alone may submit it). */
+export async function markStatusReportReady(db: Db, actor: ReportActor, input: { reportId: string; version: number }, now = new Date()): Promise<WriteResult> {
+  return transitionReport(db, actor, 'mark-ready', input, now, async (tx, report, decision) => {
+    await tx.statusReport.update({ where: { id: report.id }, data: { state: decision.state, version: report.version + 1, readyAt: now, readyById: actor.id } });
+    await announceReady(tx, report, actor.id);
+    return {};
+  });
+}
+
 export type ReviewInput = { reportId: string; version: number; decision: 'accept' | 'return'; comment: string };
 
 /**
@@ -230,6 +249,7 @@ export async function reviewStatusReport(db: Db, actor: ReportActor, input: Revi
   if (input.decision === 'return' && !comment) throw new DomainError('statusReports.commentRequired');
   return transitionReport(db, actor, input.decision, input, now, async (tx, report, decision): Promise<Record<string, Prisma.InputJsonValue>> => {
     const reviewedAt = input.decision === 'accept' ? await acceptanceTime(tx, report.cycleId, now) : now;
+    await announceReview(tx, report, input.decision, comment);
     await tx.statusReport.update({
       where: { id: report.id },
       data: {
@@ -265,12 +285,13 @@ async function transitionReport(
   now: Date, change: Transitioner, comment: string | null = null,
 ): Promise<WriteResult> {
   return db.$transaction(async (tx) => {
-    const peek = await tx.statusReport.findUnique({ where: { id: input.reportId }, select: { entityId: true, cycleId: true } });
-    assertVisible(actor, peek?.entityId);
+    const peek = await tx.statusReport.findUnique({ where: { id: input.reportId }, select: { entityId: true, cycleId: true, commitmentId: true } });
+    const assigneeId = peek ? await assigneeOf(tx, peek) : null;
+    assertVisible(actor, peek?.entityId, assigneeId);
     const cycle = await shareCycle(tx, peek!.cycleId);
     const report = await lockReportById(tx, input.reportId);
     if (!report || !cycle) throw new DomainError('statusReports.notFound');
-    const decision = assertAllowed(action, actor, report, cycle, now);
+    const decision = assertAllowed(action, actor, { ...report, assigneeId }, cycle, now);
     if (report.version !== input.version) throw conflict(report);
     const extra = await change(tx, report, decision);
     const version = report.version + 1;

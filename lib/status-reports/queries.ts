@@ -12,6 +12,7 @@ import { slugOf } from '@/lib/slug';
 import { literalPattern } from '@/lib/search-pattern';
 import type { ImplementationStatus, StatusEventType, WorkflowState } from '@/lib/generated/prisma/enums';
 import { allowedTransitions, daysLeft, type Transition } from './workflow';
+import { reportPath } from './paths';
 import type { ReviewFilters, WorklistFilters } from './filters';
 
 // Reads of status reports. Every read is scoped by `can(user, 'status-report.read', entity)`:
@@ -27,18 +28,16 @@ function toCycle(cycle: { name: unknown } & Omit<CycleSummary, 'name'>, locale: 
   return { ...cycle, name: localized(cycle.name, locale) };
 }
 
-/** Where a report lives: the same address before and after it is first saved. */
-export function reportPath(cycleCode: string, entityCode: string, commitmentId: string): string {
-  return `/reports/${encodeURIComponent(cycleCode)}/${encodeURIComponent(entityCode)}/${encodeURIComponent(commitmentId)}`;
-}
+export { reportPath } from './paths';
 
+/** The entity, if the user may open its worklist; each report is then checked on its own. */
 async function findEntity(user: SessionUser, code: string, locale: string) {
   const entity = await db.reportingEntity.findFirst({
     // Case-insensitive equality is an ILIKE: escaped, % and _ are not wildcards.
     where: { code: { equals: literalPattern(code), mode: 'insensitive' } },
     select: { id: true, code: true, name: true, kind: true },
   });
-  if (!entity || !can(user, 'status-report.read', { entityId: entity.id })) notFound();
+  if (!entity || !can(user, 'worklist.read', { entityId: entity.id })) notFound();
   return { ...entity, name: localized(entity.name, locale) };
 }
 
@@ -60,6 +59,10 @@ export type WorklistRow = {
   reviewComment: string | null;
   updatedAt: Date | null;
   lastAccepted: { status: ImplementationStatus; cycleName: string } | null;
+  /** The contributor drafting it, if the coordinator assigned one. */
+  assignee: { id: string; name: string } | null;
+  /** The contributor marked the draft ready for the coordinator. */
+  ready: boolean;
   href: string;
 };
 
@@ -72,6 +75,8 @@ export type Worklist = {
   /** Counts over the whole worklist, whatever the filters. */
   counts: { total: number; reported: number; byState: Record<WorklistState, number> };
   areas: { code: string; title: string }[];
+  /** What the reader may do with the rows: a contributor sees only their assignments unless shared. */
+  scope: 'all' | 'assigned';
 };
 
 /** The worklist of one entity for the open cycle: one row per commitment the cycle covers. */
@@ -79,15 +84,23 @@ export async function getWorklist(user: SessionUser, entityCode: string, filters
   const entity = await findEntity(user, entityCode, locale);
   const cycle = await db.reportingCycle.findFirst({ where: { state: 'OPEN' }, select: cycleSelect });
   const empty = { NOT_REPORTED: 0, DRAFT: 0, SUBMITTED: 0, RETURNED: 0, ACCEPTED: 0 };
-  if (!cycle) return { entity, cycle: null, expected: false, rows: [], counts: { total: 0, reported: 0, byState: empty }, areas: [] };
+  const scope = user.role === 'CONTRIBUTOR' && !user.seesWholeWorklist ? 'assigned' : 'all';
+  if (!cycle) return { entity, cycle: null, expected: false, rows: [], counts: { total: 0, reported: 0, byState: empty }, areas: [], scope };
   const inScope = await db.cycleEntity.findUnique({ where: { cycleId_entityId: { cycleId: cycle.id, entityId: entity.id } }, select: { entityId: true } });
   if (!inScope) {
-    return { entity, cycle: { ...toCycle(cycle, locale), daysLeft: daysLeft(cycle.closesAt, now) }, expected: false, rows: [], counts: { total: 0, reported: 0, byState: empty }, areas: [] };
+    return { entity, cycle: { ...toCycle(cycle, locale), daysLeft: daysLeft(cycle.closesAt, now) }, expected: false, rows: [], counts: { total: 0, reported: 0, byState: empty }, areas: [], scope };
   }
 
+  const assignments = await db.assignment.findMany({
+    where: { cycleId: cycle.id, entityId: entity.id },
+    select: { commitmentId: true, assignee: { select: { id: true, name: true } } },
+  });
+  const assigneeOf = new Map(assignments.map((row) => [row.commitmentId, row.assignee]));
+  // A contributor without the whole worklist reads only their assignments: asked of the database.
+  const onlyAssigned = scope === 'assigned' ? { id: { in: assignments.filter((row) => row.assignee.id === user.id).map((row) => row.commitmentId) } } : {};
   const [commitments, reports, previous] = await Promise.all([
     db.commitment.findMany({
-      where: { instrument: { cycles: { some: { cycleId: cycle.id } } } },
+      where: { instrument: { cycles: { some: { cycleId: cycle.id } } }, ...onlyAssigned },
       orderBy: [{ instrument: { order: 'asc' } }, { order: 'asc' }],
       select: {
         id: true, reference: true,
@@ -98,7 +111,7 @@ export async function getWorklist(user: SessionUser, entityCode: string, filters
     }),
     db.statusReport.findMany({
       where: { entityId: entity.id, cycleId: cycle.id },
-      select: { commitmentId: true, state: true, status: true, reviewComment: true, updatedAt: true },
+      select: { commitmentId: true, state: true, status: true, reviewComment: true, updatedAt: true, readyAt: true },
     }),
     db.$queryRaw<{ commitmentId: string; status: ImplementationStatus; name: unknown }[]>`
       SELECT DISTINCT ON (r."commitmentId") r."commitmentId", r."status"::text AS "status", c."name"
@@ -109,7 +122,9 @@ export async function getWorklist(user: SessionUser, entityCode: string, filters
   const reportOf = new Map(reports.map((report) => [report.commitmentId, report]));
   const previousOf = new Map(previous.map((row) => [row.commitmentId, row]));
 
-  const all: WorklistRow[] = commitments.map((commitment) => {
+  const visible = commitments.filter((commitment) =>
+    can(user, 'status-report.read', { entityId: entity.id, assigneeId: assigneeOf.get(commitment.id)?.id ?? null }));
+  const all: WorklistRow[] = visible.map((commitment) => {
     const report = reportOf.get(commitment.id);
     const last = previousOf.get(commitment.id);
     const text = pickCommitmentText(commitment.texts, locale);
@@ -124,6 +139,8 @@ export async function getWorklist(user: SessionUser, entityCode: string, filters
       reviewComment: report?.state === 'RETURNED' ? report.reviewComment : null,
       updatedAt: report?.updatedAt ?? null,
       lastAccepted: last ? { status: last.status, cycleName: localized(last.name, locale) } : null,
+      assignee: assigneeOf.get(commitment.id) ?? null,
+      ready: Boolean(report?.readyAt) && (report?.state === 'DRAFT' || report?.state === 'RETURNED'),
       href: reportPath(cycle.code, entity.code, commitment.id),
     };
   });
@@ -134,12 +151,13 @@ export async function getWorklist(user: SessionUser, entityCode: string, filters
   const needle = filters.q?.toLocaleLowerCase(locale);
   const rows = all.filter((row) =>
     (!filters.area || row.area.code === filters.area || row.area.parentCode === filters.area) &&
+    (!filters.assignee || (filters.assignee === 'none' ? !row.assignee : filters.assignee === 'ready' ? row.ready : row.assignee?.id === filters.assignee)) &&
     (!filters.state || row.state === filters.state) &&
     (!needle || row.reference.toLocaleLowerCase(locale).includes(needle) ||
       textsOf.get(row.commitmentId)!.some((text) => text.text.toLocaleLowerCase(locale).includes(needle))),
   );
   const areas = new Map<string, { code: string; title: string }>();
-  for (const commitment of commitments) {
+  for (const commitment of visible) {
     const top = commitment.thematicArea.parent ?? commitment.thematicArea;
     areas.set(top.code, { code: top.code, title: localized(top.title, locale) });
   }
@@ -150,6 +168,7 @@ export async function getWorklist(user: SessionUser, entityCode: string, filters
     rows,
     counts: { total: all.length, reported: byState.SUBMITTED + byState.ACCEPTED, byState },
     areas: [...areas.values()].sort((a, b) => a.code.localeCompare(b.code, 'en', { numeric: true })),
+    scope,
   };
 }
 
@@ -167,7 +186,10 @@ export type EvidenceOfReport = {
 
 export type TimelineEvent = {
   id: string;
-  type: StatusEventType;
+  /** A step of the report, or a change of who drafts it. */
+  type: StatusEventType | 'ASSIGNED' | 'UNASSIGNED';
+  /** The contributor an assignment event names. */
+  assignee?: string;
   at: Date;
   by: string | null;
   comment: string | null;
@@ -199,6 +221,9 @@ export type ReportView = {
   series: { cycleCode: string; cycleName: string; periodEnd: Date; status: ImplementationStatus | null }[];
   allowed: Transition[];
   isStaff: boolean;
+  assignee: { id: string; name: string } | null;
+  /** When and by whom the draft was marked ready, while it waits for the coordinator. */
+  ready: { at: Date; by: string | null } | null;
 };
 
 const asOfString = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : null);
@@ -220,16 +245,23 @@ export async function getReportView(
     },
   });
   if (!commitment) notFound();
+  const assignment = await db.assignment.findUnique({
+    where: { cycleId_entityId_commitmentId: { cycleId: cycle.id, entityId: entity.id, commitmentId: commitment.id } },
+    select: { assignee: { select: { id: true, name: true } } },
+  });
+  const assigneeId = assignment?.assignee.id ?? null;
+  if (!can(user, 'status-report.read', { entityId: entity.id, assigneeId })) notFound();
   const report = await db.statusReport.findUnique({
     where: { entityId_commitmentId_cycleId: { entityId: entity.id, commitmentId: commitment.id, cycleId: cycle.id } },
     select: {
       id: true, state: true, version: true, status: true, narrative: true, asOf: true, submittedAt: true, reviewedAt: true, reviewComment: true, updatedAt: true,
+      readyAt: true, readyBy: { select: { name: true } },
       submittedBy: { select: { name: true } }, reviewedBy: { select: { name: true } }, updatedBy: { select: { name: true } },
     },
   });
   if (!report && !(await db.cycleEntity.findUnique({ where: { cycleId_entityId: { cycleId: cycle.id, entityId: entity.id } }, select: { entityId: true } }))) notFound();
 
-  const [previous, evidence, events, accepted, cycles] = await Promise.all([
+  const [previous, evidence, events, accepted, cycles, assignmentEvents] = await Promise.all([
     db.statusReport.findFirst({
       where: { entityId: entity.id, commitmentId: commitment.id, state: 'ACCEPTED', cycle: { opensAt: { lt: cycle.opensAt } } },
       orderBy: { cycle: { opensAt: 'desc' } },
@@ -249,6 +281,11 @@ export async function getReportView(
       select: { cycleId: true, status: true },
     }),
     db.reportingCycle.findMany({ where: { state: { in: ['OPEN', 'CLOSED'] } }, orderBy: { opensAt: 'asc' }, select: { id: true, code: true, name: true, periodEnd: true } }),
+    db.assignmentEvent.findMany({
+      where: { entityId: entity.id, commitmentId: commitment.id },
+      orderBy: { at: 'asc' },
+      select: { id: true, type: true, at: true, cycleId: true, assigneeEmail: true, by: { select: { name: true } } },
+    }),
   ]);
   const acceptedBy = new Map(accepted.map((row) => [row.cycleId, row.status]));
   const isStaff = can(user, 'status-report.review');
@@ -272,21 +309,33 @@ export async function getReportView(
     },
     previousAccepted: previous && { status: previous.status, narrative: previous.narrative, asOf: asOfString(previous.asOf), cycleName: localized(previous.cycle.name, locale) },
     evidence,
-    timeline: events.map((event) => {
-      const snapshot = (event.snapshot ?? {}) as { status?: ImplementationStatus | null; late?: boolean };
-      return {
-        id: event.id, type: event.type, at: event.at, by: event.by?.name ?? null, comment: event.comment,
-        cycle: { code: event.statusReport.cycle.code, name: localized(event.statusReport.cycle.name, locale) },
-        status: snapshot.status ?? null, late: snapshot.late === true,
-      };
-    }),
+    timeline: [
+      ...events.map((event): TimelineEvent => {
+        const snapshot = (event.snapshot ?? {}) as { status?: ImplementationStatus | null; late?: boolean };
+        return {
+          id: event.id, type: event.type, at: event.at, by: event.by?.name ?? null, comment: event.comment,
+          cycle: { code: event.statusReport.cycle.code, name: localized(event.statusReport.cycle.name, locale) },
+          status: snapshot.status ?? null, late: snapshot.late === true,
+        };
+      }),
+      ...assignmentEvents.map((event): TimelineEvent => {
+        const eventCycle = cycles.find((row) => row.id === event.cycleId) ?? (event.cycleId === cycle.id ? cycle : null);
+        return {
+          id: event.id, type: event.type, at: event.at, by: event.by?.name ?? null, comment: null, assignee: event.assigneeEmail,
+          cycle: { code: eventCycle?.code ?? '', name: eventCycle ? localized(eventCycle.name, locale) : '' },
+          status: null, late: false,
+        };
+      }),
+    ].sort((a, b) => a.at.getTime() - b.at.getTime()),
     series: cycles.map((row) => ({ cycleCode: row.code, cycleName: localized(row.name, locale), periodEnd: row.periodEnd, status: acceptedBy.get(row.id) ?? null })),
     allowed: allowedTransitions({
       actor: user, now,
-      report: { entityId: entity.id, state: report?.state ?? null },
+      report: { entityId: entity.id, state: report?.state ?? null, assigneeId },
       cycle: { state: cycle.state, opensAt: cycle.opensAt, closesAt: cycle.closesAt },
     }),
     isStaff,
+    assignee: assignment?.assignee ?? null,
+    ready: report?.readyAt && (report.state === 'DRAFT' || report.state === 'RETURNED') ? { at: report.readyAt, by: report.readyBy?.name ?? null } : null,
   };
 }
 

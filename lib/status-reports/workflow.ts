@@ -5,7 +5,7 @@
 import { can, type Action, type Actor } from '@/lib/auth/permissions';
 import type { CycleState, StatusEventType, WorkflowState } from '@/lib/generated/prisma/enums';
 
-export type Transition = 'save' | 'submit' | 'withdraw' | 'return' | 'accept';
+export type Transition = 'save' | 'mark-ready' | 'submit' | 'withdraw' | 'return' | 'accept';
 
 type Rule = {
   /** The states it starts from; null is a report not written yet. */
@@ -20,6 +20,8 @@ type Rule = {
 const RULES: Record<Transition, Rule> = {
   // Saving keeps the state: a returned report stays returned until it is submitted again.
   save: { from: [null, 'DRAFT', 'RETURNED'], to: (current) => current ?? 'DRAFT', event: 'SAVED', permission: 'status-report.edit', needsOpening: true },
+  // A contributor hands a saved draft to the coordinator; the state stays as it is.
+  'mark-ready': { from: ['DRAFT', 'RETURNED'], to: (current) => current!, event: 'MARKED_READY', permission: 'status-report.mark-ready', needsOpening: true },
   submit: { from: [null, 'DRAFT', 'RETURNED'], to: () => 'SUBMITTED', event: 'SUBMITTED', permission: 'status-report.submit', needsOpening: true },
   // A focal point may take back a submission that nobody has reviewed yet.
   withdraw: { from: ['SUBMITTED'], to: () => 'DRAFT', event: 'WITHDRAWN', permission: 'status-report.submit', needsOpening: true },
@@ -29,7 +31,8 @@ const RULES: Record<Transition, Rule> = {
 
 export type GuardContext = {
   actor: NonNullable<Actor>;
-  report: { entityId: string; state: WorkflowState | null };
+  /** The report; `assigneeId` is the contributor it is assigned to (null: nobody). */
+  report: { entityId: string; state: WorkflowState | null; assigneeId?: string | null };
   cycle: { state: CycleState; opensAt: Date; closesAt: Date };
   now: Date;
 };
@@ -48,7 +51,7 @@ export type TransitionResult =
  */
 export function decide(action: Transition, { actor, report, cycle, now }: GuardContext): TransitionResult {
   const rule = RULES[action];
-  if (!can(actor, rule.permission, { entityId: report.entityId })) return { ok: false, reason: 'not-allowed-for-role' };
+  if (!can(actor, rule.permission, { entityId: report.entityId, assigneeId: report.assigneeId ?? null })) return { ok: false, reason: 'not-allowed-for-role' };
   if (cycle.state !== 'OPEN') return { ok: false, reason: 'cycle-not-open' };
   if (rule.needsOpening && now < cycle.opensAt) return { ok: false, reason: 'cycle-not-started' };
   if (!rule.from.includes(report.state)) return { ok: false, reason: 'not-allowed-from-state' };

@@ -17,6 +17,8 @@ export const USERS = {
   focalMex: { email: 'e2e-focal-mex@example.test', password: 'e2e focal mex password', name: 'E2E Focal Point Mexico', role: 'FOCAL_POINT', entity: 'MEX' },
   focalNga: { email: 'e2e-focal-nga@example.test', password: 'e2e focal nga password', name: 'E2E Focal Point Nigeria', role: 'FOCAL_POINT', entity: 'NGA' },
   focalUnodc: { email: 'e2e-focal-unodc@example.test', password: 'e2e focal unodc password', name: 'E2E Focal Point UNODC', role: 'FOCAL_POINT', entity: 'UNODC' },
+  // Coordinates Colombia's contributors in the contributors' tests, and nothing else.
+  focalCol: { email: 'e2e-focal-col@example.test', password: 'e2e focal col password', name: 'E2E Coordinator Colombia', role: 'FOCAL_POINT', entity: 'COL' },
   viewer: { email: 'e2e-viewer@example.test', password: 'e2e viewer password', name: 'E2E Viewer', role: 'VIEWER', entity: null },
   disposable: { email: 'e2e-disposable@example.test', password: 'e2e disposable password', name: 'E2E Disposable', role: 'VIEWER', entity: null },
   // Signing out ends every session of a user: the sign-out tests have users of their own.

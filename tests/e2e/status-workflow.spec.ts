@@ -62,6 +62,22 @@ test('the secretariat returns it with a comment', async ({ browser }) => {
   await expect(page.getByTestId('state-badge').first()).toHaveText('Returned');
 });
 
+test('the focal point sees an unread notification in the header and follows it to the report', async ({ browser }) => {
+  const page = await pageFor(browser, USERS.focalMex);
+  await page.goto('/en/dashboard');
+  // Other tests may tell Mexico's focal point of other things meanwhile: at least this one is unread.
+  await expect(page.getByTestId('unread-count')).toHaveText(/^[1-9]\d*$/);
+  await page.getByTestId('notifications-link').click();
+  await expect(page).toHaveURL(/\/en\/notifications$/);
+  const item = page.getByTestId('notification').filter({ hasText: 'was returned for revision: [E2E] Please say which stage has started and when.' });
+  await expect(item).toHaveAttribute('data-read', 'false');
+  await item.getByTestId('notification-open').click();
+  await expect(page).toHaveURL(new RegExp(`${reportUrl.replace(/[()]/g, '\\$&')}$`));
+  await expect(page.getByTestId('returned-comment')).toContainText('[E2E] Please say which stage has started and when.');
+  await page.goto('/en/notifications');
+  await expect(page.getByTestId('notification').filter({ hasText: 'was returned for revision' })).toHaveAttribute('data-read', 'true');
+});
+
 test('the focal point reads the comment, revises and resubmits', async ({ browser }) => {
   const page = await pageFor(browser, USERS.focalMex);
   await page.goto('/en/worklist?state=RETURNED');

@@ -41,7 +41,7 @@ const PARAGRAPHS: Record<number, string> = {
 };
 
 function user(person: TestUser): SessionUser {
-  return { id: person.id, email: person.email, name: person.email, role: person.role, entityId: person.entityId, entity: null, locale: 'en' };
+  return { id: person.id, email: person.email, name: person.email, role: person.role, entityId: person.entityId, entity: null, locale: 'en', seesWholeWorklist: false };
 }
 
 const errorKey = (promise: Promise<unknown>) => promise.then(() => 'resolved', (error: DomainError) => error.key ?? String(error));

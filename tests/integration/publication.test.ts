@@ -26,7 +26,7 @@ async function accept(user: FixtureUser, entityId: string, commitmentId: string,
 }
 
 /** A reader as the session gives it. */
-const reader = (user: FixtureUser | null): SessionUser | null => user && { id: user.id, email: user.email, name: user.email, role: user.role, entityId: user.entityId, entity: null, locale: 'en' };
+const reader = (user: FixtureUser | null): SessionUser | null => user && { id: user.id, email: user.email, name: user.email, role: user.role, entityId: user.entityId, entity: null, locale: 'en', seesWholeWorklist: false };
 
 const view = (user: FixtureUser | null, request: Partial<import('@/lib/summaries/queries').SummaryRequest> = {}) =>
   queries.getAreaSummaryView(reader(user), 'TA1', { filters: {}, ...request }, 'en');

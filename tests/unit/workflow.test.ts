@@ -16,6 +16,9 @@ const actors: Record<string, NonNullable<Actor>> = {
   secretariat: { role: 'SECRETARIAT', entityId: null },
   focalOwn: { role: 'FOCAL_POINT', entityId: OWN },
   focalOther: { role: 'FOCAL_POINT', entityId: OTHER },
+  // The reports of these tables are assigned to this contributor.
+  contributorAssigned: { role: 'CONTRIBUTOR', entityId: OWN, id: 'u-contributor' },
+  contributorOther: { role: 'CONTRIBUTOR', entityId: OWN, id: 'u-colleague', seesWholeWorklist: true },
   viewer: { role: 'VIEWER', entityId: null },
 };
 
@@ -24,16 +27,17 @@ const STATES: (WorkflowState | null)[] = [null, 'DRAFT', 'SUBMITTED', 'RETURNED'
 // In an open cycle, before the deadline: for every state, what each transition leads to, or
 // null when the state forbids it.
 const BY_STATE: Record<string, Record<Transition, WorkflowState | null>> = {
-  new: { save: 'DRAFT', submit: 'SUBMITTED', withdraw: null, return: null, accept: null },
-  DRAFT: { save: 'DRAFT', submit: 'SUBMITTED', withdraw: null, return: null, accept: null },
-  SUBMITTED: { save: null, submit: null, withdraw: 'DRAFT', return: 'RETURNED', accept: 'ACCEPTED' },
-  RETURNED: { save: 'RETURNED', submit: 'SUBMITTED', withdraw: null, return: null, accept: null },
-  ACCEPTED: { save: null, submit: null, withdraw: null, return: null, accept: null },
+  new: { save: 'DRAFT', 'mark-ready': null, submit: 'SUBMITTED', withdraw: null, return: null, accept: null },
+  DRAFT: { save: 'DRAFT', 'mark-ready': 'DRAFT', submit: 'SUBMITTED', withdraw: null, return: null, accept: null },
+  SUBMITTED: { save: null, 'mark-ready': null, submit: null, withdraw: 'DRAFT', return: 'RETURNED', accept: 'ACCEPTED' },
+  RETURNED: { save: 'RETURNED', 'mark-ready': 'RETURNED', submit: 'SUBMITTED', withdraw: null, return: null, accept: null },
+  ACCEPTED: { save: null, 'mark-ready': null, submit: null, withdraw: null, return: null, accept: null },
 };
 
 // Who may attempt each transition on a report of entity OWN.
 const BY_ROLE: Record<Transition, string[]> = {
-  save: ['focalOwn'],
+  save: ['focalOwn', 'contributorAssigned'],
+  'mark-ready': ['contributorAssigned'],
   submit: ['focalOwn'],
   withdraw: ['focalOwn'],
   return: ['admin', 'secretariat'],
@@ -41,7 +45,7 @@ const BY_ROLE: Record<Transition, string[]> = {
 };
 
 const context = (actor: NonNullable<Actor>, state: WorkflowState | null, overrides: Partial<GuardContext> = {}): GuardContext => ({
-  actor, report: { entityId: OWN, state }, cycle: openCycle, now: during, ...overrides,
+  actor, report: { entityId: OWN, state, assigneeId: 'u-contributor' }, cycle: openCycle, now: during, ...overrides,
 });
 
 describe('workflow guards: role x state x transition', () => {

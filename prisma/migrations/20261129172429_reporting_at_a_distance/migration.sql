@@ -41,6 +41,7 @@ CREATE TABLE "Notification" (
     "type" "NotificationType" NOT NULL,
     "data" JSONB NOT NULL,
     "href" TEXT,
+    "groupKey" TEXT,
     "readAt" TIMESTAMPTZ(3),
     "createdAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
@@ -56,6 +57,8 @@ CREATE TABLE "OutboxEmail" (
     "template" TEXT NOT NULL,
     "subject" TEXT NOT NULL,
     "body" TEXT NOT NULL,
+    "groupKey" TEXT,
+    "groupData" JSONB,
     "state" "OutboxState" NOT NULL DEFAULT 'PENDING',
     "attempts" INTEGER NOT NULL DEFAULT 0,
     "lastError" TEXT,
@@ -193,3 +196,7 @@ ALTER TABLE "OutboxEmail" ADD CONSTRAINT "OutboxEmail_sent_at" CHECK ("state" <>
 
 -- The unread count in the header: one index-only count per request.
 CREATE INDEX "Notification_unread" ON "Notification" ("userId") WHERE "readAt" IS NULL;
+
+-- Finding the unread notification, or the unsent e-mail, of a group to merge into.
+CREATE INDEX "Notification_group" ON "Notification" ("userId", "groupKey") WHERE "readAt" IS NULL AND "groupKey" IS NOT NULL;
+CREATE INDEX "OutboxEmail_group" ON "OutboxEmail" ("userId", "groupKey") WHERE "state" = 'PENDING' AND "groupKey" IS NOT NULL;

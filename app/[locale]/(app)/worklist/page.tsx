@@ -7,6 +7,9 @@ import { Link } from '@/lib/i18n/navigation';
 import { pageLocale } from '@/lib/i18n/page-locale';
 import { StateBadge, StatusBadge } from '@/components/status-reports/status-badge';
 import { DeadlineNote } from '@/components/status-reports/deadline-note';
+import { mayUploadWorklist } from '@/lib/offline-reporting/queries';
+import { AssignForm } from '@/components/team/team-forms';
+import { assignableContributors } from '@/lib/team/queries';
 
 export async function generateMetadata({ params }: PageProps<'/[locale]/worklist'>): Promise<Metadata> {
   const locale = await pageLocale(params);
@@ -29,15 +32,24 @@ export default async function WorklistPage({ params, searchParams }: PageProps<'
       </div>
     );
   }
-  const [worklist, format, tState] = await Promise.all([getWorklist(user, entityCode, filters, locale), getFormatter(), getTranslations('workflow')]);
+  const [worklist, format, tState, tTeam] = await Promise.all([
+    getWorklist(user, entityCode, filters, locale), getFormatter(), getTranslations('workflow'), getTranslations('team'),
+  ]);
   const { cycle, counts, rows, entity } = worklist;
-  const filtered = Boolean(filters.area || filters.state || filters.q);
+  const tOffline = await getTranslations('offline');
+  const filtered = Boolean(filters.area || filters.state || filters.q || filters.assignee);
+  // The coordinator assigns commitments to contributors from here (null: this reader may not).
+  const contributors = cycle && worklist.expected ? await assignableContributors(user, entity.id) : null;
+  const assigning = contributors !== null && rows.length > 0;
 
   return (
     <div className="space-y-6">
       <div>
         <p className="text-sm font-medium text-un-blue">{t('title')}</p>
         <h1 className="text-2xl font-semibold" data-testid="worklist-entity">{entity.name}</h1>
+        {user.role === 'CONTRIBUTOR' && (
+          <p className="mt-2 max-w-3xl text-slate-700" data-testid="contributor-note">{worklist.scope === 'assigned' ? tTeam('contributorNote') : tTeam('contributorSharedNote')}</p>
+        )}
       </div>
       {!cycle ? (
         <p className="rounded-lg border border-slate-200 bg-white p-4 text-slate-700">{t('noOpenCycle')}</p>
@@ -63,7 +75,17 @@ export default async function WorklistPage({ params, searchParams }: PageProps<'
             </div>
           </section>
 
-          <form method="get" role="search" className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-4 sm:items-end">
+          {/* Offline reporting: the worklist as a spreadsheet, and its upload (saved as drafts). */}
+          <div className="flex flex-wrap items-baseline gap-x-4 gap-y-1 text-sm" data-testid="worklist-offline">
+            <a href={`/api/worklist/xlsx?${new URLSearchParams({ lang: locale, ...(filters.entity ? { entity: filters.entity } : {}) })}`}
+              className="font-medium text-un-navy underline">{tOffline('downloadXlsx')}</a>
+            {mayUploadWorklist(user) && user.entityId === entity.id && (
+              <Link href="/worklist/upload" className="font-medium text-un-navy underline">{tOffline('uploadLink')}</Link>
+            )}
+            <span className="text-slate-600">{tOffline('hint')}</span>
+          </div>
+
+          <form method="get" role="search" className={`grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:items-end ${contributors ? 'sm:grid-cols-5' : 'sm:grid-cols-4'}`}>
             {filters.entity && <input type="hidden" name="entity" value={filters.entity} />}
             <div>
               <label htmlFor="filter-area" className="block text-sm font-medium">{t('filterArea')}</label>
@@ -79,6 +101,17 @@ export default async function WorklistPage({ params, searchParams }: PageProps<'
                 {WORKLIST_STATES.map((state) => <option key={state} value={state}>{tState(state)}</option>)}
               </select>
             </div>
+            {contributors && (
+              <div>
+                <label htmlFor="filter-assignee" className="block text-sm font-medium">{tTeam('filterAssignee')}</label>
+                <select id="filter-assignee" name="assignee" defaultValue={filters.assignee ?? ''} className="mt-1 block w-full rounded border border-slate-300 bg-white px-2 py-2">
+                  <option value="">{tTeam('anyAssignee')}</option>
+                  <option value="ready">{tTeam('onlyReady')}</option>
+                  <option value="none">{tTeam('onlyUnassigned')}</option>
+                  {contributors.map((person) => <option key={person.id} value={person.id}>{person.name}</option>)}
+                </select>
+              </div>
+            )}
             <div>
               <label htmlFor="filter-q" className="block text-sm font-medium">{t('search')}</label>
               <input id="filter-q" name="q" type="search" defaultValue={filters.q ?? ''} maxLength={200} className="mt-1 block w-full rounded border border-slate-300 bg-white px-3 py-2" />
@@ -89,6 +122,8 @@ export default async function WorklistPage({ params, searchParams }: PageProps<'
             </div>
           </form>
 
+          {assigning && <AssignForm entityId={entity.id} cycleId={cycle.id} contributors={contributors} />}
+
           {rows.length === 0 ? (
             <p className="text-slate-700">{counts.total === 0 ? t('noCommitments') : t('noMatch')}</p>
           ) : (
@@ -97,6 +132,7 @@ export default async function WorklistPage({ params, searchParams }: PageProps<'
                 <caption className="sr-only">{t('caption', { entity: entity.name, cycle: cycle.name })}</caption>
                 <thead className="bg-slate-100 text-slate-700">
                   <tr>
+                    {assigning && <th scope="col" className="w-10 px-3 py-2"><span className="sr-only">{tTeam('assignHeading')}</span></th>}
                     <th scope="col" className="w-24 px-3 py-2 text-start sm:w-32">{t('reference')}</th>
                     <th scope="col" className="px-3 py-2 text-start">{t('commitment')}</th>
                     <th scope="col" className="hidden w-44 px-3 py-2 text-start md:table-cell">{t('lastAccepted')}</th>
@@ -107,6 +143,12 @@ export default async function WorklistPage({ params, searchParams }: PageProps<'
                   {rows.map((row) => (
                     <tr key={row.commitmentId} data-testid="worklist-row" data-state={row.state}
                       className={`border-t border-slate-100 align-top ${row.state === 'RETURNED' ? 'bg-amber-50' : ''}`}>
+                      {assigning && (
+                        <td className="px-3 py-2">
+                          <input type="checkbox" name="commitmentId" value={row.commitmentId} form="assign-form" className="size-4"
+                            aria-label={tTeam('select', { reference: row.reference })} data-testid="assign-select" />
+                        </td>
+                      )}
                       <td className="px-3 py-2">
                         <Link href={row.href} className="font-semibold text-un-navy underline" data-testid="worklist-link">{row.reference}</Link>
                         <p className="mt-0.5 break-words text-xs text-slate-600">{row.instrument.symbol}</p>
@@ -115,6 +157,12 @@ export default async function WorklistPage({ params, searchParams }: PageProps<'
                       <td className="px-3 py-2">
                         {row.excerpt && <p lang={row.excerpt.locale} className="break-words">{row.excerpt.text}</p>}
                         <p className="mt-1 text-xs text-slate-600">{row.area.code} {row.area.title}</p>
+                        {(row.assignee || row.ready) && (
+                          <p className="mt-1 flex flex-wrap gap-2 text-xs" data-testid="worklist-assignee">
+                            {row.assignee && <span className="rounded bg-slate-100 px-1.5 py-0.5 text-slate-800">{tTeam('assignee')}: {row.assignee.name}</span>}
+                            {row.ready && <span className="rounded bg-emerald-100 px-1.5 py-0.5 font-medium text-emerald-950" data-testid="worklist-ready">{tTeam('ready')}</span>}
+                          </p>
+                        )}
                         <p className="mt-1 text-xs text-slate-600 md:hidden">
                           {t('lastAccepted')}: {row.lastAccepted ? <StatusBadge status={row.lastAccepted.status} /> : t('none')}
                         </p>

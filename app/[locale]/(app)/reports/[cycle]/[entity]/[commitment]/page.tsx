@@ -10,6 +10,7 @@ import { pageLocale } from '@/lib/i18n/page-locale';
 import { StateBadge, StatusBadge } from '@/components/status-reports/status-badge';
 import { ReportForm } from '@/components/status-reports/report-form';
 import { WithdrawForm } from '@/components/status-reports/withdraw-form';
+import { MarkReadyForm } from '@/components/status-reports/mark-ready-form';
 import { ReviewForm } from '@/components/status-reports/review-form';
 import { NarrativeDiffView } from '@/components/status-reports/narrative-diff-view';
 import { ReportTimeline } from '@/components/status-reports/report-timeline';
@@ -92,6 +93,12 @@ export default async function ReportPage(props: Params) {
         {report?.submittedAt && <p className="text-sm text-slate-600">{t('submittedBy', { who: report.submittedBy ?? '—', when: when(report.submittedAt) })}</p>}
         {report?.reviewedAt && report.state !== 'SUBMITTED' && <p className="text-sm text-slate-600">{t('reviewedBy', { who: report.reviewedBy ?? '—', when: when(report.reviewedAt) })}</p>}
         {report && <p className="text-sm text-slate-600">{t('lastSaved', { who: report.updatedBy ?? '—', when: when(report.updatedAt) })}</p>}
+        {view.assignee && <p className="text-sm text-slate-600" data-testid="report-assignee">{t('draftedBy', { who: view.assignee.name })}</p>}
+        {view.ready && (
+          <p className="rounded border border-emerald-300 bg-emerald-50 p-2 text-sm text-emerald-950" data-testid="report-ready">
+            {t('readySince', { who: view.ready.by ?? '—', when: when(view.ready.at) })}
+          </p>
+        )}
         {report?.state === 'RETURNED' && report.reviewComment && (
           <div role="note" className="rounded border border-amber-400 bg-amber-50 p-3 text-amber-950" data-testid="returned-comment">
             <p className="font-medium">{t('returnedWith')}</p>
@@ -102,12 +109,15 @@ export default async function ReportPage(props: Params) {
       </section>
 
       {editable ? (
-        <ReportForm
-          keys={{ cycleId: view.cycle.id, entityId: view.entity.id, commitmentId: commitment.id }}
-          initial={{ version: report?.version ?? 0, status: report?.status ?? null, narrative: report?.narrative ?? '', asOf: report?.asOf ?? null }}
-          previous={view.previousAccepted}
-          canSubmit={allowed.includes('submit')}
-        />
+        <>
+          <ReportForm
+            keys={{ cycleId: view.cycle.id, entityId: view.entity.id, commitmentId: commitment.id }}
+            initial={{ version: report?.version ?? 0, status: report?.status ?? null, narrative: report?.narrative ?? '', asOf: report?.asOf ?? null }}
+            previous={view.previousAccepted}
+            canSubmit={allowed.includes('submit')}
+          />
+          {report && allowed.includes('mark-ready') && !view.ready && <MarkReadyForm reportId={report.id} version={report.version} />}
+        </>
       ) : report ? (
         <div className={reviewing ? 'grid gap-4 lg:grid-cols-2' : ''}>
           <section aria-labelledby="submission-heading" className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
