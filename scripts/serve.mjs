@@ -22,10 +22,14 @@ const server = createServer((request, response) => {
 });
 server.listen(port, hostname, () => console.log(`> Ready on http://localhost:${port}`));
 
-function shutdown() {
-  server.close(() => process.exit(0));
+// Requests under way finish, and so does the job queue (an e-mail being sent is either sent and
+// marked so, or handed back): lib/jobs/queue.ts keeps its stop on globalThis.
+async function shutdown() {
+  const closed = new Promise((resolve) => server.close(resolve));
   server.closeAllConnections?.();
-  setTimeout(() => process.exit(0), 5000).unref();
+  setTimeout(() => process.exit(0), 35_000).unref();
+  await Promise.all([closed, globalThis.__trackerJobs?.stop?.()]).catch((error) => console.error(error));
+  process.exit(0);
 }
-process.on('SIGTERM', shutdown);
-process.on('SIGINT', shutdown);
+process.on('SIGTERM', () => void shutdown());
+process.on('SIGINT', () => void shutdown());

@@ -8,17 +8,19 @@ import { useHydrated } from '@/components/ui/use-hydrated';
 
 /**
  * "Send again" for a FAILED e-mail, after asking: one that failed as "maybe delivered" may reach
- * its recipient twice.
+ * its recipient twice. Rendered on every row, so that its answer stays once the refreshed row is
+ * no longer failed.
  */
-export function RequeueEmailForm({ id }: { id: string }) {
+export function RequeueEmailForm({ id, failed }: { id: string; failed: boolean }) {
   const t = useTranslations('outbox');
   const hydrated = useHydrated();
   const [state, action, pending] = useActionState(requeueOutboxEmailAction, null);
   const outcome = state?.ok ? state.data.outcome : null;
+  if (!failed && !state) return null;
   return (
     <form action={action} onSubmit={(event) => { if (!window.confirm(t('requeueConfirm'))) event.preventDefault(); }} className="space-y-1">
       <input type="hidden" name="id" value={id} />
-      {outcome !== 'requeued' && (
+      {failed && outcome !== 'requeued' && (
         <button type="submit" disabled={pending || !hydrated} className="rounded border border-un-navy bg-white px-3 py-1 text-sm font-medium text-un-navy disabled:opacity-60">
           {t('requeue')}
         </button>

@@ -3,6 +3,7 @@
 // lacks UPDATE, DELETE and TRUNCATE on the history tables, which the triggers of the migration
 // refuse to every role anyway. Migrations run as the owner; the app as this role.
 import pg from 'pg';
+import { installJobQueue, JOBS_SCHEMA } from '@/lib/jobs/definitions';
 
 /** The append-only tables. */
 export const HISTORY_TABLES = ['AuditEvent', 'StatusEvent', 'AcceptedStatus', 'SummaryPublication', 'AssignmentEvent'] as const;
@@ -19,12 +20,18 @@ export function appRoleGrants(role: string): string[] {
     `REVOKE UPDATE, DELETE, TRUNCATE ON ${HISTORY_TABLES.map((table) => `"${table}"`).join(', ')} FROM ${role}`,
     // Migrations are the owner's business.
     `REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON "_prisma_migrations" FROM ${role}`,
+    // The job queue (installed by the owner with the migrations): reads, writes and its functions.
+    `GRANT USAGE ON SCHEMA ${JOBS_SCHEMA} TO ${role}`,
+    `GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA ${JOBS_SCHEMA} TO ${role}`,
+    `GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA ${JOBS_SCHEMA} TO ${role}`,
+    `GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA ${JOBS_SCHEMA} TO ${role}`,
   ];
 }
 
 /** Grants `role` (which must exist) the application's rights on the database at `databaseUrl`, in one transaction. */
 export async function grantAppRole(databaseUrl: string, role: string): Promise<void> {
   const statements = appRoleGrants(role);
+  await installJobQueue(databaseUrl);
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {

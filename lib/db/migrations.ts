@@ -25,6 +25,7 @@ import {
 import * as wasmRuntime from '@prisma/schema-engine-wasm/schema_engine_bg';
 import type { MigrationDirectory, MigrationList, SchemaEngine, SchemaFilter } from '@prisma/schema-engine-wasm/schema_engine_bg';
 import pg from 'pg';
+import { installJobQueue } from '@/lib/jobs/definitions';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 const DEFAULT_MIGRATIONS_DIR = join(repoRoot, 'prisma', 'migrations');
@@ -50,8 +51,9 @@ export async function applyMigrations(databaseUrl: string, options: ApplyOptions
   // One connection: the engine's advisory lock is a session lock, so it must live on the
   // connection that does the work, and it is released when the pool ends.
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 1 });
+  let result: { applied: string[] };
   try {
-    return await withEngine(scriptSafeAdapterFactory(pool), options.log, async (engine) => {
+    result = await withEngine(scriptSafeAdapterFactory(pool), options.log, async (engine) => {
       // `migrate deploy` lets this pass silently. Failed migrations are not checked here: one that
       // another process is applying right now looks failed until it finishes, and the engine
       // refuses failed ones itself, under its lock (P3009).
@@ -68,6 +70,9 @@ export async function applyMigrations(databaseUrl: string, options: ApplyOptions
   } finally {
     await pool.end();
   }
+  // The job queue's schema belongs to the owner too (lib/jobs/definitions.ts).
+  await installJobQueue(databaseUrl);
+  return result;
 }
 
 /** The SQL that turns the datamodel `fromSchema` (null: an empty database) into `toSchema`; '' when they match. */

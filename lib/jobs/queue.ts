@@ -16,11 +16,9 @@ import { createMailTransport, type MailTransport } from '@/lib/notifications/mai
 import { deliverOutbox } from '@/lib/notifications/outbox';
 import { runDeadlineReminders } from '@/lib/notifications/reminders';
 
-export const OUTBOX_QUEUE = 'outbox-deliver';
-export const REMINDERS_QUEUE = 'deadline-reminders';
-export const JOBS_SCHEMA = 'pgboss';
-/** Every minute; every hour, on the hour (UTC). */
-export const SCHEDULES = { [OUTBOX_QUEUE]: '* * * * *', [REMINDERS_QUEUE]: '0 * * * *' } as const;
+import { JOBS_SCHEMA, OUTBOX_QUEUE, QUEUES, queueOptions, REMINDERS_QUEUE, SCHEDULES } from './definitions';
+
+export { JOBS_SCHEMA, OUTBOX_QUEUE, REMINDERS_QUEUE, SCHEDULES };
 const SINGLETON = { singletonKey: 'tracker' } as const;
 
 export type StartJobsOptions = {
@@ -47,7 +45,11 @@ type Running = {
   log: (line: string) => void;
 };
 
-type Holder = { running?: Running; starting?: Promise<Running>; stopping?: Promise<void> };
+/**
+ * The process's queue. `stop` is there for the HTTP server's own shutdown (scripts/serve.mjs),
+ * which may await it before it exits: `await globalThis.__trackerJobs?.stop?.()`.
+ */
+type Holder = { running?: Running; starting?: Promise<Running>; stopping?: Promise<void>; stop?: () => Promise<void> };
 const holder: Holder = ((globalThis as { __trackerJobs?: Holder }).__trackerJobs ??= {});
 
 const defaultLog = (line: string) => console.log(`[jobs] ${line}`);
@@ -72,6 +74,7 @@ export async function startJobsWithApp(): Promise<void> {
   const stop = () => void stopJobs().catch((error: unknown) => console.error('[jobs] Stopping the job queue failed.', error));
   process.once('SIGTERM', stop);
   process.once('SIGINT', stop);
+  holder.stop = stopJobs;
 }
 
 /** Starts the queue and its workers in this process; a second call while it runs does nothing. */
@@ -93,9 +96,9 @@ async function start(databaseUrl: string, options: StartJobsOptions): Promise<Ru
   const db = createPrismaClient(databaseUrl);
   try {
     await boss.start();
-    for (const name of [OUTBOX_QUEUE, REMINDERS_QUEUE] as const) {
-      // Retried by the next run (every minute, every hour), not by pg-boss.
-      await boss.createQueue(name, { name, policy: 'stately', retryLimit: 0, expireInSeconds: 15 * 60 });
+    for (const name of QUEUES) {
+      // Installed with the migrations; here it changes nothing unless they were skipped.
+      await boss.createQueue(name, queueOptions(name));
       await boss.schedule(name, SCHEDULES[name], {}, { ...SINGLETON, tz: 'UTC' });
     }
     const stopping = new AbortController();

@@ -13,7 +13,7 @@ import { mayUploadWorklist } from './queries';
 import { confirmUploadSchema, previewUploadSchema } from './schemas';
 
 /** An expected refusal, said in words: the form shows it as its error (on the field, if any). */
-type Refusal = { refused: { message: string; field?: string; details?: Record<string, unknown> } };
+type Refusal = { refusal: { message: string; field?: string; details?: Record<string, unknown> } };
 
 type Action<T> = (previous: ActionState<T>, formData: FormData) => Promise<ActionState<T>>;
 
@@ -21,8 +21,8 @@ type Action<T> = (previous: ActionState<T>, formData: FormData) => Promise<Actio
 function withRefusals<T extends object>(action: Action<T | Refusal>): Action<T> {
   return async (previous, formData) => {
     const state = await action(previous as ActionState<T | Refusal>, formData);
-    if (state?.ok && 'refused' in state.data) {
-      const { message, field, details } = state.data.refused;
+    if (state?.ok && 'refusal' in state.data) {
+      const { message, field, details } = state.data.refusal;
       return { ok: false, message, fieldErrors: field ? { [field]: [message] } : {}, ...(details ? { details } : {}) };
     }
     return state as ActionState<T>;
@@ -38,8 +38,8 @@ export const previewWorklistUploadAction = withRefusals<PreviewResult>(formActio
   async (input, user): Promise<PreviewResult | Refusal> => {
     const locale = await getLocale();
     const outcome = await previewWorklistUpload(db, user, { name: input.file.name, bytes: new Uint8Array(await input.file.arrayBuffer()) }, locale);
-    if (outcome.kind === 'file') return { refused: { message: await describeFileProblem(outcome.problem, outcome.column), field: 'file' } };
-    if (outcome.kind === 'refused') return { refused: { message: await describeRefusal(outcome.refusal) } };
+    if (outcome.kind === 'file') return { refusal: { message: await describeFileProblem(outcome.problem, outcome.column), field: 'file' } };
+    if (outcome.kind === 'refused') return { refusal: { message: await describeRefusal(outcome.refusal) } };
     return { preview: await describePreview(outcome.preview, locale) };
   },
 ));
@@ -51,10 +51,10 @@ export const confirmWorklistUploadAction = withRefusals<ConfirmResult>(formActio
     const locale = await getLocale();
     const t = await getTranslations('offline');
     const outcome = await confirmWorklistUpload(db, user, input.stagedId, locale);
-    if (outcome.kind === 'expired') return { refused: { message: t('refusals.expired') } };
-    if (outcome.kind === 'refused') return { refused: { message: await describeRefusal(outcome.refusal) } };
+    if (outcome.kind === 'expired') return { refusal: { message: t('refusals.expired') } };
+    if (outcome.kind === 'refused') return { refusal: { message: await describeRefusal(outcome.refusal) } };
     if (outcome.kind === 'stale') {
-      return { refused: { message: t('refusals.changedSincePreview'), details: { preview: await describePreview(outcome.preview, locale) } } };
+      return { refusal: { message: t('refusals.changedSincePreview'), details: { preview: await describePreview(outcome.preview, locale) } } };
     }
     revalidatePath('/', 'layout');
     return { saved: outcome.saved, refused: outcome.refused };

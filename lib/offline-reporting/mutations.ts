@@ -129,7 +129,8 @@ export async function confirmWorklistUpload(db: Db, actor: UploadActor, stagedId
       const plan = await loadAndPlan(tx, actor, rows, locale, now, options.cycleId);
       if (planFingerprint(plan) !== options.fingerprint) throw new StalePlan(plan);
 
-      for (const change of plan.changes) {
+      // Written in the same order as locked: two uploads creating the same reports wait, never deadlock.
+      for (const change of [...plan.changes].sort((a, b) => a.commitmentId.localeCompare(b.commitmentId))) {
         const key = { cycleId: options.cycleId, entityId: options.entityId, commitmentId: change.commitmentId };
         let report = locked.get(change.commitmentId) ?? null;
         let created = false;
@@ -146,7 +147,8 @@ export async function confirmWorklistUpload(db: Db, actor: UploadActor, stagedId
         if (!decision.ok) throw new StalePlan(null);
         await writeFields(tx, actor, report, { ...change.after, asOf: day(report.asOf) }, decision, 'save', now, created);
       }
-      await recordAudit(tx, {
+      // The upload itself, beside each report's own audit row (when it saved anything at all).
+      if (plan.changes.length > 0) await recordAudit(tx, {
         actorId: actor.id, action: 'status-report.upload', entityType: 'ReportingEntity', entityId: options.entityId,
         after: { fileName: options.fileName, cycleId: options.cycleId, saved: plan.changes.length, refusedRows: plan.problems.map((problem) => problem.row) },
       });

@@ -481,9 +481,10 @@ export async function getDashboardCounts(user: SessionUser) {
   const cycle = await db.reportingCycle.findFirst({ where: { state: 'OPEN' }, select: { id: true } });
   if (!cycle) return null;
   const waiting = can(user, 'status-report.review') ? await db.statusReport.count({ where: { cycleId: cycle.id, state: 'SUBMITTED' } }) : null;
-  if (!user.entityId || !can(user, 'status-report.read', { entityId: user.entityId })) return { waiting, own: null };
+  if (user.role === 'CONTRIBUTOR') return { waiting, own: null, assigned: await contributorCounts(user, cycle.id) };
+  if (!user.entityId || !can(user, 'status-report.read', { entityId: user.entityId })) return { waiting, own: null, assigned: null };
   const expected = await db.cycleEntity.findUnique({ where: { cycleId_entityId: { cycleId: cycle.id, entityId: user.entityId } }, select: { entityId: true } });
-  if (!expected) return { waiting, own: null };
+  if (!expected) return { waiting, own: null, assigned: null };
   const [total, states] = await Promise.all([
     db.commitment.count({ where: { instrument: { cycles: { some: { cycleId: cycle.id } } } } }),
     db.statusReport.groupBy({ by: ['state'], where: { cycleId: cycle.id, entityId: user.entityId }, _count: { _all: true } }),
@@ -492,5 +493,22 @@ export async function getDashboardCounts(user: SessionUser) {
   return {
     waiting,
     own: { total, reported: count('SUBMITTED') + count('ACCEPTED'), returned: count('RETURNED'), drafts: count('DRAFT') },
+    assigned: null,
+  };
+}
+
+/** A contributor's assignments in the open cycle: how many, how many drafted, how many handed over. */
+async function contributorCounts(user: SessionUser, cycleId: string) {
+  const assignments = await db.assignment.findMany({ where: { cycleId, assigneeId: user.id }, select: { entityId: true, commitmentId: true } });
+  const reports = assignments.length
+    ? await db.statusReport.findMany({
+      where: { cycleId, OR: assignments.map((row) => ({ entityId: row.entityId, commitmentId: row.commitmentId })) },
+      select: { readyAt: true, state: true },
+    })
+    : [];
+  return {
+    total: assignments.length,
+    drafted: reports.length,
+    ready: reports.filter((report) => report.readyAt || report.state === 'SUBMITTED' || report.state === 'ACCEPTED').length,
   };
 }

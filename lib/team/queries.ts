@@ -61,7 +61,8 @@ export async function getTeam(user: SessionUser, entityCode: string | undefined,
   const contributors: ContributorRow[] = people.map((person) => {
     const joined = person._count.invitations > 0;
     const latest = person.invitations[0];
-    const state: ContributorState = person.disabled ? 'disabled' : joined ? 'active' : latest && latest.expiresAt > now ? 'invited' : 'expired';
+    // An account made without an invitation (from the command line) has its password already.
+    const state: ContributorState = person.disabled ? 'disabled' : joined || !latest ? 'active' : latest.expiresAt > now ? 'invited' : 'expired';
     return {
       id: person.id, name: person.name, email: person.email, locale: person.locale, state, seesWholeWorklist: person.seesWholeWorklist,
       assigned: assigned.find((row) => row.assigneeId === person.id)?._count._all ?? 0,

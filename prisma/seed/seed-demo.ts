@@ -2,6 +2,7 @@
 // app can be tried out. Never official text (ARCHITECTURE.md, "Content provenance").
 // Idempotent; needs the reference data (thematic areas, entities) to be there first.
 import type { Db } from '@/lib/db/client';
+import { assignCommitments } from '@/lib/team/mutations';
 import { CommitmentKind, Role, type Prisma } from '@/lib/generated/prisma/client';
 import { hashPassword } from '@/lib/auth/password';
 import { THEMATIC_AREAS, type ThematicAreaSeed } from './reference-data';
@@ -42,6 +43,12 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
     email: 'focal-mex@demo.test',
     name: 'Demo Focal Point (Mexico)',
     role: Role.FOCAL_POINT,
+    entity: 'MEX',
+  },
+  {
+    email: 'contributor-mex@demo.test',
+    name: 'Demo Contributor (Mexico, Ministry of Health)',
+    role: Role.CONTRIBUTOR,
     entity: 'MEX',
   },
   {
@@ -86,6 +93,7 @@ export async function seedDemoData(db: Db, { now = new Date() }: { now?: Date } 
     now,
   });
   if (history.created) await publishDemoSummaries(db, history.cycles);
+  await assignDemoContributor(db);
   return {
     accounts: DEMO_ACCOUNTS.map(({ email, role, entity }) => ({ email, role, entity })),
     history,
@@ -100,6 +108,28 @@ export async function seedDemoData(db: Db, { now = new Date() }: { now?: Date } 
 async function publishDemoSummaries(db: Db, cycleCodes: string[]): Promise<void> {
   const reviewer = await db.user.findUniqueOrThrow({ where: { email: accountWithRole(Role.SECRETARIAT).email }, select: { id: true, role: true, entityId: true } });
   for (const cycleCode of cycleCodes) await publishSummaries(db, reviewer, { cycleCode });
+}
+
+/**
+ * The demo contributor drafts three of Mexico's commitments of the open cycle, assigned by Mexico's
+ * focal point (once: a coordinator's later changes are kept).
+ */
+async function assignDemoContributor(db: Db): Promise<void> {
+  const contributor = accountWithRole(Role.CONTRIBUTOR);
+  const [person, coordinator, cycle] = await Promise.all([
+    db.user.findUniqueOrThrow({ where: { email: contributor.email }, select: { id: true, entityId: true, _count: { select: { assignments: true } } } }),
+    db.user.findUniqueOrThrow({ where: { email: 'focal-mex@demo.test' }, select: { id: true, role: true, entityId: true } }),
+    db.reportingCycle.findFirst({ where: { state: 'OPEN' }, select: { id: true } }),
+  ]);
+  if (!cycle || !person.entityId || person._count.assignments > 0) return;
+  const commitments = await db.commitment.findMany({
+    where: { instrument: { code: DEMO_INSTRUMENT.code }, statusReports: { none: { cycleId: cycle.id, entityId: person.entityId } } },
+    orderBy: { order: 'asc' }, take: 3, select: { id: true },
+  });
+  if (commitments.length === 0) return;
+  await assignCommitments(db, coordinator, {
+    entityId: person.entityId, cycleId: cycle.id, commitmentId: commitments.map((row) => row.id), assigneeId: person.id,
+  });
 }
 
 function accountWithRole(role: Role): DemoAccount {

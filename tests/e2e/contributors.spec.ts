@@ -21,8 +21,8 @@ test('the coordinator invites a contributor, who accepts by the link in the e-ma
   const page = await pageFor(browser, USERS.focalCol);
   await page.goto('/en/dashboard');
   await page.getByTestId('app-nav').getByRole('link', { name: 'Contributors' }).click();
-  await page.getByLabel('Name').fill(contributor.name);
-  await page.getByLabel('E-mail').fill(contributor.email);
+  await page.getByLabel('Name', { exact: true }).fill(contributor.name);
+  await page.getByLabel('E-mail', { exact: true }).fill(contributor.email);
   await page.getByRole('button', { name: 'Send invitation' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Invitation sent.' })).toBeVisible();
   await page.reload();
@@ -67,6 +67,7 @@ test('the contributor sees only the assignment, drafts it and marks it ready, an
   await expect(page.getByTestId('contributor-note')).toBeVisible();
   await expect(page.getByTestId('worklist-row')).toHaveCount(1);
   await page.getByTestId('worklist-row').getByRole('link', { name: '1(a)' }).click();
+  await expect(page).toHaveURL(/\/en\/reports\/\d{4}\/COL\//);
   reportUrl = new URL(page.url()).pathname;
   await expect(page.getByRole('button', { name: 'Submit for review' })).toHaveCount(0);
   await page.getByLabel('Status', { exact: true }).selectOption({ label: 'In progress' });

@@ -5,7 +5,9 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reviewStatusReport, saveStatusReport, type WriteResult } from '@/lib/status-reports/mutations';
+import PgBoss from 'pg-boss';
 import { appRoleGrants, grantAppRole } from '@/lib/db/app-role';
+import { JOBS_SCHEMA, OUTBOX_QUEUE, QUEUES, queueOptions } from '@/lib/jobs/definitions';
 import { recordAudit } from '@/lib/audit/record';
 import { changeCycleState } from '@/lib/cycles/mutations';
 import { linkReportUrl } from '@/lib/status-reports/evidence-mutations';
@@ -171,6 +173,27 @@ describe("the application's database role", () => {
 
   it('connects as itself, not as the owner', async () => {
     expect((await app.query('SELECT current_user AS "user"')).rows[0].user).toBe(role);
+  });
+
+  it('runs the job queue, installed by the owner, with no right to create anything', async () => {
+    const url = new URL(database.url);
+    url.username = role;
+    url.password = '';
+    await expect(app.query(`CREATE SCHEMA "tracker_app_may_not"`)).rejects.toThrow(/permission denied/);
+    await expect(app.query(`CREATE TABLE pgboss."may_not" ("id" int)`)).rejects.toThrow(/permission denied/);
+    const boss = new PgBoss({ connectionString: url.toString(), schema: JOBS_SCHEMA, supervise: false, schedule: false, max: 1 });
+    try {
+      await boss.start();
+      for (const name of QUEUES) await boss.createQueue(name, queueOptions(name));
+      await boss.schedule(OUTBOX_QUEUE, '* * * * *', {}, { singletonKey: 'tracker', tz: 'UTC' });
+      const id = await boss.send(OUTBOX_QUEUE, { test: true });
+      expect(id).toBeTruthy();
+      const [job] = await boss.fetch(OUTBOX_QUEUE);
+      expect(job?.id).toBe(id);
+      await boss.complete(OUTBOX_QUEUE, job!.id);
+    } finally {
+      await boss.stop({ graceful: false, wait: true });
+    }
   });
 
   it('reads and appends to the history, but cannot rewrite it, for lack of the privilege', async () => {

@@ -184,13 +184,14 @@ describe('demo history', () => {
     for (const report of byState('DRAFT')) expect(report.events.map((event) => event.type)).toEqual(['SAVED']);
   });
 
-  it('writes only plainly synthetic narratives, and no audit rows but those of publishing', async () => {
+  it('writes only plainly synthetic narratives, and no audit rows but those of publishing and assigning', async () => {
     expect(await database.db.statusReport.count({ where: { NOT: { narrative: { startsWith: '[DEMO]' } } } })).toBe(0);
     // The seed's document import is audited; the seeded history is not a change anyone made.
     expect(await database.db.auditEvent.count({ where: { entityType: { in: ['StatusReport', 'User'] } } })).toBe(0);
-    // The demo reviewer publishes the two closed cycles, as a person would (and it is audited).
-    const audits = await database.db.auditEvent.findMany({ where: { entityType: 'ReportingCycle' }, select: { action: true } });
-    expect(audits.map((row) => row.action)).toEqual(['summary.publish', 'summary.publish']);
+    // The demo reviewer publishes the two closed cycles, and Mexico's focal point assigns its
+    // contributor three commitments, as people would (and it is audited).
+    const audits = await database.db.auditEvent.findMany({ where: { entityType: 'ReportingCycle' }, orderBy: { at: 'asc' }, select: { action: true } });
+    expect(audits.map((row) => row.action).sort()).toEqual(['summary.publish', 'summary.publish', 'team.assign']);
   });
 
   it('publishes the summaries of the two closed cycles, so that visitors see figures', async () => {

@@ -149,13 +149,14 @@ describe('seed with demo data', () => {
     await database?.drop();
   });
 
-  it('creates the five demo accounts, each signing in with the demo password', async () => {
+  it('creates the six demo accounts, each signing in with the demo password', async () => {
     const result = await seed(database.db, { demo: true });
 
     expect(result.demo?.accounts).toEqual([
       { email: 'admin@demo.test', role: 'ADMIN', entity: null },
       { email: 'reviewer@demo.test', role: 'SECRETARIAT', entity: null },
       { email: 'focal-mex@demo.test', role: 'FOCAL_POINT', entity: 'MEX' },
+      { email: 'contributor-mex@demo.test', role: 'CONTRIBUTOR', entity: 'MEX' },
       { email: 'focal-nga@demo.test', role: 'FOCAL_POINT', entity: 'NGA' },
       { email: 'focal-unodc@demo.test', role: 'FOCAL_POINT', entity: 'UNODC' },
     ]);

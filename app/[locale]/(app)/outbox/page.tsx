@@ -96,7 +96,7 @@ export default async function OutboxPage({ params, searchParams }: PageProps<'/[
                     <span className={`inline-block rounded px-2 py-0.5 text-xs font-medium ${STATE_STYLE[row.state]}`} data-testid="outbox-state">{t(`states.${row.state}`)}</span>
                     <p className="text-xs text-slate-600">{t('attempts', { count: row.attempts })}</p>
                     {row.lastError && <p className="text-xs text-red-900">{t('lastError', { error: row.lastError })}</p>}
-                    {row.state === 'FAILED' && <RequeueEmailForm id={row.id} />}
+                    <RequeueEmailForm id={row.id} failed={row.state === 'FAILED'} />
                   </td>
                   <td className="hidden px-3 py-2 lg:table-cell">{when(row.createdAt)}</td>
                   <td className="hidden px-3 py-2 lg:table-cell">{row.sentAt ? when(row.sentAt) : t('notSent')}</td>

@@ -59,9 +59,9 @@ export default async function OverduePage({ params, searchParams }: PageProps<'/
                 <thead className="bg-slate-100 text-slate-700">
                   <tr>
                     <th scope="col" className="px-3 py-2 text-start">{t('columns.entity')}</th>
-                    <th scope="col" className="w-20 px-2 py-2 text-end sm:w-24">{t('columns.notReported')}</th>
-                    <th scope="col" className="w-16 px-2 py-2 text-end sm:w-20">{t('columns.draft')}</th>
-                    <th scope="col" className="w-16 px-2 py-2 text-end sm:w-20">{t('columns.returned')}</th>
+                    <th scope="col" className="w-[4.5rem] px-2 py-2 text-end text-xs sm:w-24 sm:text-sm">{t('columns.notReported')}</th>
+                    <th scope="col" className="w-[4.5rem] px-2 py-2 text-end text-xs sm:w-20 sm:text-sm">{t('columns.draft')}</th>
+                    <th scope="col" className="w-[4.5rem] px-2 py-2 text-end text-xs sm:w-24 sm:text-sm">{t('columns.returned')}</th>
                     <th scope="col" className="hidden w-1/4 px-3 py-2 text-start md:table-cell">{t('columns.focalPoints')}</th>
                     <th scope="col" className="hidden w-36 px-3 py-2 text-start lg:table-cell">{t('columns.lastReminder')}</th>
                   </tr>
