@@ -28,7 +28,8 @@ export type Announcement = {
 };
 
 export async function announce(tx: Tx, recipients: Recipient[], announcement: Announcement): Promise<void> {
-  const unique = [...new Map(recipients.map((recipient) => [recipient.id, recipient])).values()];
+  // In one order, so that two announcements to the same people take their locks without deadlock.
+  const unique = [...new Map(recipients.map((recipient) => [recipient.id, recipient])).values()].sort((a, b) => a.id.localeCompare(b.id));
   if (unique.length === 0) return;
   const { type, href, group } = announcement;
   if (!group) {
@@ -37,6 +38,7 @@ export async function announce(tx: Tx, recipients: Recipient[], announcement: An
     });
   } else {
     for (const recipient of unique) {
+      await lockGroup(tx, recipient.id, group);
       const unread = await tx.notification.findFirst({ where: { userId: recipient.id, groupKey: group, readAt: null }, select: { id: true, data: true } });
       const data = merged(announcement.data, unread?.data) as Prisma.InputJsonObject;
       if (unread) await tx.notification.update({ where: { id: unread.id }, data: { data, createdAt: new Date() } });
@@ -45,6 +47,15 @@ export async function announce(tx: Tx, recipients: Recipient[], announcement: An
   }
   if (announcement.email === false) return;
   for (const recipient of unique) await queueEmail(tx, recipient, type, announcement.data, href, group);
+}
+
+/**
+ * Serializes the merges of one person's group (two reviewers accepting a State's reports at once),
+ * until the transaction ends: without it, both would read the same unread message and one count
+ * would be lost, or both would write a new one. Taken again by the same transaction, it is free.
+ */
+async function lockGroup(tx: Tx, userId: string, group: string): Promise<void> {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`announce:${userId}:${group}`}))`;
 }
 
 /** The new message's data, with `count` added to the one it merges into. */
@@ -60,6 +71,7 @@ export async function queueEmail(
   const locale = recipientLocale(recipient.locale);
   const link = href ? appUrl(`/${locale}${href}`) : null;
   // Rewriting an unsent e-mail is safe: a sender claims it (SENDING) before reading it.
+  if (group) await lockGroup(tx, recipient.id, group);
   const unsent = group
     ? await tx.outboxEmail.findFirst({ where: { userId: recipient.id, groupKey: group, state: 'PENDING' }, select: { id: true, groupData: true } })
     : null;

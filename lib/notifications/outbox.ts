@@ -8,6 +8,7 @@
 // died mid-send: it may or may not have left, so it is marked FAILED, never sent again blindly;
 // an administrator may send it again (requeueOutboxEmail) knowing that.
 import type { Db } from '@/lib/db/client';
+import { redactSentEmail } from '@/lib/team/invitations';
 import type { OutboxState } from '@/lib/generated/prisma/enums';
 import { can, type Actor } from '@/lib/auth/permissions';
 import { recordAudit } from '@/lib/audit/record';
@@ -106,7 +107,8 @@ async function send(db: Db, transport: MailTransport, from: string, email: Claim
   // Delivered, whatever happened meanwhile (a lease given up as "maybe delivered" is now known).
   await db.outboxEmail.updateMany({
     where: { id: email.id, attempts: email.attempts, claimedAt: now, state: { in: ['SENDING', 'FAILED'] } },
-    data: { state: 'SENT', sentAt: now, messageId, lastError: null },
+    // A link that signs a person in (an invitation) is not kept once it has gone out.
+    data: { state: 'SENT', sentAt: now, messageId, lastError: null, body: redactSentEmail(email.body) },
   });
   return 'sent';
 }

@@ -2,7 +2,7 @@
 // commitments of a cycle and decides whether they see the whole worklist. Each write, its
 // history (AssignmentEvent) and audit row, and its notification and e-mail commit together.
 import type { Db } from '@/lib/db/client';
-import type { Prisma } from '@/lib/generated/prisma/client';
+import { Prisma } from '@/lib/generated/prisma/client';
 import type { Role } from '@/lib/generated/prisma/enums';
 import { can } from '@/lib/auth/permissions';
 import { hashPassword } from '@/lib/auth/password';
@@ -52,6 +52,10 @@ export async function inviteContributor(db: Db, actor: TeamActor, input: InviteC
     const user = await tx.user.create({
       data: { email: input.email, name: input.name, role: 'CONTRIBUTOR', entityId: input.entityId, locale: input.locale, passwordHash: '', invitedById: actor.id },
       select: recipientSelect,
+    }).catch((error: unknown) => {
+      // Two invitations of one address at once: the unique index decides, in words.
+      if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') throw new DomainError('userExists', { email: input.email });
+      throw error;
     });
     await sendInvitation(tx, actor, user, input.entityId, now);
     await recordAudit(tx, {
@@ -80,6 +84,7 @@ export async function changeContributor(db: Db, actor: TeamActor, input: { userI
       : input.setting === 'enable' ? { disabled: false }
       : {};
     if (input.setting === 'reinvite') {
+      if (before.disabled) throw new DomainError('team.reinviteDisabled');
       const joined = await tx.invitation.count({ where: { userId: before.id, usedAt: { not: null } } });
       if (joined > 0) throw new DomainError('team.alreadyJoined');
       await sendInvitation(tx, actor, before, target.entityId, now);
@@ -102,6 +107,8 @@ export async function assignCommitments(db: Db, actor: TeamActor, input: AssignC
   assertManages(actor, input.entityId);
   const commitmentIds = [...new Set(input.commitmentId)];
   return db.$transaction(async (tx) => {
+    // One assignment change of an entity's cycle at a time: two coordinators at once are ordered.
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`assign:${input.cycleId}:${input.entityId}`}))`;
     const cycle = await tx.reportingCycle.findUnique({ where: { id: input.cycleId }, select: { id: true, state: true, name: true } });
     if (!cycle) throw new DomainError('statusReports.notFound');
     if (cycle.state === 'CLOSED') throw new DomainError('team.cycleClosed');

@@ -337,6 +337,18 @@ describe('accepting an invitation', () => {
     expect(await invitationEmails(contributor.id)).toHaveLength(2);
   });
 
+  it('refuses a new invitation to a disabled person, and two invitations of one address at once give one account', async () => {
+    const contributor = await newContributor({ join: false });
+    await changeContributor(db, world.users.focalMex, { userId: contributor.id, setting: 'disable' }, NOW);
+    expect(await errorKey(changeContributor(db, world.users.focalMex, { userId: contributor.id, setting: 'reinvite' }, NOW))).toBe('team.reinviteDisabled');
+
+    const email = `contributor-race-${unique()}@example.test`;
+    const invite = () => inviteContributor(db, world.users.focalMex, { entityId: world.entities.MEX, email, name: '[TEST] Twice', locale: 'en' }, NOW);
+    const outcomes = await Promise.all([errorKey(invite()), errorKey(invite())]);
+    expect(outcomes.sort()).toEqual(['resolved', 'userExists']);
+    expect(await db.user.count({ where: { email } })).toBe(1);
+  });
+
   it("a disabled person's link leads nowhere", async () => {
     const contributor = await newContributor({ join: false });
     const token = await invitationToken(contributor.id);

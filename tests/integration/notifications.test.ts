@@ -249,6 +249,26 @@ describe('accepting several reports of an entity', () => {
   });
 });
 
+describe('two reviewers accepting one State\'s reports at the same time', () => {
+  it('lose no count: one message a focal point, saying how many in all', async () => {
+    const focalNga = world.users.focalNga;
+    // A fresh start: what earlier tests left is read, or sent.
+    await db.notification.updateMany({ where: { userId: { in: [focalNga.id, focalNga2.id] }, readAt: null }, data: { readAt: on('06-07') } });
+    await db.outboxEmail.updateMany({ where: { userId: { in: [focalNga.id, focalNga2.id] }, state: 'PENDING' }, data: { state: 'SENT', sentAt: on('06-07') } });
+    const reports = [];
+    for (let index = 0; index < 10; index += 1) reports.push(await submitted('NGA'));
+    await Promise.all(reports.map((report, index) => reviewStatusReport(
+      db, index % 2 ? world.users.admin : world.users.secretariat, { reportId: report.reportId, version: report.version, decision: 'accept', comment: '' }, on('06-08'),
+    )));
+    for (const user of [focalNga, focalNga2]) {
+      const unread = await db.notification.findMany({ where: { userId: user.id, type: 'REPORT_ACCEPTED', readAt: null }, select: { data: true } });
+      expect(unread.map((row) => (row.data as { count: number }).count)).toEqual([10]);
+      const pending = await db.outboxEmail.findMany({ where: { userId: user.id, template: 'REPORT_ACCEPTED', state: 'PENDING' }, select: { groupData: true } });
+      expect(pending.map((row) => (row.groupData as { count: number }).count)).toEqual([10]);
+    }
+  });
+});
+
 describe('written only when the change commits', () => {
   // Inserts into "AuditEvent" fail while "TestPoison" holds a text the new row contains: a
   // failure forced after the announcement, inside the same transaction.

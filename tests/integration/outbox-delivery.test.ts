@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { SessionUser } from '@/lib/auth/session';
 import type { Db } from '@/lib/db/client';
 import { announce, recipientSelect } from '@/lib/notifications/announce';
+import { inviteContributor } from '@/lib/team/mutations';
 import { createMailTransport } from '@/lib/notifications/mailer';
 import { deliverOutbox, LEASE_MS, MAX_ATTEMPTS, MAYBE_DELIVERED, requeueOutboxEmail } from '@/lib/notifications/outbox';
 import { createTestDatabase } from '../support/test-database';
@@ -85,6 +86,22 @@ describe('sending the outbox', () => {
     // Nothing is sent twice.
     expect(await deliverOutbox(db, transport, { now: at('10:01:00'), from: FROM })).toEqual({ sent: 0, retried: 0, failed: 0, abandoned: 0 });
     expect(receivedIds().filter((id) => ids.includes(id!))).toHaveLength(3);
+  });
+
+  it('keeps an invitation link in the outbox until it is sent, and not after', async () => {
+    const { id: userId } = await inviteContributor(db, world.users.focalMex, {
+      entityId: world.entities.MEX, email: 'outbox-invitee@example.test', name: '[TEST] Invitee', locale: 'en',
+    }, at('09:00:00'));
+    const pending = await db.outboxEmail.findFirstOrThrow({ where: { userId, template: 'INVITATION' }, select: { id: true, body: true } });
+    const link = /\/en\/invitations\/[A-Za-z0-9_-]{20,}/.exec(pending.body)?.[0];
+    expect(link).toBeTruthy();
+    await deliverOutbox(db, createMailTransport(sink.url), { now: at('09:01:00'), from: FROM });
+    // The person received the link; the outbox keeps the e-mail without its token.
+    expect(sink.received.find((mail) => mail.outboxId === pending.id)?.text).toContain(link);
+    const kept = await db.outboxEmail.findUniqueOrThrow({ where: { id: pending.id }, select: { state: true, body: true } });
+    expect(kept.state).toBe('SENT');
+    expect(kept.body).not.toContain(link);
+    expect(kept.body).toContain('/en/invitations/…');
   });
 
   it('keeps e-mails PENDING in the outbox when no SMTP server is configured', async () => {
