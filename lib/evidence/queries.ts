@@ -11,6 +11,7 @@ import en from '@/messages/en.json';
 import zh from '@/messages/zh.json';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { can } from '@/lib/auth/permissions';
+import { reportResource } from '@/lib/status-reports/assignment';
 import { mayLinkEvidence, mayRemoveEvidence, mayReviewEvidence } from './mutations';
 import { readFile, type ReadFile } from './file-storage';
 
@@ -144,11 +145,13 @@ export async function getEvidenceFile(user: SessionUser, id: string): Promise<Re
   if (id.length > 40) return null;
   const links = await db.evidenceLink.findMany({
     where: { fileId: id },
-    select: { state: true, createdById: true, statusReport: { select: { entityId: true } } },
+    select: { state: true, createdById: true, statusReport: { select: { entityId: true, cycleId: true, commitmentId: true } } },
   });
-  const visible = links.some((link) =>
+  // A contributor reads a report's files only when the report is assigned to them (or shared).
+  const resources = await Promise.all(links.map((link) => (link.statusReport ? reportResource(db, link.statusReport) : null)));
+  const visible = links.some((link, index) =>
     link.statusReport
-      ? can(user, 'status-report.read', { entityId: link.statusReport.entityId })
+      ? can(user, 'status-report.read', resources[index]!)
       : link.state === 'ACCEPTED' || link.createdById === user.id || can(user, 'evidence.review'),
   );
   return visible ? readFile(db, id) : null;

@@ -16,6 +16,7 @@ import {
   acceptStatusReports, markStatusReportReady, reviewStatusReport, saveStatusReport, withdrawStatusReport, type ReportActor,
 } from '@/lib/status-reports/mutations';
 import type { SaveReportInput } from '@/lib/status-reports/schemas';
+import { linkReportFile } from '@/lib/status-reports/evidence-mutations';
 import { hashInvitationToken, INVITATION_DAYS } from '@/lib/team/invitations';
 import { acceptInvitation, assignCommitments, changeContributor, invitationStatus, inviteContributor, type TeamActor } from '@/lib/team/mutations';
 import { message, signInAs } from '../support/action-context';
@@ -514,6 +515,20 @@ describe("a contributor's rights", () => {
     expect(await errorKey(reviewStatusReport(db, actor, { reportId: submitted.id, version: submitted.version, decision: 'return', comment: '[TEST] No.' }, on('06-04')))).toBe('statusReports.refused.role');
     expect(await errorKey(acceptStatusReports(db, actor, [{ reportId: submitted.id, version: submitted.version }], on('06-04')))).toBe('statusReports.refused.role');
     expect(await db.statusReport.findUniqueOrThrow({ where: { id: submitted.id }, select: { state: true, version: true } })).toEqual({ state: 'SUBMITTED', version: submitted.version });
+  });
+
+  it("attaches a file to an assigned report and downloads it; a colleague who is not assigned cannot", async () => {
+    const [contributor, colleague] = [await newContributor(), await newContributor()];
+    const commitment = await newCommitment();
+    await assign(world.users.focalMex, [commitment], contributor.id);
+    const draft = await saveStatusReport(db, contributor.actor, form(commitment), on('06-02'));
+    const link = await linkReportFile(db, contributor.actor, { reportId: draft.id, fileName: 'ministry-note.txt', bytes: new TextEncoder().encode('[TEST] a note'), note: '' }, on('06-02'));
+    const { fileId } = await db.evidenceLink.findUniqueOrThrow({ where: { id: link.id }, select: { fileId: true } });
+    const { getEvidenceFile } = await import('@/lib/evidence/queries');
+    expect(await getEvidenceFile(contributorSession(contributor), fileId!)).not.toBeNull();
+    expect(await getEvidenceFile(contributorSession(colleague), fileId!)).toBeNull();
+    expect(await getEvidenceFile(contributorSession(colleague, true), fileId!)).not.toBeNull();
+    expect(await getEvidenceFile(sessionOf(world.users.focalNga), fileId!)).toBeNull();
   });
 
   it('marks a saved draft ready: timeline event, readyAt, and a notification to each focal point of the entity only; saving clears it; the coordinator submits', async () => {

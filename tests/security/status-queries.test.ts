@@ -264,12 +264,12 @@ describe('getDashboardCounts', () => {
   const MEX = { total: 3, reported: 2, returned: 0, drafts: 1 }; // draft; accepted + submitted
   const NGA = { total: 3, reported: 1, returned: 1, drafts: 1 }; // draft; submitted; returned
   it.each([
-    ['focalMex', { waiting: null, own: MEX }],
-    ['focalMex2', { waiting: null, own: MEX }],
-    ['focalNga', { waiting: null, own: NGA }],
-    ['secretariat', { waiting: 2, own: null }], // MEX's and NGA's submission
-    ['admin', { waiting: 2, own: null }],
-    ['viewer', { waiting: null, own: null }],
+    ['focalMex', { waiting: null, own: MEX, assigned: null }],
+    ['focalMex2', { waiting: null, own: MEX, assigned: null }],
+    ['focalNga', { waiting: null, own: NGA, assigned: null }],
+    ['secretariat', { waiting: 2, own: null, assigned: null }], // MEX's and NGA's submission
+    ['admin', { waiting: 2, own: null, assigned: null }],
+    ['viewer', { waiting: null, own: null, assigned: null }],
   ] as const)('%s: %j', async (user, expected) => {
     expect(await queries.getDashboardCounts(as(user))).toStrictEqual(expected);
   });
