@@ -3,11 +3,11 @@ import { USERS, type E2EUser } from './fixtures';
 import { e2eQuery, signInThroughApi } from './helpers';
 
 const NAVIGATION: [keyof typeof USERS, string[]][] = [
-  ['admin', ['Overview', 'Reviews', 'Thematic areas', 'Reporting entities', 'Reporting cycles', 'Import a text', 'Import a document', 'Users']],
-  ['secretariat', ['Overview', 'Reviews', 'Thematic areas', 'Reporting entities', 'Import a text', 'Import a document']],
-  ['focalMex', ['Overview', 'Worklist', 'Thematic areas', 'My entity', 'Reporting entities']],
-  ['focalNga', ['Overview', 'Worklist', 'Thematic areas', 'My entity', 'Reporting entities']],
-  ['focalUnodc', ['Overview', 'Worklist', 'Thematic areas', 'My entity', 'Reporting entities']],
+  ['admin', ['Overview', 'Reviews', 'Overdue', 'Thematic areas', 'Reporting entities', 'Reporting cycles', 'Import a text', 'Import a document', 'Users', 'Outbox']],
+  ['secretariat', ['Overview', 'Reviews', 'Overdue', 'Thematic areas', 'Reporting entities', 'Import a text', 'Import a document']],
+  ['focalMex', ['Overview', 'Worklist', 'Contributors', 'Thematic areas', 'My entity', 'Reporting entities']],
+  ['focalNga', ['Overview', 'Worklist', 'Contributors', 'Thematic areas', 'My entity', 'Reporting entities']],
+  ['focalUnodc', ['Overview', 'Worklist', 'Contributors', 'Thematic areas', 'My entity', 'Reporting entities']],
   ['viewer', ['Overview', 'Thematic areas', 'Reporting entities']],
 ];
 

@@ -63,6 +63,9 @@ test('the contributor sees only the assignment, drafts it and marks it ready, an
   const page = await pageFor(browser, contributor);
   await page.goto('/en/notifications');
   await expect(page.getByTestId('notification').first()).toContainText('assigned you 1 commitment of Colombia');
+  await page.goto('/en/dashboard');
+  await expect(page.getByTestId('app-nav').getByRole('link')).toHaveText(['Overview', 'Worklist', 'Thematic areas', 'Reporting entities']);
+  await expect(page.getByTestId('dashboard-assigned')).toContainText('1 commitment assigned to you: 0 drafted, 0 handed over.');
   await page.goto('/en/worklist');
   await expect(page.getByTestId('contributor-note')).toBeVisible();
   await expect(page.getByTestId('worklist-row')).toHaveCount(1);
