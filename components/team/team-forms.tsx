@@ -70,7 +70,7 @@ export function AssignForm({ entityId, cycleId, contributors }: { entityId: stri
       <input type="hidden" name="cycleId" value={cycleId} />
       <div className="min-w-0 flex-1 sm:flex-none">
         <label htmlFor="assign-to" className="block text-sm font-medium">{t('assignTo')}</label>
-        <select id="assign-to" name="assigneeId" className="mt-1 block w-full rounded border border-slate-300 bg-white px-2 py-2 sm:w-64">
+        <select id="assign-to" name="assigneeId" className="mt-1 block w-full rounded border border-slate-300 bg-white px-2 py-2 sm:w-auto sm:max-w-md">
           {contributors.map((person) => <option key={person.id} value={person.id}>{person.name}</option>)}
           <option value="">{t('unassign')}</option>
         </select>

@@ -159,7 +159,7 @@ export default async function WorklistPage({ params, searchParams }: PageProps<'
                         <p className="mt-1 text-xs text-slate-600">{row.area.code} {row.area.title}</p>
                         {(row.assignee || row.ready) && (
                           <p className="mt-1 flex flex-wrap gap-2 text-xs" data-testid="worklist-assignee">
-                            {row.assignee && <span className="rounded bg-slate-100 px-1.5 py-0.5 text-slate-800">{tTeam('assignee')}: {row.assignee.name}</span>}
+                            {row.assignee && <span className="rounded bg-slate-100 px-1.5 py-0.5 text-slate-800">{tTeam('assigneeLine', { name: row.assignee.name })}</span>}
                             {row.ready && <span className="rounded bg-emerald-100 px-1.5 py-0.5 font-medium text-emerald-950" data-testid="worklist-ready">{tTeam('ready')}</span>}
                           </p>
                         )}
