@@ -50,7 +50,14 @@ async function run<S extends z.ZodType, T>(
   schema: S, formData: FormData, act: (input: z.infer<S>) => Promise<ActionState<T>>,
 ): Promise<ActionState<T>> {
   const t = await getTranslations('actions');
-  const parsed = schema.safeParse(formDataToObject(formData));
+  const fields = formDataToObject(formData);
+  // PostgreSQL stores no NUL character in text: a field holding one is refused here, in words.
+  const withNul = Object.entries(fields).filter(([, value]) => [value].flat().some((item) => typeof item === 'string' && item.includes('\u0000')));
+  if (withNul.length > 0) {
+    const tValidation = await getTranslations('validation');
+    return { ok: false, message: t('invalid'), fieldErrors: Object.fromEntries(withNul.map(([field]) => [field, [tValidation('nulCharacter')]])) };
+  }
+  const parsed = schema.safeParse(fields);
   if (!parsed.success) {
     const tValidation = await getTranslations('validation');
     const fieldErrors = z.flattenError(parsed.error).fieldErrors as Record<string, string[]>;

@@ -29,6 +29,8 @@ function UploadSteps({ maxBytes, maxLabel, onRestart }: Props & { onRestart: () 
   const t = useTranslations('offline');
   const hydrated = useHydrated();
   const [tooLarge, setTooLarge] = useState(false);
+  // Another file chosen after a preview: the preview shown is of the earlier file, not to be confirmed.
+  const [chosenAgain, setChosenAgain] = useState(false);
   // One action state serves both forms; this says which one is waiting, for its button.
   const [waiting, setWaiting] = useState<'preview' | 'confirm'>('preview');
   const [state, dispatch, pending] = useActionState(async (current: UiState, formData: FormData): Promise<UiState> => {
@@ -62,10 +64,16 @@ function UploadSteps({ maxBytes, maxLabel, onRestart }: Props & { onRestart: () 
   }
 
   const fileErrors = [...(tooLarge ? [t('upload.fileTooLarge', { max: maxLabel })] : []), ...(state.kind === 'idle' ? (state.fileErrors ?? []) : [])];
-  const onFile = (event: ChangeEvent<HTMLInputElement>) => setTooLarge((event.target.files?.[0]?.size ?? 0) > maxBytes);
+  const onFile = (event: ChangeEvent<HTMLInputElement>) => {
+    setTooLarge((event.target.files?.[0]?.size ?? 0) > maxBytes);
+    setChosenAgain(state.kind === 'preview');
+  };
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     if (tooLarge) event.preventDefault();
-    else setWaiting('preview');
+    else {
+      setWaiting('preview');
+      setChosenAgain(false);
+    }
   };
   const preview = state.kind === 'preview' ? state.preview : null;
 
@@ -100,7 +108,9 @@ function UploadSteps({ maxBytes, maxLabel, onRestart }: Props & { onRestart: () 
             <p role="alert" className="rounded border border-amber-300 bg-amber-50 p-2 text-sm text-amber-950" data-testid="preview-notice">{state.message}</p>
           )}
           <UploadPreview preview={preview} />
-          {preview.changes.length === 0 ? (
+          {chosenAgain ? (
+            <p role="alert" className="rounded border border-amber-300 bg-amber-50 p-2 text-sm text-amber-950" data-testid="choose-again">{t('upload.chooseAgain')}</p>
+          ) : preview.changes.length === 0 ? (
             <p className="rounded bg-slate-100 p-3 text-sm" data-testid="nothing-to-save">{t('preview.nothingToSave')}</p>
           ) : (
             <form action={dispatch} onSubmit={() => setWaiting('confirm')} className="space-y-2">

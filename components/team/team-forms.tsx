@@ -3,6 +3,7 @@
 import { useActionState } from 'react';
 import { useTranslations } from 'next-intl';
 import { acceptInvitationAction, assignCommitmentsAction, changeContributorAction, inviteContributorAction } from '@/lib/team/actions';
+import type { ContributorSetting } from '@/lib/team/schemas';
 import { FormStatus } from '@/components/ui/form-status';
 import { Link } from '@/lib/i18n/navigation';
 import { useHydrated } from '@/components/ui/use-hydrated';
@@ -37,7 +38,7 @@ export function InviteContributorForm({ entityId, locales }: { entityId: string;
   );
 }
 
-export type ContributorSetting = 'share' | 'unshare' | 'disable' | 'enable' | 'reinvite';
+export type { ContributorSetting } from '@/lib/team/schemas';
 
 export function ContributorSettingButton({ userId, setting, name }: { userId: string; setting: ContributorSetting; name: string }) {
   const t = useTranslations('team');

@@ -10,6 +10,7 @@ import type { Prisma } from '@/lib/generated/prisma/client';
 import { recordAudit } from '@/lib/audit/record';
 import { lockReportByKey, shareCycle, writeFields, type LockedReport } from '@/lib/status-reports/mutations';
 import { NARRATIVE_MAX } from '@/lib/status-reports/schemas';
+import { assigneeOf } from '@/lib/status-reports/assignment';
 import { decide } from '@/lib/status-reports/workflow';
 import { localized } from '@/lib/i18n/localized';
 import { loadPlanContext, planFingerprint, planUpload, type UploadActor, type UploadPlan, type UploadRefusal } from './plan';
@@ -142,8 +143,8 @@ export async function confirmWorklistUpload(db: Db, actor: UploadActor, stagedId
           created = true;
         }
         if (report.version !== (created ? 1 : change.version)) throw new StalePlan(null);
-        const assignee = await tx.assignment.findUnique({ where: { cycleId_entityId_commitmentId: key }, select: { assigneeId: true } });
-        const decision = decide('save', { actor, now, cycle, report: { entityId: key.entityId, state: created ? null : report.state, assigneeId: assignee?.assigneeId ?? null } });
+        const assigneeId = await assigneeOf(tx, key);
+        const decision = decide('save', { actor, now, cycle, report: { entityId: key.entityId, state: created ? null : report.state, assigneeId } });
         if (!decision.ok) throw new StalePlan(null);
         await writeFields(tx, actor, report, { ...change.after, asOf: day(report.asOf) }, decision, 'save', now, created);
       }

@@ -10,10 +10,14 @@ import {
   headerNames, KEY_COLUMNS, keyHeader, MAX_ROWS, MAX_UNPACKED_BYTES, MAX_UPLOAD_BYTES, META_SHEET, normalizeLabel, normalizeNarrative, parseStatus,
   WORKBOOK_FORMAT, WORKBOOK_MARKER, type KeyColumn, type VisibleColumn,
 } from './format';
-import { checkZip } from './zip-check';
+import { checkZip, worksheetLimits } from './zip-check';
+
+// The header row and the rows of the largest worklist, with room for blank rows left in between;
+// ranges (validations, merges) over at most a few columns of those rows.
+const SHEET_LIMITS = worksheetLimits({ maxRows: 2 * MAX_ROWS, maxCells: 20 * 2 * MAX_ROWS });
 
 /** Why a whole file is refused; each has a message `offline.fileProblems.*`. */
-export type FileProblem = 'empty' | 'tooLarge' | 'notXlsx' | 'corrupt' | 'tooLargeUnpacked' | 'notOurs' | 'missingColumn' | 'tooManyRows' | 'noRows';
+export type FileProblem = 'empty' | 'tooLarge' | 'notXlsx' | 'corrupt' | 'tooLargeUnpacked' | 'notOurs' | 'missingColumn' | 'tooManyRows' | 'tooManyCells' | 'noRows';
 
 export type CellText = { text: string } | { formula: true };
 
@@ -44,6 +48,12 @@ const REQUIRED: readonly (VisibleColumn | KeyColumn)[] = ['status', 'narrative',
 
 /** A cell's value as text; formulas (and formula errors) are told apart, never evaluated. */
 export function cellText(value: ExcelJS.CellValue): CellText {
+  const read = readCell(value);
+  // A NUL character ("_x0000_" in the file) means nothing in a cell, and no text column takes it.
+  return 'text' in read ? { text: read.text.replaceAll('\u0000', '') } : read;
+}
+
+function readCell(value: ExcelJS.CellValue): CellText {
   if (value === null || value === undefined) return { text: '' };
   if (typeof value === 'string') return { text: restoreCell(value) };
   if (typeof value === 'number' || typeof value === 'boolean') return { text: String(value) };
@@ -52,7 +62,7 @@ export function cellText(value: ExcelJS.CellValue): CellText {
   if ('richText' in value) return { text: restoreCell(value.richText.map((run) => run.text).join('')) };
   if ('text' in value) {
     const shown = value.text as unknown;
-    return typeof shown === 'string' ? { text: restoreCell(shown) } : cellText(shown as ExcelJS.CellValue);
+    return typeof shown === 'string' ? { text: restoreCell(shown) } : readCell(shown as ExcelJS.CellValue);
   }
   return { text: '' };
 }
@@ -98,8 +108,9 @@ export async function readWorklistWorkbook(bytes: Uint8Array): Promise<ReadResul
   const detected = await fileTypeFromBuffer(bytes);
   // Office files are ZIP archives; a detector may see only the archive. The parts decide below.
   if (detected?.ext !== 'xlsx' && detected?.ext !== 'zip') return { ok: false, problem: 'notXlsx' };
-  const zip = checkZip(bytes, { maxUnpacked: MAX_UNPACKED_BYTES });
+  const zip = checkZip(bytes, { maxUnpacked: MAX_UNPACKED_BYTES, inspect: SHEET_LIMITS });
   if (zip === 'too-large') return { ok: false, problem: 'tooLargeUnpacked' };
+  if (zip === 'too-many-cells') return { ok: false, problem: 'tooManyCells' };
   if (zip === 'not-zip') return { ok: false, problem: detected.ext === 'xlsx' ? 'corrupt' : 'notXlsx' };
 
   const workbook = new ExcelJS.Workbook();

@@ -3,7 +3,10 @@
 // inflated here with a hard cap on what it may produce, whatever its header claims. Pure.
 import { inflateRawSync } from 'node:zlib';
 
-export type ZipCheck = 'ok' | 'not-zip' | 'too-large';
+export type ZipCheck = 'ok' | 'not-zip' | 'too-large' | 'too-many-cells';
+
+/** Looks at one inflated part; anything but 'ok' refuses the archive. */
+export type PartInspector = (name: string, content: Buffer) => ZipCheck;
 
 const EOCD_SIGNATURE = 0x06054b50;
 const CENTRAL_SIGNATURE = 0x02014b50;
@@ -23,7 +26,9 @@ function findEndRecord(view: DataView): number {
  * `maxUnpacked` bytes, in at most `maxEntries` parts. Encrypted, split or ZIP64 archives (never
  * produced for a worklist) are "not a zip".
  */
-export function checkZip(bytes: Uint8Array, { maxUnpacked, maxEntries = 2000 }: { maxUnpacked: number; maxEntries?: number }): ZipCheck {
+export function checkZip(
+  bytes: Uint8Array, { maxUnpacked, maxEntries = 2000, inspect }: { maxUnpacked: number; maxEntries?: number; inspect?: PartInspector },
+): ZipCheck {
   if (bytes.byteLength < 22) return 'not-zip';
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const end = findEndRecord(view);
@@ -45,6 +50,7 @@ export function checkZip(bytes: Uint8Array, { maxUnpacked, maxEntries = 2000 }: 
     const extraLength = view.getUint16(at + 30, true);
     const commentLength = view.getUint16(at + 32, true);
     const localOffset = view.getUint32(at + 42, true);
+    const name = Buffer.from(bytes.subarray(at + 46, at + 46 + nameLength)).toString('utf8');
     at += 46 + nameLength + extraLength + commentLength;
     if (flags & 0x1) return 'not-zip';
     if (compressedSize === 0xffffffff || localOffset === 0xffffffff) return 'not-zip';
@@ -54,12 +60,13 @@ export function checkZip(bytes: Uint8Array, { maxUnpacked, maxEntries = 2000 }: 
     if (dataStart + compressedSize > bytes.byteLength) return 'not-zip';
     const data = bytes.subarray(dataStart, dataStart + compressedSize);
 
+    let content: Buffer;
     if (method === 0) {
-      budget -= data.byteLength;
+      content = Buffer.from(data);
     } else if (method === 8) {
       try {
         // One byte more than the budget allows: reaching it means the part is too large.
-        budget -= inflateRawSync(data, { maxOutputLength: budget + 1 }).byteLength;
+        content = inflateRawSync(data, { maxOutputLength: budget + 1 });
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') return 'too-large';
         return 'not-zip';
@@ -67,7 +74,53 @@ export function checkZip(bytes: Uint8Array, { maxUnpacked, maxEntries = 2000 }: 
     } else {
       return 'not-zip';
     }
+    budget -= content.byteLength;
     if (budget < 0) return 'too-large';
+    const verdict = inspect?.(name, content) ?? 'ok';
+    if (verdict !== 'ok') return verdict;
   }
   return 'ok';
+}
+
+const COLUMN_OR_ROW = /^\$?([A-Z]{1,3})\$?(\d{1,7})$/;
+
+function cellOf(reference: string): { column: number; row: number } | null {
+  const match = COLUMN_OR_ROW.exec(reference);
+  if (!match) return null;
+  const column = [...match[1]!].reduce((total, letter) => total * 26 + letter.charCodeAt(0) - 64, 0);
+  return { column, row: Number(match[2]) };
+}
+
+/** The number of cells of "A1", "A1:C3" (0 when it cannot be read: the library will refuse it). */
+export function cellsIn(range: string): number {
+  const [first, last = first] = range.split(':');
+  const from = cellOf(first!);
+  const to = cellOf(last!);
+  if (!from || !to) return 0;
+  return (Math.abs(to.column - from.column) + 1) * (Math.abs(to.row - from.row) + 1);
+}
+
+/**
+ * A worksheet inspector: spreadsheet libraries build every cell that a merged range or a data
+ * validation covers, so a few bytes naming a whole sheet ("A1:XFD1048576") would take gigabytes.
+ * Refused before any library reads the file: more than `maxRows` rows, or ranges that cover more
+ * than `maxCells` cells in all.
+ */
+export function worksheetLimits({ maxRows, maxCells }: { maxRows: number; maxCells: number }): PartInspector {
+  return (name, content) => {
+    if (!/^xl\/worksheets\/[^/]+\.xml$/.test(name)) return 'ok';
+    const xml = content.toString('utf8');
+    let rows = 0;
+    for (let at = xml.indexOf('<row'); at >= 0; at = xml.indexOf('<row', at + 4)) {
+      if (/[\s>/]/.test(xml[at + 4] ?? '') && (rows += 1) > maxRows) return 'too-many-cells';
+    }
+    let cells = 0;
+    for (const match of xml.matchAll(/<(mergeCell|dataValidation|conditionalFormatting)\b[^>]*?\s(?:ref|sqref)="([^"]*)"/g)) {
+      for (const range of match[2]!.split(/\s+/).filter(Boolean)) {
+        cells += cellsIn(range);
+        if (cells > maxCells) return 'too-many-cells';
+      }
+    }
+    return 'ok';
+  };
 }

@@ -18,7 +18,7 @@ import { linkReportFile, linkReportParagraph, linkReportUrl, removeReportEvidenc
 import { searchParagraphsForReport } from './queries';
 import {
   acceptManySchema, linkReportFileSchema, linkReportParagraphSchema, linkReportUrlSchema, removeReportEvidenceSchema,
-  reviewReportSchema, saveReportSchema, searchParagraphsSchema, withdrawReportSchema,
+  markReadySchema, reviewReportSchema, saveReportSchema, searchParagraphsSchema, withdrawReportSchema,
 } from './schemas';
 
 /**
@@ -69,7 +69,7 @@ export const withdrawStatusReportAction = formAction(
 );
 
 export const markStatusReportReadyAction = formAction(
-  withdrawReportSchema,
+  markReadySchema,
   (user, input) => mayOnReport(user, input.reportId, 'status-report.mark-ready'),
   async (input, user) => {
     const result = await markStatusReportReady(db, user, input);

@@ -8,13 +8,16 @@ type Client = Db | Prisma.TransactionClient;
 
 export type ReportKey = { cycleId: string; entityId: string; commitmentId: string };
 
-/** The contributor the report is assigned to, or null. */
+/**
+ * The contributor the report is assigned to, or null. Inside a transaction the assignment row is
+ * held (FOR SHARE) until it ends, so that a write allowed by it cannot commit after the
+ * coordinator withdrew it: the withdrawal waits for the write, or the write sees the withdrawal.
+ */
 export async function assigneeOf(client: Client, key: ReportKey): Promise<string | null> {
-  const row = await client.assignment.findUnique({
-    where: { cycleId_entityId_commitmentId: { cycleId: key.cycleId, entityId: key.entityId, commitmentId: key.commitmentId } },
-    select: { assigneeId: true },
-  });
-  return row?.assigneeId ?? null;
+  const rows = await client.$queryRaw<{ assigneeId: string }[]>`
+    SELECT "assigneeId" FROM "Assignment"
+    WHERE "cycleId" = ${key.cycleId} AND "entityId" = ${key.entityId} AND "commitmentId" = ${key.commitmentId} FOR SHARE`;
+  return rows[0]?.assigneeId ?? null;
 }
 
 /** The report as a permission check sees it: its entity and its assignee. */

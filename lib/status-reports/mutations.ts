@@ -1,4 +1,4 @@
-// Writing status reports: save, submit, withdraw, return, accept. Each write, in one transaction:
+// Writing status reports: save, submit, mark ready (a contributor's hand-over), withdraw, return, accept. Each write, in one transaction:
 // locks the report (and shares the cycle's lock, so closing a cycle waits for writes under way),
 // checks that the actor may see the report at all (a foreign or unknown report is "not found"),
 // asks the pure guard (role, cycle, state), checks the version the form was loaded at, then
@@ -232,6 +232,9 @@ export async function withdrawStatusReport(db: Db, actor: ReportActor, input: { 
 /** A contributor hands the draft to the coordinator, who is told (and alone may submit it). */
 export async function markStatusReportReady(db: Db, actor: ReportActor, input: { reportId: string; version: number }, now = new Date()): Promise<WriteResult> {
   return transitionReport(db, actor, 'mark-ready', input, now, async (tx, report, decision) => {
+    // Once is enough: marking it again would only tell the focal points again.
+    const { readyAt } = await tx.statusReport.findUniqueOrThrow({ where: { id: report.id }, select: { readyAt: true } });
+    if (readyAt) throw new DomainError('statusReports.alreadyReady');
     await tx.statusReport.update({ where: { id: report.id }, data: { state: decision.state, version: report.version + 1, readyAt: now, readyById: actor.id } });
     await announceReady(tx, report, actor.id);
     return {};
@@ -279,7 +282,7 @@ type Transitioner = (
   tx: Tx, report: LockedReport, decision: { state: WorkflowState; event: string },
 ) => Promise<Record<string, Prisma.InputJsonValue>>;
 
-/** The shared path of withdraw, return and accept: lock, check, change, event, audit. */
+/** The shared path of mark-ready, withdraw, return and accept: lock, check, change, event, audit. */
 async function transitionReport(
   db: Db, actor: ReportActor, action: Exclude<Transition, 'save' | 'submit'>, input: { reportId: string; version: number },
   now: Date, change: Transitioner, comment: string | null = null,

@@ -15,8 +15,10 @@ import { allowedTransitions, daysLeft, type Transition } from './workflow';
 import { reportPath } from './paths';
 import type { ReviewFilters, WorklistFilters } from './filters';
 
-// Reads of status reports. Every read is scoped by `can(user, 'status-report.read', entity)`:
-// another entity's report, worklist or timeline is a 404, exactly like one that does not exist.
+// Reads of status reports. A worklist opens with `can(user, 'worklist.read', entity)`, and each
+// report is read only with `can(user, 'status-report.read', { entity, assignee })` (a contributor
+// reads what is assigned to them): another entity's report, worklist or timeline is a 404,
+// exactly like one that does not exist.
 
 export type WorklistState = WorkflowState | 'NOT_REPORTED';
 
@@ -284,9 +286,13 @@ export async function getReportView(
     db.assignmentEvent.findMany({
       where: { entityId: entity.id, commitmentId: commitment.id },
       orderBy: { at: 'asc' },
-      select: { id: true, type: true, at: true, cycleId: true, assigneeEmail: true, by: { select: { name: true } } },
+      select: { id: true, type: true, at: true, cycleId: true, assigneeId: true, assigneeEmail: true, by: { select: { name: true } } },
     }),
   ]);
+  // Contributors are named as people see them elsewhere; an address only for an account since removed.
+  const assigneeIds = [...new Set(assignmentEvents.flatMap((event) => event.assigneeId ?? []))];
+  const assigneeNames = new Map((assigneeIds.length ? await db.user.findMany({ where: { id: { in: assigneeIds } }, select: { id: true, name: true } }) : [])
+    .map((person) => [person.id, person.name]));
   const acceptedBy = new Map(accepted.map((row) => [row.cycleId, row.status]));
   const isStaff = can(user, 'status-report.review');
 
@@ -321,7 +327,8 @@ export async function getReportView(
       ...assignmentEvents.map((event): TimelineEvent => {
         const eventCycle = cycles.find((row) => row.id === event.cycleId) ?? (event.cycleId === cycle.id ? cycle : null);
         return {
-          id: event.id, type: event.type, at: event.at, by: event.by?.name ?? null, comment: null, assignee: event.assigneeEmail,
+          id: event.id, type: event.type, at: event.at, by: event.by?.name ?? null, comment: null,
+          assignee: (event.assigneeId && assigneeNames.get(event.assigneeId)) || event.assigneeEmail,
           cycle: { code: eventCycle?.code ?? '', name: eventCycle ? localized(eventCycle.name, locale) : '' },
           status: null, late: false,
         };

@@ -33,6 +33,8 @@ export type SaveReportInput = z.infer<typeof saveReportSchema>;
 
 export const withdrawReportSchema = z.strictObject({ reportId: id, version });
 
+export const markReadySchema = z.strictObject({ reportId: id, version });
+
 export const reviewReportSchema = z.strictObject({
   reportId: id,
   version,

@@ -32,7 +32,7 @@ const RULES: Record<Transition, Rule> = {
 export type GuardContext = {
   actor: NonNullable<Actor>;
   /** The report; `assigneeId` is the contributor it is assigned to (null: nobody). */
-  report: { entityId: string; state: WorkflowState | null; assigneeId?: string | null };
+  report: { entityId: string; state: WorkflowState | null; assigneeId: string | null };
   cycle: { state: CycleState; opensAt: Date; closesAt: Date };
   now: Date;
 };
@@ -51,7 +51,7 @@ export type TransitionResult =
  */
 export function decide(action: Transition, { actor, report, cycle, now }: GuardContext): TransitionResult {
   const rule = RULES[action];
-  if (!can(actor, rule.permission, { entityId: report.entityId, assigneeId: report.assigneeId ?? null })) return { ok: false, reason: 'not-allowed-for-role' };
+  if (!can(actor, rule.permission, { entityId: report.entityId, assigneeId: report.assigneeId })) return { ok: false, reason: 'not-allowed-for-role' };
   if (cycle.state !== 'OPEN') return { ok: false, reason: 'cycle-not-open' };
   if (rule.needsOpening && now < cycle.opensAt) return { ok: false, reason: 'cycle-not-started' };
   if (!rule.from.includes(report.state)) return { ok: false, reason: 'not-allowed-from-state' };

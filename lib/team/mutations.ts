@@ -11,7 +11,7 @@ import { DomainError } from '@/lib/errors';
 import { announce, queueEmail, recipientSelect } from '@/lib/notifications/announce';
 import { unDate } from '@/lib/notifications/reminders';
 import { hashInvitationToken, INVITATION_DAYS, invitationPath, newInvitationToken } from './invitations';
-import type { AssignCommitmentsInput, InviteContributorInput } from './schemas';
+import type { AssignCommitmentsInput, ContributorSetting, InviteContributorInput } from './schemas';
 
 type Tx = Prisma.TransactionClient;
 
@@ -66,7 +66,7 @@ export async function inviteContributor(db: Db, actor: TeamActor, input: InviteC
   });
 }
 
-export type ContributorSetting = 'share' | 'unshare' | 'disable' | 'enable' | 'reinvite';
+export type { ContributorSetting } from './schemas';
 
 /** Shares or unshares the whole worklist, disables or enables the account, or sends a new invitation. */
 export async function changeContributor(db: Db, actor: TeamActor, input: { userId: string; setting: ContributorSetting }, now = new Date()) {
@@ -85,8 +85,10 @@ export async function changeContributor(db: Db, actor: TeamActor, input: { userI
       : {};
     if (input.setting === 'reinvite') {
       if (before.disabled) throw new DomainError('team.reinviteDisabled');
-      const joined = await tx.invitation.count({ where: { userId: before.id, usedAt: { not: null } } });
-      if (joined > 0) throw new DomainError('team.alreadyJoined');
+      // Whoever has a password (an accepted invitation, or an account made otherwise) has joined:
+      // a new link would let its holder choose another.
+      const { passwordHash } = await tx.user.findUniqueOrThrow({ where: { id: before.id }, select: { passwordHash: true } });
+      if (passwordHash !== '') throw new DomainError('team.alreadyJoined');
       await sendInvitation(tx, actor, before, target.entityId, now);
     }
     const after = await tx.user.update({ where: { id: before.id }, data, select: { disabled: true, seesWholeWorklist: true } });
@@ -174,6 +176,9 @@ export async function invitationStatus(db: Db, token: string, now = new Date()) 
 
 /** Sets the password of an invited account, once: the link is spent, and the person may sign in. */
 export async function acceptInvitation(db: Db, input: { token: string; name: string; password: string }, now = new Date()) {
+  // The slow hash only for a link that works: a made-up token costs a lookup, not an Argon2 run.
+  const { state } = await invitationStatus(db, input.token, now);
+  if (state !== 'valid') throw new DomainError(state === 'used' ? 'team.invitationUsed' : state === 'expired' ? 'team.invitationExpired' : 'team.invitationUnknown');
   const passwordHash = await hashPassword(input.password);
   return db.$transaction(async (tx) => {
     const rows = await tx.$queryRaw<{ id: string; userId: string; usedAt: Date | null; expiresAt: Date }[]>`

@@ -24,7 +24,8 @@ export type ContributorRow = {
 
 async function managedEntity(user: SessionUser, entityCode: string | undefined, locale: string) {
   const code = entityCode ?? user.entity?.code;
-  if (!code) notFound();
+  // Entity codes are letters, digits, dashes and underscores: anything else names nothing.
+  if (!code || !/^[A-Za-z0-9_-]{1,40}$/.test(code)) notFound();
   const entity = await db.reportingEntity.findFirst({
     where: { code: { equals: literalPattern(code), mode: 'insensitive' } },
     select: { id: true, code: true, name: true },

@@ -28,9 +28,12 @@ export const assignCommitmentsSchema = z.strictObject({
 
 export type AssignCommitmentsInput = z.infer<typeof assignCommitmentsSchema>;
 
+export const CONTRIBUTOR_SETTINGS = ['share', 'unshare', 'disable', 'enable', 'reinvite'] as const;
+export type ContributorSetting = (typeof CONTRIBUTOR_SETTINGS)[number];
+
 export const contributorSettingSchema = z.strictObject({
   userId: id,
-  setting: z.enum(['share', 'unshare', 'disable', 'enable', 'reinvite'], { error: 'validation.chooseOne' }),
+  setting: z.enum(CONTRIBUTOR_SETTINGS, { error: 'validation.chooseOne' }),
 });
 
 export const acceptInvitationSchema = z.strictObject({

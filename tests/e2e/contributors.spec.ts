@@ -80,7 +80,7 @@ test('the contributor sees only the assignment, drafts it and marks it ready, an
   await page.reload();
   await page.getByTestId('mark-ready').click();
   await expect(page.getByTestId('report-ready')).toContainText(`Marked ready for submission by ${contributor.name}`);
-  await expect(page.getByTestId('timeline-event').filter({ hasText: 'Assigned to a contributor' })).toContainText(contributor.email);
+  await expect(page.getByTestId('timeline-event').filter({ hasText: 'Assigned to a contributor' })).toContainText(contributor.name);
   await expect(page.getByTestId('timeline-event').last()).toContainText('Marked ready for submission');
 
   // Another commitment of the entity, not assigned: as if it did not exist.

@@ -12,6 +12,7 @@ import { authenticate } from '@/lib/auth/authenticate';
 import { appUrl } from '@/lib/env';
 import { parseWorklistFilters } from '@/lib/status-reports/filters';
 import { reportPath } from '@/lib/status-reports/paths';
+import { assigneeOf } from '@/lib/status-reports/assignment';
 import {
   acceptStatusReports, markStatusReportReady, reviewStatusReport, saveStatusReport, withdrawStatusReport, type ReportActor,
 } from '@/lib/status-reports/mutations';
@@ -265,6 +266,19 @@ describe('inviting a contributor', () => {
         .toStrictEqual({ ok: false, message: message('errors', 'userExists', { email: 'focal-nga@example.test' }), fieldErrors: {} });
       expect(await teamTotals()).toEqual(before);
     });
+
+    it('refuses a name holding a NUL character in words, and writes nothing', async () => {
+      const before = await teamTotals();
+      signInAs(world.users.focalMex);
+      const state = await teamActions.inviteContributorAction(null, formData({ entityId: world.entities.MEX, email: `nul-${unique()}@example.test`, name: '[TEST] a\u0000b', locale: 'en' }));
+      expect(state).toStrictEqual({ ok: false, message: message('actions', 'invalid'), fieldErrors: { name: [message('validation', 'nulCharacter')] } });
+      expect(await teamTotals()).toEqual(before);
+    });
+  });
+
+  it('a team page for an entity code of another shape is a 404, not an error', async () => {
+    await expectNotFound(teamQueries.getTeam(sessionOf(world.users.admin), '\u0000', 'en'));
+    await expectNotFound(teamQueries.getTeam(sessionOf(world.users.admin), "MEX' OR 1=1", 'en'));
   });
 });
 
@@ -348,6 +362,15 @@ describe('accepting an invitation', () => {
     const outcomes = await Promise.all([errorKey(invite()), errorKey(invite())]);
     expect(outcomes.sort()).toEqual(['resolved', 'userExists']);
     expect(await db.user.count({ where: { email } })).toBe(1);
+  });
+
+  it('refuses a new invitation to someone who already has a password, invited or not', async () => {
+    const made = await db.user.create({
+      data: { email: `made-${unique()}@example.test`, name: '[TEST] Made from the command line', role: 'CONTRIBUTOR', entityId: world.entities.MEX, passwordHash: 'a hash of some password' },
+      select: { id: true },
+    });
+    expect(await errorKey(changeContributor(db, world.users.focalMex, { userId: made.id, setting: 'reinvite' }, NOW))).toBe('team.alreadyJoined');
+    expect(await db.invitation.count({ where: { userId: made.id } })).toBe(0);
   });
 
   it("a disabled person's link leads nowhere", async () => {
@@ -517,6 +540,37 @@ describe("a contributor's rights", () => {
     expect(await db.statusReport.findUniqueOrThrow({ where: { id: submitted.id }, select: { state: true, version: true } })).toEqual({ state: 'SUBMITTED', version: submitted.version });
   });
 
+  it('a withdrawal of the assignment waits for a write that the assignment allowed', async () => {
+    const contributor = await newContributor();
+    const commitment = await newCommitment();
+    await assign(world.users.focalMex, [commitment], contributor.id);
+    const key = { cycleId: world.cycle.id, entityId: world.entities.MEX, commitmentId: commitment };
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => { release = resolve; });
+    let entered!: () => void;
+    const inside = new Promise<void>((resolve) => { entered = resolve; });
+    // A write under way: it has read the assignment, and has not committed yet.
+    const write = db.$transaction(async (tx) => {
+      const assignee = await assigneeOf(tx, key);
+      entered();
+      await gate;
+      return assignee;
+    }, { timeout: 20_000 });
+    await inside;
+    let withdrawn = false;
+    const withdrawal = assign(world.users.focalMex, [commitment], null).then(() => { withdrawn = true; });
+    // The withdrawal is seen waiting for a lock, and has not happened.
+    const waiting = async () => (await db.$queryRaw<{ n: number }[]>`
+      SELECT count(*)::int AS "n" FROM pg_stat_activity WHERE "datname" = current_database() AND "wait_event_type" = 'Lock'`)[0]!.n;
+    for (let tries = 0; tries < 100 && (await waiting()) === 0; tries += 1) await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(await waiting()).toBeGreaterThan(0);
+    expect(withdrawn).toBe(false);
+    release();
+    expect(await write).toBe(contributor.id);
+    await withdrawal;
+    expect(await assigneeOf(db, key)).toBeNull();
+  });
+
   it("attaches a file to an assigned report and downloads it; a colleague who is not assigned cannot", async () => {
     const [contributor, colleague] = [await newContributor(), await newContributor()];
     const commitment = await newCommitment();
@@ -559,8 +613,11 @@ describe("a contributor's rights", () => {
     for (const row of told) expect(row).toMatchObject({ type: 'REPORT_READY', href: path, data: { by: contributor.name } });
     expect(await db.outboxEmail.count({ where: { template: 'REPORT_READY', body: { contains: path } } })).toBe(2);
 
-    // A stale version is a conflict, not a second hand-over.
+    // A stale version is a conflict, not a second hand-over; the current one, once is enough.
     expect(await errorKey(markStatusReportReady(db, actor, { reportId: draft.id, version: draft.version }, on('06-03')))).toBe('statusReports.conflict');
+    const toldBefore = await db.notification.count({ where: { type: 'REPORT_READY' } });
+    expect(await errorKey(markStatusReportReady(db, actor, { reportId: draft.id, version: ready.version }, on('06-03')))).toBe('statusReports.alreadyReady');
+    expect(await db.notification.count({ where: { type: 'REPORT_READY' } })).toBe(toldBefore);
 
     // Changing the draft afterwards takes the hand-over back.
     const saved = await saveStatusReport(db, actor, form(commitmentId, { version: ready.version, narrative: '[TEST] Changed after ready.' }), on('06-04'));
@@ -621,7 +678,7 @@ describe("a contributor's rights", () => {
     expect(view.assignee).toEqual({ id: contributor.id, name: contributor.name });
     expect(view.ready).toEqual({ at: on('06-03'), by: contributor.name });
     expect(view.timeline.map((event) => event.type)).toEqual(['ASSIGNED', 'SAVED', 'MARKED_READY']);
-    expect(view.timeline[0]).toMatchObject({ assignee: contributor.email, by: 'focal-mex', at: expect.any(Date) });
+    expect(view.timeline[0]).toMatchObject({ assignee: contributor.name, by: 'focal-mex', at: expect.any(Date) });
     // What the page offers the contributor: to save and to mark ready, never to submit.
     expect(view.allowed.sort()).toEqual(['mark-ready', 'save']);
 

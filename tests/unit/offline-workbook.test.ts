@@ -6,10 +6,10 @@
 import { deflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
-import { contentChecksum, MAX_UPLOAD_BYTES, META_SHEET, parseStatus } from '@/lib/offline-reporting/format';
-import { readWorklistWorkbook, type SheetRow } from '@/lib/offline-reporting/read-workbook';
+import { contentChecksum, MAX_ROWS, MAX_UNPACKED_BYTES, MAX_UPLOAD_BYTES, META_SHEET, parseStatus } from '@/lib/offline-reporting/format';
+import { cellText, readWorklistWorkbook, type SheetRow } from '@/lib/offline-reporting/read-workbook';
 import { buildWorklistWorkbook, workbookFileName } from '@/lib/offline-reporting/worklist-workbook';
-import { checkZip } from '@/lib/offline-reporting/zip-check';
+import { cellsIn, checkZip, worksheetLimits } from '@/lib/offline-reporting/zip-check';
 import type { WorkbookData } from '@/lib/offline-reporting/queries';
 import en from '@/messages/en.json';
 import zh from '@/messages/zh.json';
@@ -34,6 +34,44 @@ const data: WorkbookData = {
       state: 'SUBMITTED', status: 'FULLY_IMPLEMENTED', narrative: '@SUM(A1:A2) and more', version: 5, editable: false,
     },
   ],
+};
+
+/** One deflated part of a hand-made ZIP archive, its header claiming `claimedSize`. */
+const entry = (name: string, content: Buffer, claimedSize = content.byteLength) => {
+  const data = deflateRawSync(content);
+  const local = Buffer.alloc(30);
+  local.writeUInt32LE(0x04034b50, 0);
+  local.writeUInt16LE(8, 8);
+  local.writeUInt32LE(data.byteLength, 18);
+  local.writeUInt32LE(claimedSize, 22);
+  local.writeUInt16LE(Buffer.byteLength(name), 26);
+  return { name, data, local, claimedSize };
+};
+/** A ZIP archive of `entries`, made by hand (to say things a real writer would not). */
+const zip = (entries: ReturnType<typeof entry>[]) => {
+  const parts: Buffer[] = [];
+  const central: Buffer[] = [];
+  let offset = 0;
+  for (const item of entries) {
+    const header = Buffer.alloc(46);
+    header.writeUInt32LE(0x02014b50, 0);
+    header.writeUInt16LE(8, 10);
+    header.writeUInt32LE(item.data.byteLength, 20);
+    header.writeUInt32LE(item.claimedSize, 24);
+    header.writeUInt16LE(Buffer.byteLength(item.name), 28);
+    header.writeUInt32LE(offset, 42);
+    central.push(header, Buffer.from(item.name));
+    parts.push(item.local, Buffer.from(item.name), item.data);
+    offset += item.local.byteLength + Buffer.byteLength(item.name) + item.data.byteLength;
+  }
+  const directory = Buffer.concat(central);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(entries.length, 8);
+  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt32LE(directory.byteLength, 12);
+  end.writeUInt32LE(offset, 16);
+  return new Uint8Array(Buffer.concat([...parts, directory, end]));
 };
 
 async function workbookOf(bytes: Buffer): Promise<ExcelJS.Workbook> {
@@ -172,41 +210,6 @@ describe('an upload that is not a worklist workbook', () => {
   });
 
   it('is refused when it unpacks to more than it may, whatever its headers claim', () => {
-    const entry = (name: string, content: Buffer, claimedSize = content.byteLength) => {
-      const data = deflateRawSync(content);
-      const local = Buffer.alloc(30);
-      local.writeUInt32LE(0x04034b50, 0);
-      local.writeUInt16LE(8, 8);
-      local.writeUInt32LE(data.byteLength, 18);
-      local.writeUInt32LE(claimedSize, 22);
-      local.writeUInt16LE(Buffer.byteLength(name), 26);
-      return { name, data, local, claimedSize };
-    };
-    const zip = (entries: ReturnType<typeof entry>[]) => {
-      const parts: Buffer[] = [];
-      const central: Buffer[] = [];
-      let offset = 0;
-      for (const item of entries) {
-        const header = Buffer.alloc(46);
-        header.writeUInt32LE(0x02014b50, 0);
-        header.writeUInt16LE(8, 10);
-        header.writeUInt32LE(item.data.byteLength, 20);
-        header.writeUInt32LE(item.claimedSize, 24);
-        header.writeUInt16LE(Buffer.byteLength(item.name), 28);
-        header.writeUInt32LE(offset, 42);
-        central.push(header, Buffer.from(item.name));
-        parts.push(item.local, Buffer.from(item.name), item.data);
-        offset += item.local.byteLength + Buffer.byteLength(item.name) + item.data.byteLength;
-      }
-      const directory = Buffer.concat(central);
-      const end = Buffer.alloc(22);
-      end.writeUInt32LE(0x06054b50, 0);
-      end.writeUInt16LE(entries.length, 8);
-      end.writeUInt16LE(entries.length, 10);
-      end.writeUInt32LE(directory.byteLength, 12);
-      end.writeUInt32LE(offset, 16);
-      return new Uint8Array(Buffer.concat([...parts, directory, end]));
-    };
     const small = zip([entry('a.xml', Buffer.from('<a/>'))]);
     expect(checkZip(small, { maxUnpacked: 1000 })).toBe('ok');
     // Ten megabytes of zeros that claim to be ten bytes: inflated for real, and stopped.
@@ -215,5 +218,32 @@ describe('an upload that is not a worklist workbook', () => {
     expect(checkZip(bomb, { maxUnpacked: 1024 * 1024 })).toBe('too-large');
     expect(checkZip(zip([entry('a', Buffer.alloc(600)), entry('b', Buffer.alloc(600))]), { maxUnpacked: 1000 })).toBe('too-large');
     expect(checkZip(new TextEncoder().encode('not a zip at all, just some text'), { maxUnpacked: 1000 })).toBe('not-zip');
+  });
+
+  it('refuses a sheet whose merged cells or validations cover a whole sheet, before any library reads it', async () => {
+    const sheet = (extra: string) => Buffer.from(
+      `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1"/></row></sheetData>${extra}</worksheet>`,
+    );
+    const merged = zip([entry('xl/worksheets/sheet1.xml', sheet('<mergeCells count="1"><mergeCell ref="A1:XFD1048576"/></mergeCells>'))]);
+    expect(merged.byteLength).toBeLessThan(2_000);
+    expect(await readWorklistWorkbook(merged)).toEqual({ ok: false, problem: 'tooManyCells' });
+    const validated = zip([entry('xl/worksheets/sheet1.xml', sheet('<dataValidations count="1"><dataValidation type="list" sqref="F2:F1048576"><formula1>"a"</formula1></dataValidation></dataValidations>'))]);
+    expect(await readWorklistWorkbook(validated)).toEqual({ ok: false, problem: 'tooManyCells' });
+    const manyRows = zip([entry('xl/worksheets/sheet1.xml', Buffer.from(`<worksheet><sheetData>${'<row r="1"/>'.repeat(2 * MAX_ROWS + 1)}</sheetData></worksheet>`))]);
+    expect(await readWorklistWorkbook(manyRows)).toEqual({ ok: false, problem: 'tooManyCells' });
+  });
+
+  it('lets through the largest worklist the site writes', async () => {
+    const rows = Array.from({ length: MAX_ROWS }, (_, index) => ({ ...data.rows[1]!, commitmentId: `c${index}`, reference: `${index}(a)` }));
+    const bytes = await buildWorklistWorkbook({ ...data, rows }, 'en', NOW);
+    expect(checkZip(new Uint8Array(bytes), { maxUnpacked: MAX_UNPACKED_BYTES, inspect: worksheetLimits({ maxRows: 2 * MAX_ROWS, maxCells: 40 * MAX_ROWS }) })).toBe('ok');
+    expect(cellsIn('A1:C3')).toBe(9);
+    expect(cellsIn('$F$2:$F$1048576')).toBe(1_048_575);
+    expect(cellsIn('not a range')).toBe(0);
+  });
+
+  it('reads a NUL character ("_x0000_" in the file) as nothing, in plain and rich text', () => {
+    expect(cellText('a\u0000b')).toEqual({ text: 'ab' });
+    expect(cellText({ richText: [{ text: 'x\u0000' }, { text: 'y' }] })).toEqual({ text: 'xy' });
   });
 });

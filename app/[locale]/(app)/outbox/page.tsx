@@ -5,6 +5,7 @@ import { listOutbox, OUTBOX_STATES, parseOutboxFilters, type OutboxFilters } fro
 import { pageLocale } from '@/lib/i18n/page-locale';
 import { Link } from '@/lib/i18n/navigation';
 import { RequeueEmailForm } from '@/components/notifications/requeue-email-form';
+import { MAYBE_DELIVERED } from '@/lib/notifications/outbox';
 
 export async function generateMetadata({ params }: PageProps<'/[locale]/outbox'>): Promise<Metadata> {
   const locale = await pageLocale(params);
@@ -95,7 +96,7 @@ export default async function OutboxPage({ params, searchParams }: PageProps<'/[
                   <td className="space-y-1 break-words px-3 py-2">
                     <span className={`inline-block rounded px-2 py-0.5 text-xs font-medium ${STATE_STYLE[row.state]}`} data-testid="outbox-state">{t(`states.${row.state}`)}</span>
                     <p className="text-xs text-slate-600">{t('attempts', { count: row.attempts })}</p>
-                    {row.lastError && <p className="text-xs text-red-900">{t('lastError', { error: row.lastError })}</p>}
+                    {row.lastError && <p className="text-xs text-red-900">{t('lastError', { error: row.lastError === MAYBE_DELIVERED ? t('maybeDelivered') : row.lastError })}</p>}
                     <RequeueEmailForm id={row.id} failed={row.state === 'FAILED'} />
                   </td>
                   <td className="hidden px-3 py-2 lg:table-cell">{when(row.createdAt)}</td>
