@@ -516,6 +516,6 @@ async function contributorCounts(user: SessionUser, cycleId: string) {
   return {
     total: assignments.length,
     drafted: reports.length,
-    ready: reports.filter((report) => report.readyAt || report.state === 'SUBMITTED' || report.state === 'ACCEPTED').length,
+    handedOver: reports.filter((report) => report.readyAt || report.state === 'SUBMITTED' || report.state === 'ACCEPTED').length,
   };
 }

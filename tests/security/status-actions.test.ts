@@ -651,21 +651,23 @@ describe('unexpected errors', () => {
   it('are answered with the generic message, never the error or its stack, and write nothing', async () => {
     const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
     try {
-      // PostgreSQL refuses a NUL character in text: a database error the action does not expect.
+      // PostgreSQL refuses a NUL character in text: the wrapper refuses it first, in words.
       signInAs(world.users.focalMex);
       const fields = { ...(await freshKey()), version: '0', status: 'IN_PROGRESS', narrative: 'before\u0000after', asOf: '', intent: 'save' };
       const before = await databaseState();
       const result = await call('saveStatusReportAction', fields);
-      expect(result).toStrictEqual({ ok: false, message: message('actions', 'unexpected'), fieldErrors: {} });
+      expect(result).toStrictEqual({ ok: false, message: message('actions', 'invalid'), fieldErrors: { narrative: [message('validation', 'nulCharacter')] } });
       expect(await databaseState()).toEqual(before);
-      expect(logged).toHaveBeenCalledWith('Unexpected error in a server action', expect.anything());
+      expect(logged).not.toHaveBeenCalled();
 
+      // An error the action does not expect (a database failure, say).
       const secret = 'connection string postgresql://user:secret@db/internal';
       const throwing = actionState.formAction(z.object({}), () => true, async () => {
         throw new Error(secret);
       });
       const answer = await throwing(null, new FormData());
       expect(answer).toStrictEqual({ ok: false, message: message('actions', 'unexpected'), fieldErrors: {} });
+      expect(logged).toHaveBeenCalledWith('Unexpected error in a server action', expect.anything());
       expect(JSON.stringify(answer)).not.toMatch(/secret|postgresql|\bat\s.+:\d+:\d+/);
     } finally {
       logged.mockRestore();

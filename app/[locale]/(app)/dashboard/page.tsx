@@ -54,7 +54,7 @@ export default async function DashboardPage({ params }: PageProps<'/[locale]/das
       {counts?.assigned && (
         <section aria-labelledby="assigned-heading" className="rounded-lg border border-slate-200 bg-white p-4" data-testid="dashboard-assigned">
           <h2 id="assigned-heading" className="font-semibold">{t('assignedHeading')}</h2>
-          <p className="mt-2 text-slate-700">{t('assignedProgress', { total: counts.assigned.total, drafted: counts.assigned.drafted, ready: counts.assigned.ready })}</p>
+          <p className="mt-2 text-slate-700">{t('assignedProgress', { total: counts.assigned.total, drafted: counts.assigned.drafted, ready: counts.assigned.handedOver })}</p>
           <p className="mt-3">
             <Link href="/worklist" className="inline-block rounded bg-un-navy px-4 py-2 font-medium text-white">{t('openWorklist')}</Link>
           </p>
