@@ -22,6 +22,12 @@ export type EmbeddedServer = {
   /** Connection string for a database on this server. */
   url(database?: string): string;
   stop(): Promise<void>;
+  /**
+   * Stops and starts the server on the same port and data (the fault tests): 'fast' as an
+   * operator would (sessions ended, clean shutdown), 'immediate' as a crash would (SIGQUIT: no
+   * checkpoint, recovery at the next start).
+   */
+  restart(mode: 'fast' | 'immediate'): Promise<void>;
 };
 
 export type EmbeddedOptions = {
@@ -76,7 +82,17 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   // Ctrl-C in a terminal signals PostgreSQL too, and it may be gone before stop() listens for its
   // exit: the removal of postmaster.pid says it has stopped either way.
   const stop = () => Promise.race([server.stop(), fileGone(join(dataDir, 'postmaster.pid'))]);
-  return { url, stop };
+  const restart = async (mode: 'fast' | 'immediate') => {
+    if (mode === 'fast') {
+      await stop();
+    } else {
+      const pid = Number((await readFile(join(dataDir, 'postmaster.pid'), 'utf8')).split('\n')[0]);
+      process.kill(pid, 'SIGQUIT');
+      await fileGone(join(dataDir, 'postmaster.pid'));
+    }
+    await server.start();
+  };
+  return { url, stop, restart };
 }
 
 async function fileGone(path: string, timeoutMs = 30_000): Promise<void> {
