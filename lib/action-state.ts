@@ -12,6 +12,7 @@ import { z } from 'zod';
 import { getTranslations } from 'next-intl/server';
 import { getOptionalUser, type SessionUser } from '@/lib/auth/session';
 import { isDomainError } from '@/lib/errors';
+import { log } from '@/lib/log';
 
 export type ActionState<T = undefined> =
   | { ok: true; data: T; message?: string }
@@ -79,7 +80,7 @@ async function run<S extends z.ZodType, T>(
       const message = tErrors(error.key as never, error.values as never);
       return { ok: false, message, fieldErrors: {}, ...(error.details ? { details: error.details } : {}) };
     }
-    console.error('Unexpected error in a server action', error);
+    log.error({ err: error }, 'Unexpected error in a server action');
     return { ok: false, message: t('unexpected'), fieldErrors: {} };
   }
 }

@@ -36,6 +36,12 @@ export function isDemoMode(): boolean {
   return env().DEMO_MODE === '1';
 }
 
+/** How much the logger says: LOG_LEVEL, else "info" (tests: "silent", unless LOG_LEVEL says otherwise). */
+export function logLevel(): string {
+  const level = z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional().safeParse(process.env.LOG_LEVEL);
+  return (level.success && level.data) || (process.env.NODE_ENV === 'test' ? 'silent' : 'info');
+}
+
 /**
  * An absolute address in the application, for links that leave it (e-mails). Needs only
  * NEXTAUTH_URL, not the rest of the environment: mutations run from scripts and tests too.

@@ -31,6 +31,7 @@ import { publishedCycles, visibleReportsWhere } from '@/lib/summaries/publicatio
 import en from '@/messages/en.json';
 import zh from '@/messages/zh.json';
 import { neutraliseCell } from './spreadsheet-safety';
+import { log } from '@/lib/log';
 
 export const EXPORT_FORMATS = ['csv', 'xlsx'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -310,7 +311,7 @@ function csvStream(header: Cells, batches: AsyncGenerator<Cells[], void, undefin
         if (next.done) controller.close();
         else controller.enqueue(encoder.encode(stringify(next.value, CSV_OPTIONS)));
       } catch (error) {
-        console.error('Status report export (CSV) failed', error);
+        log.error({ err: error }, 'Status report export (CSV) failed');
         throw error;
       }
     },
@@ -357,7 +358,7 @@ function xlsxStream(header: Cells, sheetName: string, batches: AsyncGenerator<Ce
       sheet.commit();
       await workbook.commit();
     } catch (error) {
-      console.error('Status report export (XLSX) failed', error);
+      log.error({ err: error }, 'Status report export (XLSX) failed');
       output.destroy(error as Error);
     }
   })();

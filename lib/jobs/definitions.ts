@@ -3,6 +3,7 @@
 // owner with the rest of the schema, so that the application's own role, which owns nothing and
 // may create nothing (lib/db/app-role.ts), can run the queue with plain reads and writes.
 import PgBoss from 'pg-boss';
+import { log } from '@/lib/log';
 
 export const OUTBOX_QUEUE = 'outbox-deliver';
 export const REMINDERS_QUEUE = 'deadline-reminders';
@@ -17,7 +18,7 @@ export const queueOptions = (name: string) => ({ name, policy: 'stately' as cons
 /** Creates (or brings up to date) the queue's schema and its queues, then lets go: no worker runs. */
 export async function installJobQueue(databaseUrl: string): Promise<void> {
   const boss = new PgBoss({ connectionString: databaseUrl, schema: JOBS_SCHEMA, application_name: 'tracker-migrate', max: 1, supervise: false, schedule: false });
-  boss.on('error', (error) => console.error('[jobs] Installing the job queue:', error));
+  boss.on('error', (error) => log.error({ component: 'jobs', err: error }, 'Installing the job queue'));
   await boss.start();
   try {
     for (const name of QUEUES) await boss.createQueue(name, queueOptions(name));

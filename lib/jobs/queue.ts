@@ -17,6 +17,7 @@ import { deliverOutbox } from '@/lib/notifications/outbox';
 import { runDeadlineReminders } from '@/lib/notifications/reminders';
 
 import { JOBS_SCHEMA, OUTBOX_QUEUE, QUEUES, queueOptions, REMINDERS_QUEUE, SCHEDULES } from './definitions';
+import { log as logger } from '@/lib/log';
 
 export { JOBS_SCHEMA, OUTBOX_QUEUE, REMINDERS_QUEUE, SCHEDULES };
 const SINGLETON = { singletonKey: 'tracker' } as const;
@@ -52,7 +53,7 @@ type Running = {
 type Holder = { running?: Running; starting?: Promise<Running>; stopping?: Promise<void>; stop?: () => Promise<void> };
 const holder: Holder = ((globalThis as { __trackerJobs?: Holder }).__trackerJobs ??= {});
 
-const defaultLog = (line: string) => console.log(`[jobs] ${line}`);
+const defaultLog = (line: string) => logger.info({ component: 'jobs' }, line);
 
 /**
  * The application's start (instrumentation.ts): the queue on DATABASE_URL unless JOBS=0, stopped
@@ -68,10 +69,10 @@ export async function startJobsWithApp(): Promise<void> {
   try {
     await startJobs(config.DATABASE_URL);
   } catch (error) {
-    console.error('[jobs] The job queue could not start; e-mails stay in the outbox.', error);
+    logger.error({ component: 'jobs', err: error }, 'The job queue could not start; e-mails stay in the outbox.');
     return;
   }
-  const stop = () => void stopJobs().catch((error: unknown) => console.error('[jobs] Stopping the job queue failed.', error));
+  const stop = () => void stopJobs().catch((error: unknown) => logger.error({ component: 'jobs', err: error }, 'Stopping the job queue failed.'));
   process.once('SIGTERM', stop);
   process.once('SIGINT', stop);
   holder.stop = stopJobs;
@@ -92,7 +93,7 @@ async function start(databaseUrl: string, options: StartJobsOptions): Promise<Ru
   const transport = options.transport !== undefined ? options.transport : createMailTransport();
 
   const boss = new PgBoss({ connectionString: databaseUrl, schema: JOBS_SCHEMA, application_name: 'tracker-jobs', max: 4 });
-  boss.on('error', (error) => console.error('[jobs] Job queue error:', error));
+  boss.on('error', (error) => logger.error({ component: 'jobs', err: error }, 'Job queue error'));
   const db = createPrismaClient(databaseUrl);
   try {
     await boss.start();
@@ -171,6 +172,6 @@ export async function requestOutboxDelivery(): Promise<void> {
     await running.boss.send(OUTBOX_QUEUE, {}, SINGLETON);
     running.boss.notifyWorker(running.outboxWorker);
   } catch (error) {
-    console.error('[jobs] Could not request the delivery of the outbox; the next scheduled run will send it.', error);
+    logger.error({ component: 'jobs', err: error }, 'Could not request the delivery of the outbox; the next scheduled run will send it.');
   }
 }

@@ -16,6 +16,7 @@ import { db } from '@/lib/db';
 import { getOptionalUser, type SessionUser } from '@/lib/auth/session';
 import { clientAddress } from '@/lib/auth/client-address';
 import { hitRateLimit, type Limit } from '@/lib/auth/rate-limit';
+import { log } from '@/lib/log';
 
 /** Requests a client may make per window, counted per user when signed in, else per address. */
 export const OPEN_DATA_LIMIT: Limit = { max: 600, windowSeconds: 60 };
@@ -187,7 +188,7 @@ export async function openDataGet(
     return new Response(body, { status: 200, headers: headersFor(caching) });
   } catch (error) {
     if (error instanceof OpenDataError) return openDataErrorResponse(error.status, error.message);
-    console.error('open-data API:', error);
+    log.error({ err: error }, 'open-data API failed');
     return openDataErrorResponse(500, 'Something went wrong on our side. Try again later; if it keeps happening, tell the secretariat.');
   }
 }

@@ -13,6 +13,7 @@ import { decide, type Refusal, type Transition } from './workflow';
 import type { SaveReportInput } from './schemas';
 import { assigneeOf, type ReportKey } from './assignment';
 import { announceReady, announceReview } from './report-announcements';
+import { log } from '@/lib/log';
 
 type Tx = Prisma.TransactionClient;
 
@@ -329,7 +330,7 @@ export async function acceptStatusReports(db: Db, actor: ReportActor, items: { r
     } catch (error) {
       // Those accepted so far stay accepted; an unexpected failure of one is reported with it
       // (and logged) rather than hiding how far the batch went.
-      if (!(error instanceof DomainError)) console.error('Accepting a report of a batch failed', item.reportId, error);
+      if (!(error instanceof DomainError)) log.error({ err: error, reportId: item.reportId }, 'Accepting a report of a batch failed');
       result.skipped.push({ reportId: item.reportId, error: error instanceof DomainError ? error : new DomainError('statusReports.acceptFailed') });
     }
   }

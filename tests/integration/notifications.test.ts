@@ -7,6 +7,7 @@ import { isRedirectError } from 'next/dist/client/components/redirect-error';
 import { getURLFromRedirectError } from 'next/dist/client/components/redirect';
 import type { SessionUser } from '@/lib/auth/session';
 import type { Db } from '@/lib/db/client';
+import { log } from '@/lib/log';
 import { appUrl } from '@/lib/env';
 import { changeCycleState, createCycle } from '@/lib/cycles/mutations';
 import { announce, recipientSelect } from '@/lib/notifications/announce';
@@ -314,7 +315,7 @@ describe('written only when the change commits', () => {
     const report = await submitted('NGA');
     const before = await totals();
     // The batch logs the unexpected failure of one report, and goes on.
-    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const logged = vi.spyOn(log, 'error').mockImplementation(() => undefined);
     await withFailingAudit(report.reportId, async () => {
       await expect(acceptStatusReports(db, world.users.secretariat, [{ reportId: report.reportId, version: report.version }], on('06-02')))
         .resolves.toMatchObject({ accepted: 0, skipped: [{ reportId: report.reportId, error: { key: 'statusReports.acceptFailed' } }] });

@@ -18,6 +18,7 @@ import { acceptStatusReports, reviewStatusReport, saveStatusReport, withdrawStat
 import { message, revalidatePath, signInAs } from '../support/action-context';
 import { createStatusWorld, type FixtureUser, type StatusWorld } from '../support/status-fixtures';
 import { createTestDatabase } from '../support/test-database';
+import { log } from '@/lib/log';
 
 vi.mock('next-auth', async (original) => (await import('../support/action-context')).nextAuthModule(await original()));
 vi.mock('next-intl/server', async (original) => (await import('../support/action-context')).nextIntlServerModule(await original()));
@@ -649,7 +650,7 @@ describe('invalid forms', () => {
 
 describe('unexpected errors', () => {
   it('are answered with the generic message, never the error or its stack, and write nothing', async () => {
-    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const logged = vi.spyOn(log, 'error').mockImplementation(() => {});
     try {
       // PostgreSQL refuses a NUL character in text: the wrapper refuses it first, in words.
       signInAs(world.users.focalMex);
@@ -667,7 +668,7 @@ describe('unexpected errors', () => {
       });
       const answer = await throwing(null, new FormData());
       expect(answer).toStrictEqual({ ok: false, message: message('actions', 'unexpected'), fieldErrors: {} });
-      expect(logged).toHaveBeenCalledWith('Unexpected error in a server action', expect.anything());
+      expect(logged).toHaveBeenCalledWith({ err: expect.objectContaining({ message: secret }) }, 'Unexpected error in a server action');
       expect(JSON.stringify(answer)).not.toMatch(/secret|postgresql|\bat\s.+:\d+:\d+/);
     } finally {
       logged.mockRestore();

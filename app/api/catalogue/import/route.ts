@@ -9,6 +9,7 @@ import { can } from '@/lib/auth/permissions';
 import { isDomainError } from '@/lib/errors';
 import { isLocale } from '@/lib/i18n/routing';
 import { confirmStagedImport } from '@/lib/catalogue/staged-import';
+import { log } from '@/lib/log';
 
 export const dynamic = 'force-dynamic';
 
@@ -36,7 +37,7 @@ export async function POST(request: Request) {
         const result = await confirmStagedImport(db, user.id, body.data.stagedId, body.data.areas, (done, total) => send({ type: 'progress', done, total }));
         send({ type: 'done', result });
       } catch (error) {
-        if (!isDomainError(error)) console.error('Import failed', error);
+        if (!isDomainError(error)) log.error({ err: error }, 'Import failed');
         send({ type: 'error', message: isDomainError(error) ? tErrors(error.key as never, error.values as never) : t('unexpected') });
       }
       controller.close();
