@@ -7,7 +7,8 @@ import { log } from '@/lib/log';
 
 function newClient(connectionString: string) {
   return new PrismaClient({
-    adapter: new PrismaPg({ connectionString }, {
+    // A database that accepts connections and never answers must not pile requests up forever.
+    adapter: new PrismaPg({ connectionString, connectionTimeoutMillis: 10_000 }, {
       // A connection the server dropped (a restart) is replaced at the next query; say so, once.
       onPoolError: (error) => log.warn({ err: error }, 'database connection lost'),
     }),
