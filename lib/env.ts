@@ -4,7 +4,15 @@ import { z } from 'zod';
 
 const schema = z.object({
   DATABASE_URL: z.string().min(1, 'DATABASE_URL is not set: run `npm start`, which provides a database, or set it.'),
-  NEXTAUTH_SECRET: z.string().min(16, 'NEXTAUTH_SECRET must be at least 16 characters.'),
+  // Counted in bytes, as the secret is used: 32 random bytes in base64url are 43 characters.
+  NEXTAUTH_SECRET: z.string().refine((value) => Buffer.byteLength(value, 'utf8') >= 32, {
+    error: 'NEXTAUTH_SECRET must be at least 32 bytes: generate one with node -e "console.log(require(\'crypto\').randomBytes(32).toString(\'base64url\'))".',
+  }),
+  /** Hours without a request after which a session ends (it ends 30 days after sign-in whatever the activity). */
+  SESSION_IDLE_HOURS: z.coerce.number({ error: 'SESSION_IDLE_HOURS must be a number of hours, such as 8.' })
+    .positive('SESSION_IDLE_HOURS must be more than 0.').max(720, 'SESSION_IDLE_HOURS must be at most 720 (30 days).').default(8),
+  /** Read by scripts/serve.mjs; here only to warn when requests come through a proxy it does not trust. */
+  TRUST_PROXY_HOPS: z.coerce.number().int().min(0).default(0),
   /** The address people reach the application at; links in e-mails start with it. */
   NEXTAUTH_URL: z.url('NEXTAUTH_URL must be an address such as https://tracker.example.org.').default('http://localhost:3000'),
   /** Where e-mails are sent (smtp://user:password@host:587, smtps://…). Without it, they stay in the outbox. */

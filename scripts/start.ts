@@ -3,9 +3,10 @@
 // Ctrl-C or SIGTERM stops the app and then the embedded database, cleanly.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import pg from 'pg';
 import { startEmbeddedPostgres, type EmbeddedServer } from '@/lib/db/embedded-postgres';
 import { applyMigrations } from '@/lib/db/migrations';
@@ -15,12 +16,33 @@ import { DEMO_PASSWORD } from '@/prisma/seed/seed-demo';
 import { buildIsCurrent, recordBuild } from './build-stamp';
 
 const root = resolve(import.meta.dirname, '..');
-if (existsSync(join(root, '.env'))) process.loadEnvFile(join(root, '.env'));
+// Run as a program; imported (tests), it only defines.
+const isProgram = Boolean(process.argv[1]) && import.meta.url === pathToFileURL(realpathSync(process.argv[1]!)).href;
+if (isProgram && existsSync(join(root, '.env'))) process.loadEnvFile(join(root, '.env'));
 // TRACKER_DATA_DIR lets a second instance (or CI's boot check) keep its own embedded database.
 const dataDir = resolve(process.env.TRACKER_DATA_DIR ?? join(root, '.data'));
 const dev = process.argv.includes('--dev');
 const port = Number(process.env.PORT ?? 3000);
 const EMBEDDED_DATABASE = 'tracker';
+
+/**
+ * The interface to listen on: HOST when set; otherwise every interface, except in demo mode, whose
+ * accounts share a published password (admin@demo.test / demo): this computer only.
+ */
+export function bindAddress({ demo, host }: { demo: boolean; host: string | undefined }): string {
+  if (host?.trim()) return host.trim();
+  return demo ? '127.0.0.1' : '0.0.0.0';
+}
+
+/** What the start says about where it listens. */
+export function bindNotice({ demo, host, port }: { demo: boolean; host: string | undefined; port: number }): string {
+  const address = bindAddress({ demo, host });
+  if (demo && address === '127.0.0.1') {
+    return `Demo mode listens on 127.0.0.1:${port} only (this computer): its accounts share a published password. Set HOST=0.0.0.0 to open it to the network.`;
+  }
+  if (demo) return `Demo mode listens on ${address}:${port} (HOST): anyone who reaches it can sign in with the published demo password.`;
+  return `Listening on ${address}:${port}${host?.trim() ? ' (HOST)' : ''}.`;
+}
 
 async function main() {
   if (!Number.isInteger(port) || port < 1 || port > 65535) fail(`PORT must be a port number, not "${process.env.PORT}".`);
@@ -66,6 +88,7 @@ async function main() {
       NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
       DEMO_MODE: demo ? '1' : '0',
       PORT: String(port),
+      HOSTNAME_BIND: bindAddress({ demo, host: process.env.HOST }),
       NEXT_TELEMETRY_DISABLED: process.env.NEXT_TELEMETRY_DISABLED ?? '1',
     };
 
@@ -77,6 +100,7 @@ async function main() {
 
     app = spawn(process.execPath, [join(root, 'scripts', 'serve.mjs'), ...(dev ? ['--dev'] : [])], { stdio: 'inherit', env, cwd: root });
     app.once('exit', (code) => void stop(code ?? 0));
+    log(bindNotice({ demo, host: process.env.HOST, port }));
     printWelcome(seeded.demo?.accounts ?? []);
   } catch (error) {
     console.error(error instanceof Error ? error.message : error);
@@ -132,4 +156,4 @@ function fail(message: string): never {
   process.exit(1);
 }
 
-void main();
+if (isProgram) void main();

@@ -2,25 +2,36 @@
 
 import { useState, type FormEvent } from 'react';
 import { signIn } from 'next-auth/react';
-import { useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from 'next-intl';
+import { safeCallbackPath } from '@/lib/auth/callback-url';
 import { TextField } from '@/components/ui/text-field';
 import { useHydrated } from '@/components/ui/use-hydrated';
 
 const KNOWN_ERRORS = ['CredentialsSignin', 'AccountDisabled', 'RateLimited'] as const;
 type ErrorKey = (typeof KNOWN_ERRORS)[number] | 'missing' | 'generic';
 
-type SignInError = { key: ErrorKey; minutes: number };
+type SignInError = { key: ErrorKey; seconds: number };
 
-/** next-auth's error code, e.g. "CredentialsSignin" or "RateLimited:7" (minutes to wait). */
+/** next-auth's error code, e.g. "CredentialsSignin" or "RateLimited:90" (seconds to wait). */
 function parseError(code: string | undefined): SignInError | null {
   if (!code) return null;
-  const [name, minutes] = code.split(':');
+  const [name, seconds] = code.split(':');
   const key = (KNOWN_ERRORS as readonly string[]).includes(name ?? '') ? (name as ErrorKey) : 'generic';
-  return { key, minutes: Number(minutes) || 15 };
+  const wait = Number(seconds);
+  return { key, seconds: Number.isFinite(wait) && wait > 0 ? Math.ceil(wait) : 60 };
+}
+
+/** The error in words; a wait under a minute in seconds, else in whole minutes (rounded up). */
+function errorMessage(t: ReturnType<typeof useTranslations<'signIn'>>, error: SignInError): string {
+  if (error.key !== 'RateLimited') return t(`errors.${error.key}`);
+  return error.seconds < 60
+    ? t('errors.RateLimitedSeconds', { seconds: error.seconds })
+    : t('errors.RateLimited', { minutes: Math.ceil(error.seconds / 60) });
 }
 
 export function SignInForm({ callbackPath, initialError }: { callbackPath: string; initialError?: string }) {
   const t = useTranslations('signIn');
+  const locale = useLocale();
   const [error, setError] = useState<SignInError | null>(parseError(initialError));
   const [pending, setPending] = useState(false);
   // Until the script has loaded, submitting would only reload the page: keep the button disabled.
@@ -34,7 +45,7 @@ export function SignInForm({ callbackPath, initialError }: { callbackPath: strin
     const email = String(form.get('email') ?? '').trim();
     const password = String(form.get('password') ?? '');
     if (!email || !password) {
-      setError({ key: 'missing', minutes: 0 });
+      setError({ key: 'missing', seconds: 0 });
       return;
     }
     setPending(true);
@@ -42,13 +53,14 @@ export function SignInForm({ callbackPath, initialError }: { callbackPath: strin
     try {
       const result = await signIn('credentials', { email, password, redirect: false });
       if (result?.ok && !result.error) {
-        // A full navigation, so that every server component sees the new session.
-        window.location.assign(callbackPath);
+        // A full navigation, so that every server component sees the new session; the path is
+        // checked again here, as the last step before the browser follows it.
+        window.location.assign(safeCallbackPath(callbackPath, locale));
         return;
       }
       setError(parseError(result?.error ?? 'generic'));
     } catch {
-      setError({ key: 'generic', minutes: 0 });
+      setError({ key: 'generic', seconds: 0 });
     }
     setPending(false);
   }
@@ -57,7 +69,7 @@ export function SignInForm({ callbackPath, initialError }: { callbackPath: strin
     <form method="post" onSubmit={submit} className="mt-6 space-y-4" noValidate>
       {error && (
         <p id="sign-in-error" role="alert" className="rounded border border-red-300 bg-red-50 p-3 text-sm text-red-900" data-testid="sign-in-error">
-          {t(`errors.${error.key}`, { minutes: error.minutes })}
+          {errorMessage(t, error)}
         </p>
       )}
       <TextField id="email" label={t('email')} type="email" autoComplete="username" required

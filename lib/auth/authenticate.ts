@@ -1,9 +1,11 @@
-// Checks an e-mail and password, under per-account and per-address rate limits.
+// Checks an e-mail and password, under growing delays per (account, address) pair and per
+// address (lib/auth/rate-limit.ts). Every failed check is audited, without the password.
+import { z } from 'zod';
 import type { Db } from '@/lib/db/client';
 import { recordAudit } from '@/lib/audit/record';
 import { hashPassword, verifyPassword } from './password';
 import { normalizeEmail } from './email';
-import { SIGN_IN_LIMITS, hitRateLimit, releaseRateLimit, resetRateLimit } from './rate-limit';
+import { admitSignIn, settleSuccessfulSignIn, signInKeys } from './rate-limit';
 
 export type SignInFailure = 'invalid' | 'disabled' | 'rate-limited';
 
@@ -15,40 +17,60 @@ export type SignInResult =
 // time as a wrong password and does not reveal which accounts exist.
 let decoyHash: Promise<string> | undefined;
 
+const looksLikeEmail = z.email();
+
 export async function authenticate(
   db: Db,
   input: { email: string; password: string; address: string; /** Demo accounts sign in only in demo mode. */ allowDemoAccounts: boolean },
+  now = new Date(),
 ): Promise<SignInResult> {
   const email = normalizeEmail(input.email);
-  const accountKey = `sign-in:account:${email}`;
-  const addressKey = `sign-in:address:${input.address}`;
+  const keys = signInKeys(email, input.address);
 
-  const [account, address] = await Promise.all([
-    hitRateLimit(db, accountKey, SIGN_IN_LIMITS.account),
-    hitRateLimit(db, addressKey, SIGN_IN_LIMITS.address),
-  ]);
-  if (account.blocked || address.blocked) {
-    return {
-      ok: false,
-      reason: 'rate-limited',
-      retryAfterSeconds: Math.max(account.blocked ? account.retryAfterSeconds : 0, address.blocked ? address.retryAfterSeconds : 0),
-    };
-  }
+  // An attempt that must wait is refused before any password check, and is not counted: only
+  // checked passwords make the next wait longer.
+  const admission = await admitSignIn(db, keys, now);
+  if (!admission.admitted) return { ok: false, reason: 'rate-limited', retryAfterSeconds: admission.retryAfterSeconds };
 
   const user = await db.user.findUnique({
     where: { email },
     select: { id: true, email: true, name: true, passwordHash: true, disabled: true, sessionVersion: true, isDemo: true },
   });
   decoyHash ??= hashPassword('decoy password that matches nothing');
-  const valid = await verifyPassword(user?.passwordHash ?? (await decoyHash), input.password);
+  const valid = await verifyPassword(user?.passwordHash || (await decoyHash), input.password);
   // A demo account found outside demo mode (a demo seed run on a real database) never lets anyone in.
-  if (!user || !valid || (user.isDemo && !input.allowDemoAccounts)) return { ok: false, reason: 'invalid' };
-  if (user.disabled) return { ok: false, reason: 'disabled' };
+  const refusedDemo = Boolean(user?.isDemo && !input.allowDemoAccounts);
 
-  await Promise.all([resetRateLimit(db, accountKey), releaseRateLimit(db, addressKey)]);
+  if (!user || !valid || refusedDemo) {
+    await recordFailure(db, user?.id ?? null, email, input.address, !user ? 'unknown-account' : refusedDemo && valid ? 'demo-account' : 'wrong-password');
+    return { ok: false, reason: 'invalid' };
+  }
+  // The right password: not held against the pair or the address, even for a disabled account.
+  await settleSuccessfulSignIn(db, keys, admission);
+  if (user.disabled) {
+    await recordFailure(db, user.id, email, input.address, 'disabled');
+    return { ok: false, reason: 'disabled' };
+  }
+
   await db.$transaction(async (tx) => {
-    await tx.user.update({ where: { id: user.id }, data: { lastSignInAt: new Date() } });
-    await recordAudit(tx, { actorId: user.id, action: 'user.sign-in', entityType: 'User', entityId: user.id });
+    await tx.user.update({ where: { id: user.id }, data: { lastSignInAt: now } });
+    await recordAudit(tx, { actorId: user.id, action: 'user.sign-in', entityType: 'User', entityId: user.id, after: { address: input.address } });
   });
   return { ok: true, user: { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion } };
+}
+
+/**
+ * The audit row of a failed sign-in: on the account when it exists. An attempt on no account is
+ * filed under the address, with the e-mail only when it looks like one (people type their
+ * password into the wrong field, and the audit trail is never rewritten).
+ */
+async function recordFailure(db: Db, userId: string | null, email: string, address: string, reason: string) {
+  const typed = looksLikeEmail.safeParse(email).success ? email.slice(0, 320) : null;
+  await db.$transaction(async (tx) => {
+    await recordAudit(tx, {
+      actorId: null, action: 'user.sign-in-failed',
+      entityType: userId ? 'User' : 'SignIn', entityId: userId ?? address.slice(0, 100),
+      after: { email: userId ? email : typed, address, reason },
+    });
+  });
 }

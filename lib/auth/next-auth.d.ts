@@ -1,10 +1,15 @@
 import 'next-auth';
 import 'next-auth/jwt';
 
+// What lib/auth/config.ts puts in the token and the session (lib/auth/session-policy.ts).
 declare module 'next-auth' {
   interface Session {
     uid?: string;
     sv?: number;
+    /** The session's id (a row of UserSession). */
+    sid?: string;
+    /** Sign-in time, in seconds since 1970. */
+    sat?: number;
   }
 }
 
@@ -12,5 +17,7 @@ declare module 'next-auth/jwt' {
   interface JWT {
     uid?: string;
     sv?: number;
+    sid?: string;
+    sat?: number;
   }
 }

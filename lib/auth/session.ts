@@ -1,13 +1,16 @@
 // The signed-in user of this request, re-read from the database every time so that a
-// disabled account, a changed role or a bumped session version takes effect at once.
+// disabled account, a changed role or a bumped session version takes effect at once, and the
+// session's idle and absolute limits are checked (lib/auth/session-policy.ts).
 import 'server-only';
 import { cache } from 'react';
 import { getServerSession } from 'next-auth';
 import { getLocale } from 'next-intl/server';
 import { redirect } from 'next/navigation';
 import { db } from '@/lib/db';
+import { env } from '@/lib/env';
 import type { Role } from '@/lib/generated/prisma/enums';
 import { authOptions } from './config';
+import { idleSeconds, judgeSession, sessionRow, touchSession } from './session-policy';
 
 export type SessionUser = {
   id: string;
@@ -24,14 +27,20 @@ export type SessionUser = {
 export const getOptionalUser = cache(async (): Promise<SessionUser | null> => {
   const session = await getServerSession(authOptions());
   if (!session?.uid) return null;
-  const user = await db.user.findUnique({
-    where: { id: session.uid },
-    select: {
-      id: true, email: true, name: true, role: true, entityId: true, locale: true, disabled: true, sessionVersion: true, seesWholeWorklist: true,
-      entity: { select: { code: true, name: true } },
-    },
-  });
-  if (!user || user.disabled || user.sessionVersion !== (session.sv ?? 0)) return null;
+  const now = new Date();
+  const [user, row] = await Promise.all([
+    db.user.findUnique({
+      where: { id: session.uid },
+      select: {
+        id: true, email: true, name: true, role: true, entityId: true, locale: true, disabled: true, sessionVersion: true, seesWholeWorklist: true,
+        entity: { select: { code: true, name: true } },
+      },
+    }),
+    sessionRow(db, session.sid),
+  ]);
+  const verdict = judgeSession(session, user, row, now, idleSeconds(env().SESSION_IDLE_HOURS));
+  if (!verdict.ok || !user) return null;
+  if (verdict.touch) await touchSession(db, session.sid!, now);
   const { disabled: _disabled, sessionVersion: _version, ...current } = user;
   return current;
 });

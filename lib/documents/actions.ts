@@ -6,20 +6,10 @@ import { db } from '@/lib/db';
 import { can } from '@/lib/auth/permissions';
 import { formAction } from '@/lib/action-state';
 import { confirmStagedDocument, stageDocumentImport } from './staged-import';
-
-const MAX_CHARS = 20 * 1024 * 1024;
-
-const previewSchema = z.strictObject({
-  symbol: z.string().trim().min(1, 'validation.required').max(60, 'validation.tooLong').regex(/^[A-Za-z0-9][A-Za-z0-9./\-() ]*$/, 'validation.invalid'),
-  language: z.enum(['ar', 'en', 'es', 'fr', 'ru', 'zh'], { error: 'validation.chooseOne' }),
-  publishedOn: z.union([z.literal(''), z.iso.date('validation.invalid')]).optional(),
-  sourceName: z.string().trim().max(200).optional().transform((value) => value || 'pasted text'),
-  // Characters, not bytes: the parser measures the 20 MB in bytes and says so in words.
-  text: z.string().max(MAX_CHARS, 'validation.tooLong'),
-});
+import { previewDocumentSchema } from './schemas';
 
 export const previewDocumentImportAction = formAction(
-  previewSchema,
+  previewDocumentSchema,
   (user) => can(user, 'document.import'),
   (input, user) =>
     stageDocumentImport(db, user.id, {

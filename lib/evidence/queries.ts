@@ -142,7 +142,8 @@ export async function listEvidence(user: SessionUser | null, commitmentId: strin
  * for whoever proposed it and those who decide. A file linked to nothing is not served.
  */
 export async function getEvidenceFile(user: SessionUser, id: string): Promise<ReadFile | null> {
-  if (id.length > 40) return null;
+  // Ids are cuids: anything else (a NUL, which PostgreSQL refuses, or a percent sign) is no file.
+  if (!/^[A-Za-z0-9_-]{1,40}$/.test(id)) return null;
   const links = await db.evidenceLink.findMany({
     where: { fileId: id },
     select: { state: true, createdById: true, statusReport: { select: { entityId: true, cycleId: true, commitmentId: true } } },

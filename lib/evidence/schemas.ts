@@ -41,19 +41,37 @@ export const linkParagraphSchema = z
     return { commitmentId: input.commitmentId, ...reference, note: input.note };
   });
 
-/** Only web pages: http and https, with a host. */
-export function isWebUrl(value: string): boolean {
+/** Whether the address carries a user name or password (https://user:secret@host/): never stored or shown. */
+export function hasCredentials(value: string): boolean {
   try {
     const url = new URL(value);
-    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname.length > 0;
+    return url.username !== '' || url.password !== '';
   } catch {
     return false;
   }
 }
 
+/**
+ * Only web pages: http and https, with a host, and without a user name or password (a secret
+ * shown to every reader, or a disguise: https://www.un.org@evil.example/ goes to evil.example).
+ */
+export function isWebUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname.length > 0 && !hasCredentials(value);
+  } catch {
+    return false;
+  }
+}
+
+/** A web page's address as a form sends it (commitment and report evidence). */
+export const webUrlSchema = z.string().trim().min(1, 'validation.required').max(2000, 'validation.tooLong')
+  .refine((value) => !hasCredentials(value), { message: 'validation.urlCredentials', abort: true })
+  .refine(isWebUrl, 'validation.invalid');
+
 export const linkUrlSchema = z.strictObject({
   commitmentId: id,
-  url: z.string().trim().min(1, 'validation.required').max(2000, 'validation.tooLong').refine(isWebUrl, 'validation.invalid'),
+  url: webUrlSchema,
   title: z.string().trim().min(1, 'validation.required').max(300, 'validation.tooLong'),
   note,
 });

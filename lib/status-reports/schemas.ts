@@ -1,7 +1,8 @@
 // What the report, review and evidence forms send. Messages are keys of the "validation"
 // catalogue; the action wrapper says them in the reader's language.
 import { z } from 'zod';
-import { isWebUrl } from '@/lib/evidence/schemas';
+import { webUrlSchema } from '@/lib/evidence/schemas';
+import { optionalCalendarDay } from '@/lib/cycles/schemas';
 
 const id = z.string().min(1).max(40);
 const version = z.coerce.number().int().min(0).max(1_000_000);
@@ -10,9 +11,6 @@ export const NARRATIVE_MAX = 10_000;
 export const COMMENT_MAX = 5_000;
 
 export const STATUS_VALUES = ['NOT_STARTED', 'IN_PROGRESS', 'SUBSTANTIALLY_IMPLEMENTED', 'FULLY_IMPLEMENTED', 'NOT_APPLICABLE'] as const;
-
-const day = z.string().trim().regex(/^\d{4}-\d{2}-\d{2}$/, 'validation.date')
-  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)), 'validation.date');
 
 export const saveReportSchema = z.strictObject({
   cycleId: id,
@@ -25,7 +23,7 @@ export const saveReportSchema = z.strictObject({
   // Line endings as the browser sends them (\r\n) count once, as people see them.
   narrative: z.string().optional().transform((value) => (value ?? '').replace(/\r\n?/g, '\n').trim())
     .pipe(z.string().max(NARRATIVE_MAX, 'validation.narrativeTooLong')),
-  asOf: z.union([day, z.literal('')]).optional().transform((value) => value || null),
+  asOf: optionalCalendarDay,
   intent: z.enum(['save', 'submit'], { error: 'validation.chooseOne' }),
 });
 
@@ -61,7 +59,7 @@ export const linkReportParagraphSchema = z.strictObject({ reportId: id, paragrap
 
 export const linkReportUrlSchema = z.strictObject({
   reportId: id,
-  url: z.string().trim().min(1, 'validation.required').max(2000, 'validation.tooLong').refine(isWebUrl, 'validation.invalid'),
+  url: webUrlSchema,
   title: z.string().trim().min(1, 'validation.required').max(300, 'validation.tooLong'),
   note,
 });

@@ -5,12 +5,10 @@ import type { Db } from '@/lib/db/client';
 import { Prisma } from '@/lib/generated/prisma/client';
 import type { Role } from '@/lib/generated/prisma/enums';
 import { can } from '@/lib/auth/permissions';
-import { hashPassword } from '@/lib/auth/password';
 import { recordAudit } from '@/lib/audit/record';
 import { DomainError } from '@/lib/errors';
-import { announce, queueEmail, recipientSelect } from '@/lib/notifications/announce';
-import { unDate } from '@/lib/notifications/reminders';
-import { hashInvitationToken, INVITATION_DAYS, invitationPath, newInvitationToken } from './invitations';
+import { announce, recipientSelect } from '@/lib/notifications/announce';
+import { sendInvitation as sendAccountInvitation } from '@/lib/users/invitations';
 import type { AssignCommitmentsInput, ContributorSetting, InviteContributorInput } from './schemas';
 
 type Tx = Prisma.TransactionClient;
@@ -28,17 +26,9 @@ async function lockContributor(tx: Tx, entityId: string, userId: string) {
   return tx.user.findUniqueOrThrow({ where: { id: userId }, select: { ...recipientSelect, disabled: true, seesWholeWorklist: true, sessionVersion: true } });
 }
 
-/** Writes a fresh invitation (ending any earlier one) and puts its e-mail in the outbox. */
-async function sendInvitation(tx: Tx, actor: TeamActor, user: { id: string; email: string; name: string; locale: string }, entityId: string, now: Date) {
-  await tx.invitation.updateMany({ where: { userId: user.id, usedAt: null }, data: { expiresAt: now } });
-  const { token, tokenHash } = newInvitationToken();
-  const expiresAt = new Date(now.getTime() + INVITATION_DAYS * 24 * 60 * 60 * 1000);
-  await tx.invitation.create({ data: { tokenHash, userId: user.id, invitedById: actor.id, expiresAt } });
-  const [entity, by] = await Promise.all([
-    tx.reportingEntity.findUniqueOrThrow({ where: { id: entityId }, select: { name: true } }),
-    tx.user.findUniqueOrThrow({ where: { id: actor.id }, select: { name: true } }),
-  ]);
-  await queueEmail(tx, user, 'INVITATION', { entity: entity.name as Record<string, string>, by: by.name, expires: unDate(expiresAt) }, invitationPath(token));
+/** Writes a fresh invitation (ending any earlier one) and puts its e-mail in the outbox (lib/users/invitations.ts). */
+function sendInvitation(tx: Tx, actor: TeamActor, user: { id: string; email: string; name: string; locale: string }, now: Date) {
+  return sendAccountInvitation(tx, actor.id, user, now);
 }
 
 /**
@@ -57,7 +47,7 @@ export async function inviteContributor(db: Db, actor: TeamActor, input: InviteC
       if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') throw new DomainError('userExists', { email: input.email });
       throw error;
     });
-    await sendInvitation(tx, actor, user, input.entityId, now);
+    await sendInvitation(tx, actor, user, now);
     await recordAudit(tx, {
       actorId: actor.id, action: 'team.invite', entityType: 'User', entityId: user.id,
       after: { email: user.email, name: user.name, role: 'CONTRIBUTOR', entityId: input.entityId, locale: user.locale },
@@ -89,7 +79,7 @@ export async function changeContributor(db: Db, actor: TeamActor, input: { userI
       // a new link would let its holder choose another.
       const { passwordHash } = await tx.user.findUniqueOrThrow({ where: { id: before.id }, select: { passwordHash: true } });
       if (passwordHash !== '') throw new DomainError('team.alreadyJoined');
-      await sendInvitation(tx, actor, before, target.entityId, now);
+      await sendInvitation(tx, actor, before, now);
     }
     const after = await tx.user.update({ where: { id: before.id }, data, select: { disabled: true, seesWholeWorklist: true } });
     await recordAudit(tx, {
@@ -162,35 +152,5 @@ export async function assignCommitments(db: Db, actor: TeamActor, input: AssignC
   });
 }
 
-export type InvitationState = 'valid' | 'expired' | 'used' | 'unknown';
-
-/** What the invitation link leads to, for its page. */
-export async function invitationStatus(db: Db, token: string, now = new Date()) {
-  const invitation = await db.invitation.findUnique({
-    where: { tokenHash: hashInvitationToken(token) },
-    select: { usedAt: true, expiresAt: true, user: { select: { email: true, name: true, disabled: true, entity: { select: { name: true } } } } },
-  });
-  const state: InvitationState = !invitation || invitation.user.disabled ? 'unknown' : invitation.usedAt ? 'used' : invitation.expiresAt <= now ? 'expired' : 'valid';
-  return { state, user: state === 'valid' ? invitation!.user : null };
-}
-
-/** Sets the password of an invited account, once: the link is spent, and the person may sign in. */
-export async function acceptInvitation(db: Db, input: { token: string; name: string; password: string }, now = new Date()) {
-  // The slow hash only for a link that works: a made-up token costs a lookup, not an Argon2 run.
-  const { state } = await invitationStatus(db, input.token, now);
-  if (state !== 'valid') throw new DomainError(state === 'used' ? 'team.invitationUsed' : state === 'expired' ? 'team.invitationExpired' : 'team.invitationUnknown');
-  const passwordHash = await hashPassword(input.password);
-  return db.$transaction(async (tx) => {
-    const rows = await tx.$queryRaw<{ id: string; userId: string; usedAt: Date | null; expiresAt: Date }[]>`
-      SELECT "id", "userId", "usedAt", "expiresAt" FROM "Invitation" WHERE "tokenHash" = ${hashInvitationToken(input.token)} FOR UPDATE`;
-    const invitation = rows[0];
-    const user = invitation && (await tx.user.findUnique({ where: { id: invitation.userId }, select: { id: true, email: true, disabled: true } }));
-    if (!invitation || !user || user.disabled) throw new DomainError('team.invitationUnknown');
-    if (invitation.usedAt) throw new DomainError('team.invitationUsed');
-    if (invitation.expiresAt <= now) throw new DomainError('team.invitationExpired');
-    await tx.invitation.update({ where: { id: invitation.id }, data: { usedAt: now } });
-    await tx.user.update({ where: { id: user.id }, data: { passwordHash, name: input.name, sessionVersion: { increment: 1 } } });
-    await recordAudit(tx, { actorId: user.id, action: 'user.accept-invitation', entityType: 'User', entityId: user.id, after: { name: input.name } });
-    return { email: user.email };
-  });
-}
+// Accepting an invitation is the same for every account, whoever sent it.
+export { acceptInvitation, invitationStatus, type InvitationState } from '@/lib/users/invitations';

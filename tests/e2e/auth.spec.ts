@@ -105,3 +105,20 @@ test('the sign-out page ends the session', async ({ page }) => {
   await page.goto('/zh/dashboard');
   await expect(page).toHaveURL(/\/zh\/sign-in/);
 });
+
+test('repeated wrong passwords slow the form down, and it says how long to wait, in words', async ({ page }) => {
+  // An account of no one, so that no other test's sign-ins are slowed.
+  const email = 'e2e-nobody-slowed@example.test';
+  await page.goto('/en/sign-in');
+  await expect(page.getByRole('button', { name: 'Sign in' })).toBeEnabled();
+  await page.getByLabel('E-mail address').fill(email);
+  for (let attempt = 0; attempt < 5; attempt++) {
+    await page.getByLabel('Password').fill(`wrong ${attempt}`);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(page.getByTestId('sign-in-error')).toHaveText('The e-mail address or the password is not correct.');
+    await expect(page.getByRole('button', { name: 'Sign in' })).toBeEnabled();
+  }
+  await page.getByLabel('Password').fill('wrong again');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByTestId('sign-in-error')).toHaveText(/^Too many unsuccessful attempts from this connection\. For your security, wait \d+ seconds before trying again\.$/);
+});

@@ -37,8 +37,11 @@ import en from '@/messages/en.json';
 /** The locale every supplied translator and `getLocale` use. */
 export const LOCALE = 'en';
 
-/** What the app's next-auth `session` callback puts in a session: the user's id and session version. */
-type SessionPayload = { uid: string; sv: number; expires: string };
+/**
+ * What the app's next-auth `session` callback puts in a session: the user's id and session
+ * version, the session's id and its sign-in time (seconds), as lib/auth/session-policy.ts checks them.
+ */
+type SessionPayload = { uid: string; sv: number; sid: string; sat: number; expires: string };
 
 let session: SessionPayload | null = null;
 
@@ -49,7 +52,10 @@ let session: SessionPayload | null = null;
  */
 export function signInAs(user: { id: string; sessionVersion?: number } | null): void {
   session = user
-    ? { uid: user.id, sv: user.sessionVersion ?? 0, expires: new Date(Date.now() + 12 * 60 * 60 * 1000).toISOString() }
+    ? {
+      uid: user.id, sv: user.sessionVersion ?? 0, sid: `test-${user.id}-${Math.random().toString(36).slice(2)}`, sat: Math.floor(Date.now() / 1000),
+      expires: new Date(Date.now() + 12 * 60 * 60 * 1000).toISOString(),
+    }
     : null;
 }
 

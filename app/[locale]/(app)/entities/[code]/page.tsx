@@ -9,9 +9,10 @@ import { can } from '@/lib/auth/permissions';
 import { pageLocale } from '@/lib/i18n/page-locale';
 
 export async function generateMetadata({ params }: PageProps<'/[locale]/entities/[code]'>): Promise<Metadata> {
+  // Next has decoded the segment already: decoding again fails on a code holding "%" (/entities/%25).
   const { code } = await params;
   const locale = await pageLocale(params);
-  return { title: `${decodeURIComponent(code)} · ${(await getTranslations({ locale, namespace: 'entity' }))('title')}` };
+  return { title: `${code} · ${(await getTranslations({ locale, namespace: 'entity' }))('title')}` };
 }
 
 export default async function EntityPage({ params }: PageProps<'/[locale]/entities/[code]'>) {

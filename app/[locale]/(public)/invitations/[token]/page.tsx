@@ -3,7 +3,7 @@ import { getTranslations } from 'next-intl/server';
 import { db } from '@/lib/db';
 import { localized } from '@/lib/i18n/localized';
 import { pageLocale } from '@/lib/i18n/page-locale';
-import { invitationStatus } from '@/lib/team/mutations';
+import { invitationKind, invitationStatus } from '@/lib/users/invitations';
 import { AcceptInvitationForm } from '@/components/team/team-forms';
 
 export async function generateMetadata({ params }: PageProps<'/[locale]/invitations/[token]'>): Promise<Metadata> {
@@ -15,7 +15,7 @@ export async function generateMetadata({ params }: PageProps<'/[locale]/invitati
 export default async function InvitationPage({ params }: PageProps<'/[locale]/invitations/[token]'>) {
   const locale = await pageLocale(params);
   const { token } = await params;
-  const t = await getTranslations('team');
+  const [t, tRoles] = await Promise.all([getTranslations('team'), getTranslations('roles')]);
   const { state, user } = await invitationStatus(db, token.slice(0, 100));
 
   return (
@@ -23,7 +23,9 @@ export default async function InvitationPage({ params }: PageProps<'/[locale]/in
       <h1 className="text-2xl font-semibold">{t('invitationTitle')}</h1>
       {state === 'valid' && user ? (
         <>
-          <p className="text-slate-700">{t('invitationIntro', { entity: localized(user.entity?.name, locale) })}</p>
+          <p className="text-slate-700">
+            {t('invitationIntro', { kind: invitationKind(user.role), entity: localized(user.entity?.name, locale), role: tRoles(user.role) })}
+          </p>
           <p className="text-sm text-slate-600">{user.email}</p>
           <AcceptInvitationForm token={token} name={user.name} />
         </>

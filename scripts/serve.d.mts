@@ -1,0 +1,8 @@
+import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
+
+export const MAX_REQUEST_BYTES: number;
+
+export function createRequestHandler(
+  handle: (request: IncomingMessage, response: ServerResponse) => unknown,
+  options: { hops?: number; appUrl: string; maxRequestBytes?: number },
+): RequestListener;
