@@ -252,6 +252,8 @@ export async function reviewStatusReport(db: Db, actor: ReportActor, input: Revi
   const comment = input.comment.trim();
   if (input.decision === 'return' && !comment) throw new DomainError('statusReports.commentRequired');
   return transitionReport(db, actor, input.decision, input, now, async (tx, report, decision): Promise<Record<string, Prisma.InputJsonValue>> => {
+    // Four eyes: whoever submitted a report (a focal point since made a reviewer) never reviews it.
+    if (report.submittedById === actor.id) throw new DomainError('statusReports.refused.ownSubmission');
     const reviewedAt = input.decision === 'accept' ? await acceptanceTime(tx, report.cycleId, now) : now;
     await announceReview(tx, report, input.decision, comment);
     await tx.statusReport.update({

@@ -222,7 +222,7 @@ describe('a report is accepted only when submitted, and only once', () => {
 });
 
 // Left failing on purpose, for the lead: each names the file and line to fix in the report.
-describe('known holes', () => {
+describe('holes found by the sweeps, now closed', () => {
   it('a focal point made a reviewer cannot accept the report they submitted themselves', async () => {
     // B's focal point submits; an administrator then makes them a reviewer (lib/users/actions.ts
     // changeUserRoleAction, the users page); signed in again, they review their own submission.
