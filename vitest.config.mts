@@ -13,6 +13,9 @@ export default defineConfig({
   },
   test: {
     environment: 'node',
+    // Fixture administrators and reviewers act without a second factor; tests/integration/mfa.test.ts
+    // sets the production default itself.
+    env: { MFA_REQUIRED_ROLES: '' },
     projects: [
       {
         extends: true,

@@ -10,7 +10,7 @@ import 'server-only';
 import { unstable_rethrow } from 'next/navigation';
 import { z } from 'zod';
 import { getTranslations } from 'next-intl/server';
-import { getOptionalUser, type SessionUser } from '@/lib/auth/session';
+import { getEnrollingUser, getOptionalUser, type SessionUser } from '@/lib/auth/session';
 import { isDomainError } from '@/lib/errors';
 import { log } from '@/lib/log';
 
@@ -26,10 +26,12 @@ export function formAction<S extends z.ZodType, T>(
   schema: S,
   authorize: (user: SessionUser, input: z.infer<S>) => boolean | Promise<boolean>,
   handler: Handler<S, T>,
+  /** For setting up two-step sign-in: also open to someone whose role requires it and who has not yet. */
+  options: { duringMfaEnrolment?: boolean } = {},
 ) {
   return async (_previous: ActionState<T>, formData: FormData): Promise<ActionState<T>> => {
     const t = await getTranslations('actions');
-    const user = await getOptionalUser();
+    const user = options.duringMfaEnrolment ? await getEnrollingUser() : await getOptionalUser();
     if (!user) return { ok: false, message: t('signedOut'), fieldErrors: {} };
     return run(schema, formData, async (input) => {
       if (!(await authorize(user, input))) return { ok: false, message: t('forbidden'), fieldErrors: {} };

@@ -45,6 +45,20 @@ export function isDemoMode(): boolean {
 }
 
 /** How much the logger says: LOG_LEVEL, else "info" (tests: "silent", unless LOG_LEVEL says otherwise). */
+/**
+ * The roles that must sign in with a second factor: MFA_REQUIRED_ROLES (comma-separated), by
+ * default the administrators and the secretariat. Read at each use (tests change it).
+ */
+export function mfaRequiredRoles(): string[] {
+  const value = process.env.MFA_REQUIRED_ROLES;
+  return (value === undefined ? 'ADMIN,SECRETARIAT' : value).split(',').map((role) => role.trim().toUpperCase()).filter(Boolean);
+}
+
+/** The key that seals TOTP secrets at rest: MFA_ENCRYPTION_KEY, else NEXTAUTH_SECRET. */
+export function mfaSealingKey(): string {
+  return process.env.MFA_ENCRYPTION_KEY || env().NEXTAUTH_SECRET;
+}
+
 export function logLevel(): string {
   const level = z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional().safeParse(process.env.LOG_LEVEL);
   return (level.success && level.data) || (process.env.NODE_ENV === 'test' ? 'silent' : 'info');

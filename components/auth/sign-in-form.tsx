@@ -7,7 +7,7 @@ import { safeCallbackPath } from '@/lib/auth/callback-url';
 import { TextField } from '@/components/ui/text-field';
 import { useHydrated } from '@/components/ui/use-hydrated';
 
-const KNOWN_ERRORS = ['CredentialsSignin', 'AccountDisabled', 'RateLimited'] as const;
+const KNOWN_ERRORS = ['CredentialsSignin', 'AccountDisabled', 'RateLimited', 'MfaRequired', 'MfaInvalid'] as const;
 type ErrorKey = (typeof KNOWN_ERRORS)[number] | 'missing' | 'generic';
 
 type SignInError = { key: ErrorKey; seconds: number };
@@ -34,6 +34,8 @@ export function SignInForm({ callbackPath, initialError }: { callbackPath: strin
   const locale = useLocale();
   const [error, setError] = useState<SignInError | null>(parseError(initialError));
   const [pending, setPending] = useState(false);
+  // Asked for once the password was right and the account has two-step sign-in on.
+  const [askCode, setAskCode] = useState(false);
   // Until the script has loaded, submitting would only reload the page: keep the button disabled.
   const ready = useHydrated();
 
@@ -44,6 +46,7 @@ export function SignInForm({ callbackPath, initialError }: { callbackPath: strin
     const form = new FormData(event.currentTarget);
     const email = String(form.get('email') ?? '').trim();
     const password = String(form.get('password') ?? '');
+    const code = String(form.get('code') ?? '').trim();
     if (!email || !password) {
       setError({ key: 'missing', seconds: 0 });
       return;
@@ -51,14 +54,16 @@ export function SignInForm({ callbackPath, initialError }: { callbackPath: strin
     setPending(true);
     setError(null);
     try {
-      const result = await signIn('credentials', { email, password, redirect: false });
+      const result = await signIn('credentials', { email, password, code, redirect: false });
       if (result?.ok && !result.error) {
         // A full navigation, so that every server component sees the new session; the path is
         // checked again here, as the last step before the browser follows it.
         window.location.assign(safeCallbackPath(callbackPath, locale));
         return;
       }
-      setError(parseError(result?.error ?? 'generic'));
+      const failure = parseError(result?.error ?? 'generic');
+      if (failure?.key === 'MfaRequired' || failure?.key === 'MfaInvalid') setAskCode(true);
+      setError(failure);
     } catch {
       setError({ key: 'generic', seconds: 0 });
     }
@@ -76,6 +81,11 @@ export function SignInForm({ callbackPath, initialError }: { callbackPath: strin
         aria-invalid={Boolean(error)} aria-describedby={error ? 'sign-in-error' : undefined} />
       <TextField id="password" label={t('password')} type="password" autoComplete="current-password" required
         aria-invalid={Boolean(error)} aria-describedby={error ? 'sign-in-error' : undefined} />
+      {askCode && (
+        <TextField id="code" label={t('code')} inputMode="text" autoComplete="one-time-code" autoFocus required maxLength={40}
+          aria-describedby="code-hint" />
+      )}
+      {askCode && <p id="code-hint" className="-mt-2 text-xs text-slate-600">{t('codeHint')}</p>}
       <button type="submit" disabled={pending || !ready}
         className="w-full rounded bg-un-navy px-4 py-2 font-medium text-white hover:bg-un-navy/90 disabled:opacity-60">
         {pending ? t('submitting') : t('submit')}

@@ -6,8 +6,9 @@ import { recordAudit } from '@/lib/audit/record';
 import { hashPassword, verifyPassword } from './password';
 import { normalizeEmail } from './email';
 import { admitSignIn, settleSuccessfulSignIn, signInKeys } from './rate-limit';
+import { verifySecondFactor } from '@/lib/mfa/mutations';
 
-export type SignInFailure = 'invalid' | 'disabled' | 'rate-limited';
+export type SignInFailure = 'invalid' | 'disabled' | 'rate-limited' | 'mfa-required' | 'mfa-invalid';
 
 export type SignInResult =
   | { ok: true; user: { id: string; email: string; name: string; sessionVersion: number } }
@@ -21,7 +22,11 @@ const looksLikeEmail = z.email();
 
 export async function authenticate(
   db: Db,
-  input: { email: string; password: string; address: string; /** Demo accounts sign in only in demo mode. */ allowDemoAccounts: boolean },
+  input: {
+    email: string; password: string; address: string; /** Demo accounts sign in only in demo mode. */ allowDemoAccounts: boolean;
+    /** The second factor (an authenticator's code or a recovery code), for those who have it on. */
+    code?: string;
+  },
   now = new Date(),
 ): Promise<SignInResult> {
   const email = normalizeEmail(input.email);
@@ -34,7 +39,7 @@ export async function authenticate(
 
   const user = await db.user.findUnique({
     where: { email },
-    select: { id: true, email: true, name: true, passwordHash: true, disabled: true, sessionVersion: true, isDemo: true },
+    select: { id: true, email: true, name: true, passwordHash: true, disabled: true, sessionVersion: true, isDemo: true, totpEnabledAt: true },
   });
   decoyHash ??= hashPassword('decoy password that matches nothing');
   const valid = await verifyPassword(user?.passwordHash || (await decoyHash), input.password);
@@ -44,6 +49,15 @@ export async function authenticate(
   if (!user || !valid || refusedDemo) {
     await recordFailure(db, user?.id ?? null, email, input.address, !user ? 'unknown-account' : refusedDemo && valid ? 'demo-account' : 'wrong-password');
     return { ok: false, reason: 'invalid' };
+  }
+  // With two-step sign-in on, the right password is half the answer: until the second factor is
+  // right too, the attempt counts like a wrong password (a guessed password gets no free codes).
+  if (user.totpEnabledAt && !user.disabled) {
+    if (!input.code?.trim()) return { ok: false, reason: 'mfa-required' };
+    if (!(await verifySecondFactor(db, user.id, input.code, now))) {
+      await recordFailure(db, user.id, email, input.address, 'wrong-code');
+      return { ok: false, reason: 'mfa-invalid' };
+    }
   }
   // The right password: not held against the pair or the address, even for a disabled account.
   await settleSuccessfulSignIn(db, keys, admission);

@@ -20,6 +20,8 @@ export const SIGN_IN_ERRORS = {
   invalid: 'CredentialsSignin',
   disabled: 'AccountDisabled',
   'rate-limited': 'RateLimited',
+  'mfa-required': 'MfaRequired',
+  'mfa-invalid': 'MfaInvalid',
 } as const;
 
 let warnedAboutProxy = false;
@@ -51,14 +53,15 @@ export function authOptions(): NextAuthOptions {
     providers: [
       CredentialsProvider({
         name: 'email',
-        credentials: { email: { type: 'email' }, password: { type: 'password' } },
+        credentials: { email: { type: 'email' }, password: { type: 'password' }, code: { type: 'text' } },
         async authorize(credentials, request) {
           const email = typeof credentials?.email === 'string' ? credentials.email : '';
           const password = typeof credentials?.password === 'string' ? credentials.password : '';
           if (!email || !password || email.length > 320 || password.length > 1024) return null;
           const headers = (request.headers ?? {}) as Record<string, unknown>;
           warnAboutUntrustedProxy(headers);
-          const result = await authenticate(db, { email, password, address: clientAddress(headers), allowDemoAccounts: isDemoMode() });
+          const code = typeof credentials?.code === 'string' ? credentials.code.slice(0, 40) : '';
+          const result = await authenticate(db, { email, password, code, address: clientAddress(headers), allowDemoAccounts: isDemoMode() });
           if (!result.ok) {
             if (result.reason === 'invalid') return null;
             // The wait travels with the code ("RateLimited:90", in seconds) so the form can say how long.

@@ -11,6 +11,7 @@ import { env } from '@/lib/env';
 import type { Role } from '@/lib/generated/prisma/enums';
 import { authOptions } from './config';
 import { idleSeconds, judgeSession, sessionRow, touchSession } from './session-policy';
+import { mfaRequiredFor } from '@/lib/mfa/mutations';
 
 export type SessionUser = {
   id: string;
@@ -24,7 +25,21 @@ export type SessionUser = {
   seesWholeWorklist: boolean;
 };
 
+/**
+ * The signed-in user, or null. Someone whose role requires two-step sign-in and who has not set
+ * it up yet is not signed in anywhere but where they set it up (getEnrollingUser).
+ */
 export const getOptionalUser = cache(async (): Promise<SessionUser | null> => {
+  const user = await getEnrollingUser();
+  return user && !user.mustEnrolMfa ? withoutEnrolment(user) : null;
+});
+
+function withoutEnrolment({ mustEnrolMfa: _mustEnrol, ...user }: SessionUser & { mustEnrolMfa: boolean }): SessionUser {
+  return user;
+}
+
+/** The session's user, even one who must still set up two-step sign-in (the security page, its actions). */
+export const getEnrollingUser = cache(async (): Promise<(SessionUser & { mustEnrolMfa: boolean }) | null> => {
   const session = await getServerSession(authOptions());
   if (!session?.uid) return null;
   const now = new Date();
@@ -33,7 +48,7 @@ export const getOptionalUser = cache(async (): Promise<SessionUser | null> => {
       where: { id: session.uid },
       select: {
         id: true, email: true, name: true, role: true, entityId: true, locale: true, disabled: true, sessionVersion: true, seesWholeWorklist: true,
-        entity: { select: { code: true, name: true } },
+        entity: { select: { code: true, name: true } }, totpEnabledAt: true, isDemo: true,
       },
     }),
     sessionRow(db, session.sid),
@@ -41,8 +56,9 @@ export const getOptionalUser = cache(async (): Promise<SessionUser | null> => {
   const verdict = judgeSession(session, user, row, now, idleSeconds(env().SESSION_IDLE_HOURS));
   if (!verdict.ok || !user) return null;
   if (verdict.touch) await touchSession(db, session.sid!, now);
-  const { disabled: _disabled, sessionVersion: _version, ...current } = user;
-  return current;
+  const { disabled: _disabled, sessionVersion: _version, totpEnabledAt, isDemo, ...current } = user;
+  // Demo accounts (synthetic data, demo mode only) are spared, so that the demo can be walked.
+  return { ...current, mustEnrolMfa: !totpEnabledAt && !isDemo && mfaRequiredFor(user.role) };
 });
 
 /** The signed-in user, or a redirect to the sign-in page that comes back to `returnTo`. */
@@ -50,6 +66,7 @@ export async function requireUser(returnTo?: string): Promise<SessionUser> {
   const user = await getOptionalUser();
   if (user) return user;
   const locale = await getLocale();
+  if (await getEnrollingUser()) redirect(`/${locale}/account/security`);
   const query = returnTo ? `?callbackUrl=${encodeURIComponent(`/${locale}${returnTo}`)}` : '';
   redirect(`/${locale}/sign-in${query}`);
 }

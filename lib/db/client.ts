@@ -13,7 +13,7 @@ function newClient(connectionString: string) {
       onPoolError: (error) => log.warn({ err: error }, 'database connection lost'),
     }),
     // Secrets never leave the database layer unless a query asks for them explicitly.
-    omit: { user: { passwordHash: true } },
+    omit: { user: { passwordHash: true, totpSecret: true } },
   });
 }
 

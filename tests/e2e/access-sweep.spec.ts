@@ -15,7 +15,7 @@
 // answers an RSC request for a page that calls notFound() with 200 and the not-found error in the
 // payload; a test below shows that answer is the same as for an id that exists nowhere.
 //
-// About 40 s for 4 x ~390 requests (SWEEP_REPORT=1 prints every status).
+// About 40 s for 4 x ~470 requests (SWEEP_REPORT=1 prints every status).
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';

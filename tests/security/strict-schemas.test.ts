@@ -221,7 +221,7 @@ describe('a report is accepted only when submitted, and only once', () => {
   });
 });
 
-// Left failing on purpose, for the lead: each names the file and line to fix in the report.
+// Holes the sweeps found, each kept as a regression test now that it is closed.
 describe('holes found by the sweeps, now closed', () => {
   it('a focal point made a reviewer cannot accept the report they submitted themselves', async () => {
     // B's focal point submits; an administrator then makes them a reviewer (lib/users/actions.ts

@@ -1,0 +1,69 @@
+'use client';
+
+import { useActionState } from 'react';
+import { useTranslations } from 'next-intl';
+import { confirmMfaEnrolmentAction, disableMfaAction, renewRecoveryCodesAction, startMfaEnrolmentAction } from '@/lib/mfa/actions';
+import { FormStatus } from '@/components/ui/form-status';
+import { EvidenceField as Field } from '@/components/evidence/evidence-form';
+
+const button = 'rounded bg-un-navy px-4 py-2 font-medium text-white disabled:opacity-60';
+
+function RecoveryCodes({ codes }: { codes: string[] }) {
+  const t = useTranslations('mfa');
+  return (
+    <div role="status" className="space-y-2 rounded border border-amber-300 bg-amber-50 p-3" data-testid="recovery-codes">
+      <p className="font-medium">{t('recoveryTitle')}</p>
+      <p className="text-sm">{t('recoveryHint')}</p>
+      <ol className="grid grid-cols-2 gap-1 font-mono text-sm sm:grid-cols-5">{codes.map((code) => <li key={code}>{code}</li>)}</ol>
+    </div>
+  );
+}
+
+export function StartEnrolmentForm() {
+  const t = useTranslations('mfa');
+  const [state, action, pending] = useActionState(startMfaEnrolmentAction, null);
+  return (
+    <form action={action}>
+      <button type="submit" disabled={pending} className={button}>{t('start')}</button>
+      <FormStatus state={state} />
+    </form>
+  );
+}
+
+export function ConfirmEnrolmentForm() {
+  const t = useTranslations('mfa');
+  const [state, action, pending] = useActionState(confirmMfaEnrolmentAction, null);
+  if (state?.ok) return <RecoveryCodes codes={state.data.recoveryCodes} />;
+  return (
+    <form action={action} className="space-y-3">
+      <Field prefix="mfa-confirm" name="code" label={t('code')} state={state} required inputMode="numeric" autoComplete="one-time-code" maxLength={40} />
+      <button type="submit" disabled={pending} className={button}>{t('confirm')}</button>
+      <FormStatus state={state} />
+    </form>
+  );
+}
+
+export function RenewCodesForm() {
+  const t = useTranslations('mfa');
+  const [state, action, pending] = useActionState(renewRecoveryCodesAction, null);
+  if (state?.ok) return <RecoveryCodes codes={state.data.recoveryCodes} />;
+  return (
+    <form action={action} className="space-y-3">
+      <Field prefix="mfa-renew" name="code" label={t('code')} state={state} required autoComplete="one-time-code" maxLength={40} />
+      <button type="submit" disabled={pending} className={button}>{t('renew')}</button>
+      <FormStatus state={state} />
+    </form>
+  );
+}
+
+export function DisableForm() {
+  const t = useTranslations('mfa');
+  const [state, action, pending] = useActionState(disableMfaAction, null);
+  return (
+    <form action={action} className="space-y-3">
+      <Field prefix="mfa-disable" name="code" label={t('code')} state={state} required autoComplete="one-time-code" maxLength={40} />
+      <button type="submit" disabled={pending} className="rounded border border-red-700 bg-white px-4 py-2 font-medium text-red-800 disabled:opacity-60">{t('disable')}</button>
+      <FormStatus state={state} success={t('disabled')} />
+    </form>
+  );
+}
