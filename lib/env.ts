@@ -14,6 +14,14 @@ const schema = z.object({
   /** Read by scripts/serve.mjs; here only to warn when requests come through a proxy it does not trust. */
   TRUST_PROXY_HOPS: z.coerce.number().int().min(0).default(0),
   /** The address people reach the application at; links in e-mails start with it. */
+  /** Single sign-on through an OpenID Connect provider (Microsoft Entra ID, for one): all three, or none. */
+  OIDC_ISSUER: z.url('OIDC_ISSUER must be the provider\'s issuer address, such as https://login.microsoftonline.com/<tenant>/v2.0.').optional(),
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  /** The provider's name on the sign-in button. */
+  OIDC_NAME: z.string().min(1).max(80).default('single sign-on'),
+  /** "1" when the provider itself requires a second factor: then it stands for two-step sign-in here too. */
+  OIDC_ENFORCES_MFA: z.enum(['0', '1']).default('0'),
   NEXTAUTH_URL: z.url('NEXTAUTH_URL must be an address such as https://tracker.example.org.').default('http://localhost:3000'),
   /** Where e-mails are sent (smtp://user:password@host:587, smtps://…). Without it, they stay in the outbox. */
   SMTP_URL: z.string().regex(/^smtps?:\/\//, 'SMTP_URL must start with smtp:// or smtps://.').optional(),

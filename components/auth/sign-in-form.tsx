@@ -7,7 +7,7 @@ import { safeCallbackPath } from '@/lib/auth/callback-url';
 import { TextField } from '@/components/ui/text-field';
 import { useHydrated } from '@/components/ui/use-hydrated';
 
-const KNOWN_ERRORS = ['CredentialsSignin', 'AccountDisabled', 'RateLimited', 'MfaRequired', 'MfaInvalid'] as const;
+const KNOWN_ERRORS = ['CredentialsSignin', 'AccountDisabled', 'RateLimited', 'MfaRequired', 'MfaInvalid', 'SsoRefused'] as const;
 type ErrorKey = (typeof KNOWN_ERRORS)[number] | 'missing' | 'generic';
 
 type SignInError = { key: ErrorKey; seconds: number };

@@ -14,6 +14,7 @@ import { authenticate } from './authenticate';
 import { clientAddress } from './client-address';
 import { safeRedirectUrl } from './callback-url';
 import { checkSession, idleSeconds, SESSION_MAX_SECONDS, startSession } from './session-policy';
+import { accountForOidcProfile, oidcProvider, type OidcProfile } from './single-sign-on';
 
 /** Error codes next-auth hands back to the sign-in form; the form maps them to messages. */
 export const SIGN_IN_ERRORS = {
@@ -45,6 +46,7 @@ const ended = (): JWT => ({});
 
 export function authOptions(): NextAuthOptions {
   const idle = idleSeconds(env().SESSION_IDLE_HOURS);
+  const sso = oidcProvider();
   return {
     secret: env().NEXTAUTH_SECRET,
     // The cookie may live as long as the longest session; the idle limit is checked on every read.
@@ -71,6 +73,7 @@ export function authOptions(): NextAuthOptions {
           return { id: result.user.id, email: result.user.email, name: result.user.name, sessionVersion: result.user.sessionVersion };
         },
       }),
+      ...(sso ? [sso] : []),
     ],
     events: {
       // A signed-out token must not work again, even if someone copied the cookie: bumping the
@@ -89,6 +92,15 @@ export function authOptions(): NextAuthOptions {
       },
     },
     callbacks: {
+      // Single sign-on signs in to an existing account only (lib/auth/single-sign-on.ts); the
+      // account's own id and session version then travel in the token, as for a password.
+      async signIn({ user, account, profile }) {
+        if (account?.provider !== 'oidc') return true;
+        const result = await accountForOidcProfile(db, (profile ?? {}) as OidcProfile);
+        if (!result.ok) return `/en/sign-in?error=SsoRefused`;
+        Object.assign(user, { id: result.user.id, email: result.user.email, name: result.user.name, sessionVersion: result.user.sessionVersion });
+        return true;
+      },
       async jwt({ token, user }) {
         if (user) {
           const now = new Date();
