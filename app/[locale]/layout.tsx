@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { NextIntlClientProvider } from 'next-intl';
 import { getTranslations } from 'next-intl/server';
+import { headers } from 'next/headers';
 import { rtlLocales } from '@/lib/i18n/routing';
 import { isDemoMode } from '@/lib/env';
 import { SiteHeader } from '@/components/shell/site-header';
@@ -14,7 +15,12 @@ export const dynamic = 'force-dynamic';
 export async function generateMetadata({ params }: LayoutProps<'/[locale]'>): Promise<Metadata> {
   const locale = await pageLocale(params);
   const t = await getTranslations({ locale, namespace: 'meta' });
-  return { title: { default: t('title'), template: `%s · ${t('title')}` }, description: t('description') };
+  // The request's id (scripts/serve.mjs), for an error page to show and the log to be searched by.
+  const requestId = (await headers()).get('x-request-id');
+  return {
+    title: { default: t('title'), template: `%s · ${t('title')}` }, description: t('description'),
+    ...(requestId && /^[\w-]{1,64}$/.test(requestId) ? { other: { 'request-id': requestId } } : {}),
+  };
 }
 
 export default async function LocaleLayout({ children, params }: LayoutProps<'/[locale]'>) {
