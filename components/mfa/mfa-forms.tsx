@@ -1,7 +1,7 @@
 'use client';
 
-import { useActionState } from 'react';
-import { useTranslations } from 'next-intl';
+import { useActionState, useSyncExternalStore } from 'react';
+import { useLocale, useTranslations } from 'next-intl';
 import { confirmMfaEnrolmentAction, disableMfaAction, renewRecoveryCodesAction, startMfaEnrolmentAction } from '@/lib/mfa/actions';
 import { FormStatus } from '@/components/ui/form-status';
 import { EvidenceField as Field } from '@/components/evidence/evidence-form';
@@ -10,11 +10,14 @@ const button = 'rounded bg-un-navy px-4 py-2 font-medium text-white disabled:opa
 
 function RecoveryCodes({ codes }: { codes: string[] }) {
   const t = useTranslations('mfa');
+  const locale = useLocale();
   return (
     <div role="status" className="space-y-2 rounded border border-amber-300 bg-amber-50 p-3" data-testid="recovery-codes">
       <p className="font-medium">{t('recoveryTitle')}</p>
       <p className="text-sm">{t('recoveryHint')}</p>
       <ol className="grid grid-cols-2 gap-1 font-mono text-sm sm:grid-cols-5">{codes.map((code) => <li key={code}>{code}</li>)}</ol>
+      {/* A full navigation: every page then sees the account as it now is. */}
+      <p><a href={`/${locale}/dashboard`} className="font-medium text-un-navy underline">{t('continue')}</a></p>
     </div>
   );
 }
@@ -30,9 +33,31 @@ export function StartEnrolmentForm() {
   );
 }
 
+// The codes issued at enrolment, kept in the page (never stored): confirming refreshes the page,
+// which then shows the enabled state, and the codes must still be there to be kept.
+let issued: string[] | null = null;
+const listeners = new Set<() => void>();
+const subscribe = (listener: () => void) => {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+};
+
+/** The recovery codes just issued by enrolling, if any: shown on the refreshed page. */
+export function IssuedRecoveryCodes() {
+  const codes = useSyncExternalStore(subscribe, () => issued, () => null);
+  return codes ? <RecoveryCodes codes={codes} /> : null;
+}
+
 export function ConfirmEnrolmentForm() {
   const t = useTranslations('mfa');
-  const [state, action, pending] = useActionState(confirmMfaEnrolmentAction, null);
+  const [state, action, pending] = useActionState(async (previous: Awaited<ReturnType<typeof confirmMfaEnrolmentAction>>, form: FormData) => {
+    const result = await confirmMfaEnrolmentAction(previous, form);
+    if (result?.ok) {
+      issued = result.data.recoveryCodes;
+      for (const listener of listeners) listener();
+    }
+    return result;
+  }, null);
   if (state?.ok) return <RecoveryCodes codes={state.data.recoveryCodes} />;
   return (
     <form action={action} className="space-y-3">

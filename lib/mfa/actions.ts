@@ -18,11 +18,8 @@ export const startMfaEnrolmentAction = formAction(z.strictObject({}), own, async
   return { started: true };
 }, enrolling);
 
-export const confirmMfaEnrolmentAction = formAction(codeSchema, own, async (input, user) => {
-  const result = await confirmMfaEnrolment(db, user.id, input.code);
-  revalidatePath('/', 'layout');
-  return result;
-}, enrolling);
+// The page is not refreshed: it would replace the recovery codes, shown only now, before they are kept.
+export const confirmMfaEnrolmentAction = formAction(codeSchema, own, async (input, user) => confirmMfaEnrolment(db, user.id, input.code), enrolling);
 
 export const renewRecoveryCodesAction = formAction(codeSchema, own, async (input, user) => renewRecoveryCodes(db, user.id, input.code));
 

@@ -19,6 +19,8 @@ export const USERS = {
   focalUnodc: { email: 'e2e-focal-unodc@example.test', password: 'e2e focal unodc password', name: 'E2E Focal Point UNODC', role: 'FOCAL_POINT', entity: 'UNODC' },
   // Coordinates Colombia's contributors in the contributors' tests, and nothing else.
   focalCol: { email: 'e2e-focal-col@example.test', password: 'e2e focal col password', name: 'E2E Coordinator Colombia', role: 'FOCAL_POINT', entity: 'COL' },
+  // Turns two-step sign-in on in tests/e2e/mfa.spec.ts, and is used nowhere else.
+  focalPer: { email: 'e2e-focal-per@example.test', password: 'e2e focal per password', name: 'E2E Focal Point Peru', role: 'FOCAL_POINT', entity: 'PER' },
   viewer: { email: 'e2e-viewer@example.test', password: 'e2e viewer password', name: 'E2E Viewer', role: 'VIEWER', entity: null },
   disposable: { email: 'e2e-disposable@example.test', password: 'e2e disposable password', name: 'E2E Disposable', role: 'VIEWER', entity: null },
   // Signing out ends every session of a user: the sign-out tests have users of their own.

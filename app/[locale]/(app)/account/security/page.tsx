@@ -5,7 +5,7 @@ import { db } from '@/lib/db';
 import { getEnrollingUser, requireUser } from '@/lib/auth/session';
 import { mfaRequiredFor, pendingMfaSecret } from '@/lib/mfa/mutations';
 import { pageLocale } from '@/lib/i18n/page-locale';
-import { ConfirmEnrolmentForm, DisableForm, RenewCodesForm, StartEnrolmentForm } from '@/components/mfa/mfa-forms';
+import { ConfirmEnrolmentForm, DisableForm, IssuedRecoveryCodes, RenewCodesForm, StartEnrolmentForm } from '@/components/mfa/mfa-forms';
 
 export async function generateMetadata({ params }: PageProps<'/[locale]/account/security'>): Promise<Metadata> {
   const locale = await pageLocale(params);
@@ -35,6 +35,7 @@ export default async function SecurityPage({ params }: PageProps<'/[locale]/acco
       <p className="text-slate-700">{required ? t('requiredForRole') : t('optional')}</p>
       {account.totpEnabledAt ? (
         <>
+          <IssuedRecoveryCodes />
           <p className="rounded border border-green-300 bg-green-50 p-3 text-green-900" data-testid="mfa-on">
             {t('onSince', { when: format.dateTime(account.totpEnabledAt, { dateStyle: 'long', timeZone: 'UTC' }) })} {t('codesLeft', { count: unusedCodes })}
           </p>
