@@ -6,8 +6,9 @@
 //   out here and passed on in X-Client-Address, which a client cannot set. X-Forwarded-Host,
 //   -Proto and -Port are dropped unless a proxy is trusted (Next would believe them otherwise).
 // - Requests Next would answer with a 500 are answered here with a 4xx in words, in the reader's
-//   language: a NUL character in the address, a body over the largest limit (413), and a POST to
-//   a page (a server action) that is not a well-formed form or comes from no or another origin.
+//   language: a NUL character or a broken escape in the address, a body over the largest limit
+//   (413), and a POST to a page (a server action) that is not a well-formed form or comes from no
+//   or another origin.
 // - HSTS on every response when the application is served over HTTPS.
 //
 // TRUST_PROXY_HOPS: how many reverse proxies in front of the app append to X-Forwarded-For (default 0).
@@ -66,8 +67,10 @@ async function check(request, response, { hops, app, maxRequestBytes }) {
   const url = request.url ?? '/';
   // PostgreSQL stores no NUL, and a path or query holding one fails deep inside a page.
   if (/%00/i.test(url)) return refuse(request, response, 400, 'nulCharacter');
-
   const path = url.split('?')[0];
+  // Next decodes the path's segments and fails with a 500 on a broken escape (/en/entities/%E0%A4%A).
+  if (!decodes(path)) return refuse(request, response, 400, 'badAddress');
+
   const isAction = request.method === 'POST' && !/^\/(api|_next)(\/|$)/.test(path);
   if (isAction) {
     // Browsers send Origin with every POST; CSRF protection must not depend on its absence.
@@ -230,6 +233,15 @@ function localeOf(request) {
   const cookie = /(?:^|;\s*)NEXT_LOCALE=([^;]*)/.exec(String(request.headers.cookie ?? ''))?.[1];
   if (cookie && Object.hasOwn(catalogues, cookie)) return cookie;
   return /^\s*zh\b/i.test(String(request.headers['accept-language'] ?? '')) ? 'zh' : 'en';
+}
+
+function decodes(path) {
+  try {
+    decodeURIComponent(path);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function firstValue(header) {

@@ -102,7 +102,10 @@ test('a server action gets a 4xx in words for anything but a well-formed form fr
   expect(own.status()).toBe(200);
 });
 
-test('a NUL character in an address is a 400 in words, not a 500', async ({ page }) => {
+test('a NUL character or a broken escape in an address is a 400 in words, not a 500', async ({ page }) => {
+  const broken = await page.request.get('/en/entities/%E0%A4%A');
+  expect(broken.status()).toBe(400);
+  expect(await broken.text()).toContain(en.http.badAddress);
   const search = await page.request.get('/en/search?q=x%00y', { headers: { accept: 'text/html' } });
   expect(search.status()).toBe(400);
   expect(await search.text()).toContain(en.http.nulCharacter);
@@ -139,10 +142,11 @@ test('an evidence file of exactly 10 MiB uploads, links and downloads whole', as
   const evidence = page.getByTestId('commitment-evidence');
   const bytes = Buffer.alloc(10 * 1024 * 1024, 'Invented evidence text for the upload limit test.\n');
   await evidence.getByText(en.evidence.moreKinds).click();
-  await evidence.getByLabel('File', { exact: true }).setInputFiles({ name: 'ten-mebibytes.txt', mimeType: 'text/plain', buffer: bytes });
+  const name = `ten-mebibytes-${Date.now()}.txt`;
+  await evidence.getByLabel('File', { exact: true }).setInputFiles({ name, mimeType: 'text/plain', buffer: bytes });
   await evidence.getByRole('button', { name: 'Upload and link' }).click();
   await expect(evidence.getByText('The file is uploaded and linked.')).toBeVisible({ timeout: 60_000 });
-  const href = await evidence.getByRole('link', { name: 'ten-mebibytes.txt' }).getAttribute('href');
+  const href = await evidence.getByRole('link', { name }).getAttribute('href');
   const download = await page.request.get(href!);
   expect(download.status()).toBe(200);
   expect((await download.body()).equals(bytes)).toBe(true);

@@ -96,6 +96,18 @@ describe('scripts/serve.mjs', () => {
     expect(seen).toEqual([]);
     // A percent sign that is no NUL passes.
     expect((await send(base, '/en/search?q=100%25')).status).toBe(200);
+    expect((await send(base, '/en/entities/%25')).status).toBe(200);
+  });
+
+  it('refuses a broken escape in the path, in words, before Next', async () => {
+    const base = await start();
+    for (const path of ['/en/entities/%E0%A4%A', '/en/entities/%', '/zh/documents/%ZZ']) {
+      expect((await send(base, path)).status).toBe(400);
+    }
+    expect((await send(base, '/zh/documents/%ZZ')).text).toBe(`${zh.http.badAddress}\n`);
+    expect(seen).toEqual([]);
+    // The query is read leniently (URLSearchParams): a broken escape there is no failure.
+    expect((await send(base, '/en/search?q=%E0%A4%A')).status).toBe(200);
   });
 
   it('answers a body over the limit with a 413 in words, declared or counted, and never hands it on', async () => {
