@@ -10,13 +10,18 @@
 //   (413), and a POST to a page (a server action) that is not a well-formed form or comes from no
 //   or another origin.
 // - HSTS on every response when the application is served over HTTPS.
+// - One JSON log line per request (pino): its id (also in X-Request-Id, for the error page), the
+//   method, the path without its query (which may hold what people searched for) and with
+//   invitation tokens cut out, the status and the time taken.
 //
 // TRUST_PROXY_HOPS: how many reverse proxies in front of the app append to X-Forwarded-For (default 0).
 // HOSTNAME_BIND: the interface to listen on (scripts/start.ts sets it from HOST).
+import { randomUUID } from 'node:crypto';
 import { realpathSync } from 'node:fs';
 import { createServer, IncomingMessage } from 'node:http';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
+import pino from 'pino';
 import { clientAddressOf } from './client-address.mjs';
 
 const require = createRequire(import.meta.url);
@@ -39,10 +44,19 @@ const MAX_DISCARDED_BYTES = 2 * MAX_REQUEST_BYTES;
  * The request listener: checks each request, then hands it to Next's `handle`.
  * `appUrl` is NEXTAUTH_URL, the address people reach the application at.
  */
-export function createRequestHandler(handle, { hops = 0, appUrl, maxRequestBytes = MAX_REQUEST_BYTES }) {
+export function createRequestHandler(handle, { hops = 0, appUrl, maxRequestBytes = MAX_REQUEST_BYTES, logger = requestLogger() }) {
   const app = new URL(appUrl);
   return (request, response) => {
+    // The request's id is ours: one a client sent is replaced.
+    const requestId = randomUUID();
+    const started = process.hrtime.bigint();
+    request.headers['x-request-id'] = requestId;
+    response.setHeader('x-request-id', requestId);
     request.headers['x-client-address'] = clientAddressOf(request, hops);
+    response.once('finish', () => logger.info({
+      requestId, method: request.method, path: loggedPath(request.url), status: response.statusCode,
+      ms: Math.round(Number(process.hrtime.bigint() - started) / 1e5) / 10, address: request.headers['x-client-address'],
+    }, 'request'));
     if (!hops) {
       delete request.headers['x-forwarded-host'];
       delete request.headers['x-forwarded-proto'];
@@ -60,6 +74,18 @@ export function createRequestHandler(handle, { hops = 0, appUrl, maxRequestBytes
       },
     );
   };
+}
+
+/** The logger of requests: JSON lines on standard output, like the application's (lib/log.ts). */
+function requestLogger() {
+  const level = process.env.LOG_LEVEL || (process.env.NODE_ENV === 'test' ? 'silent' : 'info');
+  return pino({ level, base: { service: 'tracker' }, timestamp: pino.stdTimeFunctions.isoTime });
+}
+
+/** The path as logged: no query string, and no invitation token. */
+export function loggedPath(url) {
+  const path = String(url ?? '/').split('?')[0];
+  return path.replace(/(\/invitations\/)[^/]+/g, '$1…').slice(0, 500);
 }
 
 /** The request to hand to Next (the same one, or one replaying its body), or null when answered here. */

@@ -28,6 +28,8 @@ import { buildWorklistWorkbook } from '@/lib/offline-reporting/worklist-workbook
 import { linkReportUrl } from '@/lib/status-reports/evidence-mutations';
 import { reviewStatusReport, saveStatusReport, type ReportActor } from '@/lib/status-reports/mutations';
 import { publishSummaries } from '@/lib/summaries/mutations';
+import { generate } from 'otplib';
+import { confirmMfaEnrolment, startMfaEnrolment } from '@/lib/mfa/mutations';
 import { hashInvitationToken } from '@/lib/team/invitations';
 import { assignCommitments, inviteContributor } from '@/lib/team/mutations';
 import { seedReferenceData } from '@/prisma/seed/seed-reference';
@@ -488,6 +490,34 @@ export const ACTION_SPECS: Record<string, Variant[]> = {
       return { fields: {} };
     },
   }],
+  // Two-step sign-in: everyone signed in, on their own account only (the session's user is the resource).
+  'lib/mfa/actions.ts#startMfaEnrolmentAction': [{
+    what: 'start setting up two-step sign-in', allowed: signedIn, control: 'focalB',
+    async prepare(world) {
+      await resetMfa(world.db, world.users.focalB.id);
+      return { fields: {} };
+    },
+  }],
+  'lib/mfa/actions.ts#confirmMfaEnrolmentAction': [{
+    what: "confirm B's focal point's authenticator", allowed: signedIn, control: 'focalB',
+    async prepare(world) {
+      await resetMfa(world.db, world.users.focalB.id);
+      const { secret } = await startMfaEnrolment(world.db, world.users.focalB.id);
+      return { fields: { code: await generate({ secret }) } };
+    },
+  }],
+  'lib/mfa/actions.ts#renewRecoveryCodesAction': [{
+    what: "renew B's focal point's recovery codes", allowed: signedIn, control: 'focalB',
+    async prepare(world) {
+      return { fields: { code: await enrolledCode(world.db, world.users.focalB.id) } };
+    },
+  }],
+  'lib/mfa/actions.ts#disableMfaAction': [{
+    what: "turn off B's focal point's two-step sign-in", allowed: signedIn, control: 'focalB',
+    async prepare(world) {
+      return { fields: { code: await enrolledCode(world.db, world.users.focalB.id) } };
+    },
+  }],
   'lib/notifications/outbox-actions.ts#requeueOutboxEmailAction': [{
     what: "send a failed e-mail to B's focal point again", allowed: permitted('outbox.read'), control: 'admin',
     async prepare(world) {
@@ -659,4 +689,19 @@ export async function loadActions(inventory: { file: string; name: string }[]): 
     actions[`${file}#${name}`] = value as AnyAction;
   }
   return actions;
+}
+
+/** Two-step sign-in off, as at first. */
+async function resetMfa(db: Db, userId: string) {
+  await db.recoveryCode.deleteMany({ where: { userId } });
+  await db.user.update({ where: { id: userId }, data: { totpSecret: null, totpEnabledAt: null, totpLastStep: null } });
+}
+
+/** Two-step sign-in on (enrolled a minute ago), and a code of now that it has not used. */
+async function enrolledCode(db: Db, userId: string): Promise<string> {
+  await resetMfa(db, userId);
+  const earlier = new Date(Date.now() - 60_000);
+  const { secret } = await startMfaEnrolment(db, userId);
+  await confirmMfaEnrolment(db, userId, await generate({ secret, epoch: Math.floor(earlier.getTime() / 1000) }), earlier);
+  return generate({ secret });
 }
