@@ -312,12 +312,13 @@ test("to A, B's report, entity page and file answer exactly as ones that exist n
   test.setTimeout(60_000);
   const focalA = await signedIn(world.users.focalA);
   const { A, B } = world.entities;
-  // What differs between two answers whatever they are about: nonces, ids, dates, the address itself.
+  // What differs between two answers whatever they are about: nonces, request ids, ids, dates, the address itself.
   const normalized = (answer: Answer, ...names: string[]) => {
     let text = answer.body;
     for (const name of names) text = text.split(name).join('NAME');
     text = text
       .replace(/(nonce[\\"=:' -]+)[A-Za-z0-9+/=_-]{16,}/gi, '$1N')
+      .replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, 'REQUEST')
       .replace(/"date":"[^"]*"/g, '')
       .replace(/\bcm[a-z0-9]{20,}\b/g, 'ID')
       // React's per-render keys of the metadata boundaries.

@@ -61,6 +61,8 @@ async function main() {
     // The tests' administrators and reviewers sign in without a second factor; two-step sign-in
     // has tests of its own (tests/integration/mfa.test.ts, tests/e2e/mfa.spec.ts).
     MFA_REQUIRED_ROLES: '',
+    // A line per request would bury a failure's cause in the test report; warnings and errors stay.
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
     NODE_ENV: 'production' as const,
   };
   if (!(await buildIsCurrent(root))) {
