@@ -9,7 +9,9 @@ test('a focal point turns on two-step sign-in, then signs in with the code from 
   const user = USERS.focalPer;
   const setup = await (await browser.newContext()).newPage();
   await signInThroughApi(setup, user);
-  await setup.goto('/en/account/security');
+  await setup.goto('/en/dashboard');
+  await setup.getByTestId('account-security-link').click();
+  await expect(setup).toHaveURL(/\/en\/account\/security$/);
   await setup.getByRole('button', { name: 'Set up two-step sign-in' }).click();
   await expect(setup.getByRole('img', { name: 'QR code for your authenticator app' })).toBeVisible();
   const secret = (await setup.getByTestId('mfa-secret').textContent())!.trim();

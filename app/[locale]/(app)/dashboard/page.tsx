@@ -76,6 +76,11 @@ export default async function DashboardPage({ params }: PageProps<'/[locale]/das
           </Link>
         </p>
       )}
+      <p>
+        <Link href="/account/security" className="font-medium text-un-navy underline underline-offset-4" data-testid="account-security-link">
+          {t('accountSecurity')}
+        </Link>
+      </p>
     </div>
   );
 }
