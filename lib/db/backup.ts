@@ -21,7 +21,7 @@ export type ToolInstallation = { path: string; version: string; major: number };
 export type ToolSearch = {
   /** A folder to look in first (PG_BIN_DIR). */
   binDir?: string;
-  /** The PATH to search (the caller's process.env.PATH). */
+  /** The PATH to search (the caller's own PATH). */
   searchPath?: string;
 };
 
@@ -29,7 +29,7 @@ export type BackupOptions = ToolSearch & {
   databaseUrl: string;
   /** Where to write the backup; its folder is created. */
   out: string;
-  /** The environment the tools run in (the caller's process.env); the password is added to it. */
+  /** The environment the tools run in (the caller's own); the password is added to it. */
   env?: Environment;
 };
 

@@ -1,9 +1,8 @@
 import type { Metadata } from 'next';
 import QRCode from 'qrcode';
 import { getFormatter, getTranslations } from 'next-intl/server';
-import { db } from '@/lib/db';
 import { getEnrollingUser, requireUser } from '@/lib/auth/session';
-import { mfaRequiredFor, pendingMfaSecret } from '@/lib/mfa/mutations';
+import { getMfaStatus } from '@/lib/mfa/queries';
 import { pageLocale } from '@/lib/i18n/page-locale';
 import { ConfirmEnrolmentForm, DisableForm, IssuedRecoveryCodes, RenewCodesForm, StartEnrolmentForm } from '@/components/mfa/mfa-forms';
 
@@ -16,13 +15,8 @@ export async function generateMetadata({ params }: PageProps<'/[locale]/account/
 export default async function SecurityPage({ params }: PageProps<'/[locale]/account/security'>) {
   await pageLocale(params);
   const user = (await getEnrollingUser()) ?? (await requireUser('/account/security'));
-  const [t, format, account, pending, unusedCodes] = await Promise.all([
-    getTranslations('mfa'), getFormatter(),
-    db.user.findUniqueOrThrow({ where: { id: user.id }, select: { totpEnabledAt: true } }),
-    pendingMfaSecret(db, user.id),
-    db.recoveryCode.count({ where: { userId: user.id, usedAt: null } }),
-  ]);
-  const required = mfaRequiredFor(user.role);
+  const [t, format, status] = await Promise.all([getTranslations('mfa'), getFormatter(), getMfaStatus(user)]);
+  const { pending, required } = status;
   const mustEnrol = 'mustEnrolMfa' in user && user.mustEnrolMfa === true;
   const qr = pending ? await QRCode.toDataURL(pending.uri, { margin: 1, width: 220 }) : null;
 
@@ -33,11 +27,11 @@ export default async function SecurityPage({ params }: PageProps<'/[locale]/acco
         <p role="alert" className="rounded border border-amber-400 bg-amber-50 p-3 text-amber-950" data-testid="mfa-must-enrol">{t('mustEnrol')}</p>
       )}
       <p className="text-slate-700">{required ? t('requiredForRole') : t('optional')}</p>
-      {account.totpEnabledAt ? (
+      {status.enabledAt ? (
         <>
           <IssuedRecoveryCodes />
           <p className="rounded border border-green-300 bg-green-50 p-3 text-green-900" data-testid="mfa-on">
-            {t('onSince', { when: format.dateTime(account.totpEnabledAt, { dateStyle: 'long', timeZone: 'UTC' }) })} {t('codesLeft', { count: unusedCodes })}
+            {t('onSince', { when: format.dateTime(status.enabledAt, { dateStyle: 'long', timeZone: 'UTC' }) })} {t('codesLeft', { count: status.unusedRecoveryCodes })}
           </p>
           <section aria-labelledby="renew-heading" className="space-y-2 rounded-lg border border-slate-200 bg-white p-4">
             <h2 id="renew-heading" className="font-semibold">{t('renewHeading')}</h2>
