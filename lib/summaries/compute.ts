@@ -66,41 +66,13 @@ export async function computeAreaSummary(db: Db, cycleId: string, areaCode: stri
   // closed; for a cycle still open, the catalogue as it is now.
   const commitments = await expectedCommitments(db, cycleId, areaIds, instrument?.id);
 
-  const accepted = area.parent ? Prisma.sql`a."thematicAreaId" = ${area.id}` : Prisma.sql`a."topAreaId" = ${area.id}`;
-  const byInstrument = instrument ? Prisma.sql`AND a."instrumentId" = ${instrument.id}` : Prisma.empty;
-  const expectedEntity = Prisma.sql`JOIN "CycleEntity" ce ON ce."cycleId" = a."cycleId" AND ce."entityId" = a."entityId"`;
-
+  const sql = areaSummarySql(cycleId, { id: area.id, isSubArea: Boolean(area.parent) }, filters, instrument?.id);
   const [expected, perCommitment, perPlace, reporting, evidence] = await Promise.all([
-    db.$queryRaw<{ memberState: boolean; group: RegionalGroup | null; region: string | null; count: number }[]>`
-      SELECT (e."kind" = 'MEMBER_STATE') AS "memberState", e."regionalGroup"::text AS "group", e."m49RegionCode" AS "region", count(*)::int AS "count"
-      FROM "CycleEntity" ce JOIN "ReportingEntity" e ON e."id" = ce."entityId"
-      WHERE ce."cycleId" = ${cycleId} ${entityFilter(filters, 'e')}
-      GROUP BY 1, 2, 3`,
-    db.$queryRaw<{ commitmentId: string; areaId: string; status: ImplementationStatus; count: number }[]>`
-      SELECT a."commitmentId", a."thematicAreaId" AS "areaId", a."status"::text AS "status", count(*)::int AS "count"
-      FROM "AcceptedStatus" a ${expectedEntity}
-      WHERE a."cycleId" = ${cycleId} AND ${accepted} ${byInstrument} ${entityFilter(filters, 'a')}
-      GROUP BY 1, 2, 3`,
-    db.$queryRaw<{ group: RegionalGroup | null; region: string | null; status: ImplementationStatus; count: number }[]>`
-      SELECT a."regionalGroup"::text AS "group", a."m49RegionCode" AS "region", a."status"::text AS "status", count(*)::int AS "count"
-      FROM "AcceptedStatus" a ${expectedEntity}
-      WHERE a."cycleId" = ${cycleId} AND ${accepted} ${byInstrument} ${entityFilter(filters, 'a')}
-      GROUP BY 1, 2, 3`,
-    db.$queryRaw<{ memberState: boolean; count: number }[]>`
-      SELECT (a."entityKind" = 'MEMBER_STATE') AS "memberState", count(DISTINCT a."entityId")::int AS "count"
-      FROM "AcceptedStatus" a ${expectedEntity}
-      WHERE a."cycleId" = ${cycleId} AND ${accepted} ${byInstrument} ${entityFilter(filters, 'a')}
-      GROUP BY 1`,
-    db.$queryRaw<{ symbol: string; language: string; number: number; reports: number }[]>`
-      SELECT d."symbol", d."language", p."number", count(DISTINCT l."statusReportId")::int AS "reports"
-      FROM "AcceptedStatus" a ${expectedEntity}
-      JOIN "EvidenceLink" l ON l."statusReportId" = a."statusReportId" AND l."kind" = 'PARAGRAPH' AND l."state" = 'ACCEPTED'
-      JOIN "Paragraph" p ON p."id" = l."paragraphId"
-      JOIN "SourceDocument" d ON d."id" = p."documentId"
-      WHERE a."cycleId" = ${cycleId} AND ${accepted} ${byInstrument} ${entityFilter(filters, 'a')}
-      GROUP BY 1, 2, 3
-      ORDER BY 4 DESC, 1, 3
-      LIMIT ${MOST_CITED}`,
+    db.$queryRaw<{ memberState: boolean; group: RegionalGroup | null; region: string | null; count: number }[]>(sql.expected),
+    db.$queryRaw<{ commitmentId: string; areaId: string; status: ImplementationStatus; count: number }[]>(sql.perCommitment),
+    db.$queryRaw<{ group: RegionalGroup | null; region: string | null; status: ImplementationStatus; count: number }[]>(sql.perPlace),
+    db.$queryRaw<{ memberState: boolean; count: number }[]>(sql.reporting),
+    db.$queryRaw<{ symbol: string; language: string; number: number; reports: number }[]>(sql.evidence),
   ]);
 
   const items = commitments.length;
@@ -153,6 +125,50 @@ export async function computeAreaSummary(db: Db, cycleId: string, areaCode: stri
   };
 }
 
+/**
+ * The SQL of an area's figures in a cycle: what PostgreSQL counts for a summary, and what the
+ * benchmark runs through `pg` directly as the floor the summary page is measured against.
+ */
+export function areaSummarySql(cycleId: string, area: { id: string; isSubArea: boolean }, filters: SummaryFilters = {}, instrumentId?: string) {
+  const accepted = area.isSubArea ? Prisma.sql`a."thematicAreaId" = ${area.id}` : Prisma.sql`a."topAreaId" = ${area.id}`;
+  const byInstrument = instrumentId ? Prisma.sql`AND a."instrumentId" = ${instrumentId}` : Prisma.empty;
+  const expectedEntity = Prisma.sql`JOIN "CycleEntity" ce ON ce."cycleId" = a."cycleId" AND ce."entityId" = a."entityId"`;
+
+  return {
+    expected: Prisma.sql`
+      SELECT (e."kind" = 'MEMBER_STATE') AS "memberState", e."regionalGroup"::text AS "group", e."m49RegionCode" AS "region", count(*)::int AS "count"
+      FROM "CycleEntity" ce JOIN "ReportingEntity" e ON e."id" = ce."entityId"
+      WHERE ce."cycleId" = ${cycleId} ${entityFilter(filters, 'e')}
+      GROUP BY 1, 2, 3`,
+    perCommitment: Prisma.sql`
+      SELECT a."commitmentId", a."thematicAreaId" AS "areaId", a."status"::text AS "status", count(*)::int AS "count"
+      FROM "AcceptedStatus" a ${expectedEntity}
+      WHERE a."cycleId" = ${cycleId} AND ${accepted} ${byInstrument} ${entityFilter(filters, 'a')}
+      GROUP BY 1, 2, 3`,
+    perPlace: Prisma.sql`
+      SELECT a."regionalGroup"::text AS "group", a."m49RegionCode" AS "region", a."status"::text AS "status", count(*)::int AS "count"
+      FROM "AcceptedStatus" a ${expectedEntity}
+      WHERE a."cycleId" = ${cycleId} AND ${accepted} ${byInstrument} ${entityFilter(filters, 'a')}
+      GROUP BY 1, 2, 3`,
+    reporting: Prisma.sql`
+      SELECT (a."entityKind" = 'MEMBER_STATE') AS "memberState", count(DISTINCT a."entityId")::int AS "count"
+      FROM "AcceptedStatus" a ${expectedEntity}
+      WHERE a."cycleId" = ${cycleId} AND ${accepted} ${byInstrument} ${entityFilter(filters, 'a')}
+      GROUP BY 1`,
+    evidence: Prisma.sql`
+      SELECT d."symbol", d."language", p."number", count(DISTINCT l."statusReportId")::int AS "reports"
+      FROM "AcceptedStatus" a ${expectedEntity}
+      JOIN "EvidenceLink" l ON l."statusReportId" = a."statusReportId" AND l."kind" = 'PARAGRAPH' AND l."state" = 'ACCEPTED'
+      JOIN "Paragraph" p ON p."id" = l."paragraphId"
+      JOIN "SourceDocument" d ON d."id" = p."documentId"
+      WHERE a."cycleId" = ${cycleId} AND ${accepted} ${byInstrument} ${entityFilter(filters, 'a')}
+      GROUP BY 1, 2, 3
+      ORDER BY 4 DESC, 1, 3
+      LIMIT ${MOST_CITED}`,
+  };
+
+}
+
 type ExpectedCommitment = { id: string; reference: string; instrument: { code: string }; thematicArea: { code: string } };
 
 async function expectedCommitments(db: Db, cycleId: string, areaIds: string[], instrumentId: string | undefined): Promise<ExpectedCommitment[]> {
@@ -184,16 +200,23 @@ export async function computeTrend(db: Db, areaCode: string, filters: SummaryFil
     select: { id: true, code: true },
   });
   const instrument = filters.instrument ? await db.instrument.findUnique({ where: { code: filters.instrument }, select: { id: true } }) : null;
-  const accepted = area.parentId ? Prisma.sql`a."thematicAreaId" = ${area.id}` : Prisma.sql`a."topAreaId" = ${area.id}`;
-  const rows = cycles.length === 0 ? [] : await db.$queryRaw<{ cycleId: string; status: ImplementationStatus; count: number }[]>`
-    SELECT a."cycleId", a."status"::text AS "status", count(*)::int AS "count"
-    FROM "AcceptedStatus" a JOIN "CycleEntity" ce ON ce."cycleId" = a."cycleId" AND ce."entityId" = a."entityId"
-    WHERE a."cycleId" IN (${Prisma.join(cycles.map((cycle) => cycle.id))}) AND ${accepted}
-      ${instrument ? Prisma.sql`AND a."instrumentId" = ${instrument.id}` : Prisma.empty} ${entityFilter(filters, 'a')}
-      ${cutoffs ? Prisma.sql`AND (${Prisma.join(cycles.map((cycle) => Prisma.sql`(a."cycleId" = ${cycle.id} AND a."acceptedAt" <= ${cutoffs.get(cycle.id)!})`), ' OR ')})` : Prisma.empty}
-    GROUP BY 1, 2`;
+  const rows = cycles.length === 0 ? [] : await db.$queryRaw<{ cycleId: string; status: ImplementationStatus; count: number }[]>(
+    trendSql({ id: area.id, isSubArea: area.parentId !== null }, cycles.map((cycle) => cycle.id), filters, instrument?.id, cutoffs),
+  );
   return cycles.map((cycle) => ({
     cycle: cycle.code,
     progressIndex: progressIndex(distributionOf(rows.filter((row) => row.cycleId === cycle.id), 0)),
   }));
+}
+
+/** The SQL of an area's trend: accepted statuses per cycle and status, for the cycles given (each up to its cutoff, when given). */
+export function trendSql(area: { id: string; isSubArea: boolean }, cycleIds: string[], filters: SummaryFilters = {}, instrumentId?: string, cutoffs?: Map<string, Date>) {
+  const accepted = area.isSubArea ? Prisma.sql`a."thematicAreaId" = ${area.id}` : Prisma.sql`a."topAreaId" = ${area.id}`;
+  return Prisma.sql`
+    SELECT a."cycleId", a."status"::text AS "status", count(*)::int AS "count"
+    FROM "AcceptedStatus" a JOIN "CycleEntity" ce ON ce."cycleId" = a."cycleId" AND ce."entityId" = a."entityId"
+    WHERE a."cycleId" IN (${Prisma.join(cycleIds)}) AND ${accepted}
+      ${instrumentId ? Prisma.sql`AND a."instrumentId" = ${instrumentId}` : Prisma.empty} ${entityFilter(filters, 'a')}
+      ${cutoffs ? Prisma.sql`AND (${Prisma.join(cycleIds.map((id) => Prisma.sql`(a."cycleId" = ${id} AND a."acceptedAt" <= ${cutoffs.get(id)!})`), ' OR ')})` : Prisma.empty}
+    GROUP BY 1, 2`;
 }
