@@ -31,6 +31,11 @@ export default defineConfig({
           hookTimeout: 120_000,
         },
       },
+      {
+        extends: true,
+        // A tiny-scale run of `npm run bench`: it builds, starts a server and drives a browser.
+        test: { name: 'bench', include: ['tests/bench/**/*.test.ts'], testTimeout: 900_000, hookTimeout: 120_000 },
+      },
     ],
   },
 });
