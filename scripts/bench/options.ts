@@ -13,11 +13,13 @@ export type BenchOptions = {
   port: number;
   /** Cold loads of the worklist whose median LCP is reported. */
   lcpRuns: number;
+  /** Only these measurements (while working on one); empty: all of them. */
+  only: string[];
 };
 
 export const USAGE = `Usage: npm run bench -- [--states N --agencies N --commitments N --cycles N]
   [--duration SECONDS (10)] [--connections N (10)] [--database NAME (${DEFAULT_BENCH_DATABASE})]
-  [--out DIR (bench/results)] [--port P (3400)] [--lcp-runs N (3)]`;
+  [--out DIR (bench/results)] [--port P (3400)] [--lcp-runs N (3)] [--only NAME,NAME (all)]`;
 
 const whole = (name: string, value: string | undefined, fallback: number, min: number): number => {
   if (value === undefined) return fallback;
@@ -32,7 +34,7 @@ export function parseBenchOptions(args: string[]): BenchOptions {
     options: {
       states: { type: 'string' }, agencies: { type: 'string' }, commitments: { type: 'string' }, cycles: { type: 'string' },
       duration: { type: 'string' }, connections: { type: 'string' }, database: { type: 'string' }, out: { type: 'string' },
-      port: { type: 'string' }, 'lcp-runs': { type: 'string' },
+      port: { type: 'string' }, 'lcp-runs': { type: 'string' }, only: { type: 'string' },
     },
   });
   const scale: Partial<BenchScale> = {};
@@ -48,5 +50,6 @@ export function parseBenchOptions(args: string[]): BenchOptions {
     out: values.out ?? 'bench/results',
     port: whole('port', values.port, 3400, 1),
     lcpRuns: whole('lcp-runs', values['lcp-runs'], 3, 1),
+    only: values.only ? values.only.split(',').map((name) => name.trim()).filter(Boolean) : [],
   };
 }

@@ -56,6 +56,7 @@ async function measureAll(options: BenchOptions, databaseUrl: string, server: Be
   const get = (path: string, cookie: string) => ({ method: 'GET', path, headers: { cookie, accept: 'text/html' } });
 
   const take = async <T>(name: string, work: () => Promise<T>): Promise<T | null> => {
+    if (options.only.length > 0 && !options.only.includes(name)) return null;
     log(`${name} …`);
     try {
       return await work();
