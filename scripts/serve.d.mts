@@ -8,3 +8,4 @@ export function createRequestHandler(
 ): RequestListener;
 
 export function loggedPath(url: string | undefined): string;
+export function workerCount(value: string | undefined): number;

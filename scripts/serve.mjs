@@ -16,6 +16,9 @@
 //
 // TRUST_PROXY_HOPS: how many reverse proxies in front of the app append to X-Forwarded-For (default 0).
 // HOSTNAME_BIND: the interface to listen on (scripts/start.ts sets it from HOST).
+// WEB_CONCURRENCY: how many processes serve requests (default 1): rendering a page is work for one
+// core, so a machine with several serves more with as many processes, all on the same port.
+import cluster from 'node:cluster';
 import { randomUUID } from 'node:crypto';
 import { realpathSync } from 'node:fs';
 import { createServer, IncomingMessage } from 'node:http';
@@ -307,11 +310,55 @@ async function main() {
   process.on('SIGINT', () => void shutdown());
 }
 
+/** WEB_CONCURRENCY as a number of processes: 1 when unset; a word, not a whole number from 1 to 64, is refused. */
+export function workerCount(value) {
+  if (value === undefined || value.trim() === '') return 1;
+  const count = Number(value);
+  if (!Number.isInteger(count) || count < 1 || count > 64) throw new Error(`WEB_CONCURRENCY must be a whole number of processes from 1 to 64, not "${value}".`);
+  return count;
+}
+
+/**
+ * Several processes (node:cluster): this one starts them and starts a new one when one ends
+ * unexpectedly; a stop is passed on to each, and this one ends when they have all finished.
+ */
+function runWorkers(count) {
+  let stopping = false;
+  const fork = () => cluster.fork();
+  cluster.on('exit', (worker, code, signal) => {
+    if (stopping) {
+      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
+      return;
+    }
+    console.error(`Worker ${worker.process.pid} ended (${signal ?? code}): starting another.`);
+    setTimeout(fork, 1000).unref();
+  });
+  const stop = () => {
+    stopping = true;
+    const workers = Object.values(cluster.workers ?? {});
+    if (workers.length === 0) process.exit(0);
+    for (const worker of workers) worker?.process.kill('SIGTERM');
+  };
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
+  for (let index = 0; index < count; index += 1) fork();
+}
+
 // Run as a program (`node scripts/serve.mjs`); imported (tests, next.config.js), it only defines.
 // Not a top-level await: Next imports next.config.js, which imports this module, while main() runs.
 if (process.argv[1] && import.meta.url === pathToFileURL(realpathSync(process.argv[1])).href) {
-  main().catch((error) => {
-    console.error(error);
+  try {
+    const workers = process.argv.includes('--dev') ? 1 : workerCount(process.env.WEB_CONCURRENCY);
+    if (workers > 1 && cluster.isPrimary) {
+      runWorkers(workers);
+    } else {
+      main().catch((error) => {
+        console.error(error);
+        process.exit(1);
+      });
+    }
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
     process.exit(1);
-  });
+  }
 }

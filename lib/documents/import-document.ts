@@ -1,9 +1,11 @@
 // Imports a report (extracted text) as numbered paragraphs, sections and footnotes. The same file
 // twice is "already imported"; a corrected version keeps the paragraphs whose text did not change
-// (and so their evidence links), updates the others and says which.
+// (and so their evidence links), updates the others and says which. The evidence-suggestion
+// index follows in the same transaction.
 import type { Db } from '@/lib/db/client';
 import type { Prisma, SourceDocumentKind } from '@/lib/generated/prisma/client';
 import { recordAudit } from '@/lib/audit/record';
+import { lockSuggestionIndex, tokenizeTexts, updateSuggestionIndex } from '@/lib/evidence/suggestion-index';
 import { DomainError } from '@/lib/errors';
 import { checksumOf } from '@/lib/catalogue/checksum';
 import { repeatedValues } from '@/lib/import/repeats';
@@ -114,8 +116,15 @@ export async function importDocument(
     return { ...preview, documentId: document.id, keptWithEvidence: [] };
   }
 
+  // The words of every text the index has not seen, found before the transaction: jieba takes a
+  // while, and the transaction holds the index's lock throughout.
+  const fresh = preview.mode === 'new' ? null : new Set([...preview.changed, ...preview.added]);
+  const tokenized = tokenizeTexts(parsed.paragraphs.filter((paragraph) => !fresh || fresh.has(paragraph.number)).map((paragraph) => paragraph.text));
+
   return db.$transaction(
     async (tx) => {
+      // Before any paragraph is written (see lockSuggestionIndex).
+      await lockSuggestionIndex(tx);
       const metadata = {
         title: parsed.title ?? preview.symbol,
         checksum: preview.checksum,
@@ -139,6 +148,9 @@ export async function importDocument(
       await tx.footnote.createMany({ data: parsed.footnotes.map((footnote) => ({ documentId: document.id, ...footnote })) });
 
       const keptWithEvidence = await writeParagraphs(tx, document.id, parsed, preview, { areaIdOf, headingOf });
+      // New and changed paragraphs are not indexed yet (a trigger forgets a changed text's words);
+      // indexed in this transaction, so that suggestions never rank from an index behind the text.
+      await updateSuggestionIndex(tx, tokenized);
       await recordAudit(tx, {
         actorId: actor?.id ?? null,
         action: 'document.import',

@@ -10,7 +10,9 @@ import { recordAudit } from '@/lib/audit/record';
 import { DomainError } from '@/lib/errors';
 import { literalPattern } from '@/lib/search-pattern';
 import { saveFile } from './file-storage';
-import { rankParagraphs } from './similarity';
+import { rankIndexedParagraphs } from './indexed-ranking';
+import type { RankedParagraph } from './similarity';
+import { catchUpSuggestionIndex } from './suggestion-index';
 import { isWebUrl } from './schemas';
 
 export type EvidenceActor = { id: string; role: Role; entityId: string | null };
@@ -210,55 +212,103 @@ export async function removeEvidence(db: Db, actor: EvidenceActor, input: { evid
  */
 export async function suggestEvidence(db: Db, actor: EvidenceActor, input: { commitmentId: string }) {
   assertMayReview(actor);
-  const commitment = await db.commitment.findUnique({
-    where: { id: input.commitmentId },
-    select: { texts: { orderBy: { locale: 'asc' }, select: { locale: true, text: true } } },
+  // The wordings alone (a read of the commitment with its texts costs this process three times as
+  // much, and suggestions are asked for often and at once), and the links as they are now.
+  const [texts, links] = await Promise.all([
+    db.commitmentText.findMany({ where: { commitmentId: input.commitmentId }, orderBy: { locale: 'asc' }, select: { locale: true, text: true } }),
+    commitmentParagraphLinks(db, input.commitmentId),
+  ]);
+  if (texts.length === 0) {
+    throw new DomainError((await db.commitment.count({ where: { id: input.commitmentId } })) === 0 ? 'unknownCommitment' : 'evidence.noWording');
+  }
+  // Ranked from the stored index, outside the transaction: it reads only (unless the index must
+  // catch up first). Decided paragraphs are left out, and as many more are ranked as there are
+  // pending suggestions, which someone may decide before the transaction below reads the links again.
+  const { decided, pending } = classifyLinks(links);
+  const { ranked, paragraphs } = await rankIndexedParagraphs(db, texts, {
+    limit: SUGGESTION_COUNT + pending.size,
+    exclude: [...decided].filter((id): id is string => id !== null),
+    catchUp: () => catchUpSuggestionIndex(db, actor.id),
   });
-  if (!commitment) throw new DomainError('unknownCommitment');
-  if (commitment.texts.length === 0) throw new DomainError('evidence.noWording');
-  // Every paragraph is a candidate; term weights come from all of them. Ranking runs outside the
-  // transaction: it reads only, and can take a moment when many reports are imported.
-  const paragraphs = await db.paragraph.findMany({ select: { id: true, text: true, document: { select: { language: true } } } });
-  const ranked = rankParagraphs(
-    commitment.texts,
-    paragraphs.map((paragraph) => ({ id: paragraph.id, text: paragraph.text, language: paragraph.document.language })),
-    paragraphs.length,
-  );
+
+  const audit = (plan: SuggestionPlan) => ({
+    actorId: actor.id, action: 'evidence.suggest', entityType: 'Commitment', entityId: input.commitmentId,
+    after: { suggestions: plan.best.map((entry) => ({ paragraphId: entry.id, score: entry.score })), withdrawn: plan.withdrawn.length, candidates: paragraphs },
+  });
+
+  // Asked again with nothing imported since, the suggestions are already what they should be:
+  // then only the audit row is written (one statement, atomic by itself), and the commitment is
+  // not locked, so that requests for it do not queue behind one another.
+  const current = planSuggestions(links, ranked);
+  if (current.withdrawn.length === 0 && current.created.length === 0 && current.rescored.length === 0) {
+    await recordAudit(db, audit(current));
+    return { suggested: current.best.length };
+  }
 
   return db.$transaction(async (tx) => {
     await lockCommitment(tx, input.commitmentId);
-    const links = await tx.evidenceLink.findMany({
-      where: { commitmentId: input.commitmentId, statusReportId: null, kind: 'PARAGRAPH' },
-      select: { id: true, paragraphId: true, state: true, origin: true },
-    });
-    // Only the machine's own pending suggestions are re-ranked or withdrawn; what a person
-    // linked or proposed, and what was decided, stays as it is.
-    const isMachinePending = (link: (typeof links)[number]) => link.state === 'SUGGESTED' && link.origin === 'SUGGESTED';
-    const decided = new Set(links.filter((link) => !isMachinePending(link)).map((link) => link.paragraphId));
-    const pending = new Map(links.filter(isMachinePending).map((link) => [link.paragraphId, link.id]));
-    const best = ranked.filter((entry) => entry.score >= MIN_SUGGESTION_SCORE && !decided.has(entry.id)).slice(0, SUGGESTION_COUNT);
-    const kept = new Set(best.map((entry) => entry.id));
-
-    const withdrawn = [...pending].filter(([paragraphId]) => !kept.has(paragraphId!)).map(([, id]) => id);
-    if (withdrawn.length > 0) await tx.evidenceLink.deleteMany({ where: { id: { in: withdrawn } } });
-    for (const entry of best) {
-      const pendingId = pending.get(entry.id);
-      if (pendingId) await tx.evidenceLink.update({ where: { id: pendingId }, data: { score: entry.score } });
-      else {
-        await tx.evidenceLink.create({
-          data: {
-            commitmentId: input.commitmentId, kind: 'PARAGRAPH', paragraphId: entry.id, origin: 'SUGGESTED', state: 'SUGGESTED',
-            score: entry.score, createdById: actor.id,
-          },
-        });
-      }
+    const plan = planSuggestions(await commitmentParagraphLinks(tx, input.commitmentId), ranked);
+    if (plan.withdrawn.length > 0) await tx.evidenceLink.deleteMany({ where: { id: { in: plan.withdrawn } } });
+    for (const entry of plan.rescored) await tx.evidenceLink.update({ where: { id: entry.linkId }, data: { score: entry.score } });
+    for (const entry of plan.created) {
+      await tx.evidenceLink.create({
+        data: {
+          commitmentId: input.commitmentId, kind: 'PARAGRAPH', paragraphId: entry.id, origin: 'SUGGESTED', state: 'SUGGESTED',
+          score: entry.score, createdById: actor.id,
+        },
+      });
     }
-    await recordAudit(tx, {
-      actorId: actor.id, action: 'evidence.suggest', entityType: 'Commitment', entityId: input.commitmentId,
-      after: { suggestions: best.map((entry) => ({ paragraphId: entry.id, score: entry.score })), withdrawn: withdrawn.length, candidates: paragraphs.length },
-    });
-    return { suggested: best.length };
+    await recordAudit(tx, audit(plan));
+    return { suggested: plan.best.length };
   });
+}
+
+type ParagraphLink = { id: string; paragraphId: string | null; state: string; origin: string; score: number | null };
+
+function commitmentParagraphLinks(db: Db | Tx, commitmentId: string): Promise<ParagraphLink[]> {
+  return db.evidenceLink.findMany({
+    where: { commitmentId, statusReportId: null, kind: 'PARAGRAPH' },
+    select: { id: true, paragraphId: true, state: true, origin: true, score: true },
+  });
+}
+
+/**
+ * Only the machine's own pending suggestions are re-ranked or withdrawn; what a person linked or
+ * proposed, and what was decided, stays as it is (and its paragraph is not suggested).
+ */
+function classifyLinks(links: ParagraphLink[]) {
+  const isMachinePending = (link: ParagraphLink) => link.state === 'SUGGESTED' && link.origin === 'SUGGESTED';
+  return {
+    decided: new Set(links.filter((link) => !isMachinePending(link)).map((link) => link.paragraphId)),
+    pending: new Map(links.filter(isMachinePending).map((link) => [link.paragraphId, link])),
+  };
+}
+
+type SuggestionPlan = {
+  best: RankedParagraph[];
+  withdrawn: string[];
+  rescored: { linkId: string; score: number }[];
+  created: RankedParagraph[];
+};
+
+/**
+ * The best suggestions not already linked or decided, and what changes to make them the pending
+ * ones: pending suggestions that fell out are withdrawn; those still in keep their id and get the
+ * new score (written only when it changed).
+ */
+function planSuggestions(links: ParagraphLink[], ranked: RankedParagraph[]): SuggestionPlan {
+  const { decided, pending } = classifyLinks(links);
+  const best = ranked.filter((entry) => entry.score >= MIN_SUGGESTION_SCORE && !decided.has(entry.id)).slice(0, SUGGESTION_COUNT);
+  const kept = new Set(best.map((entry) => entry.id));
+  return {
+    best,
+    withdrawn: [...pending].filter(([paragraphId]) => !kept.has(paragraphId!)).map(([, link]) => link.id),
+    rescored: best.flatMap((entry) => {
+      const link = pending.get(entry.id);
+      return link && link.score !== entry.score ? [{ linkId: link.id, score: entry.score }] : [];
+    }),
+    created: best.filter((entry) => !pending.has(entry.id)),
+  };
 }
 
 /** Accepts or rejects a pending suggestion; who decided and when are kept on the link. */

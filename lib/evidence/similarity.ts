@@ -89,10 +89,24 @@ export type RankedParagraph = { id: string; score: number };
 
 type Vector = Map<string, number>;
 
-function termCounts(tokens: string[]): Map<string, number> {
+// The pieces below are shared with the stored index (suggestion-index.ts, indexed-ranking.ts),
+// which must compute the same numbers in the same order to give the same scores to the last bit.
+
+/** How often each word occurs, in the order of first occurrence. */
+export function termCounts(tokens: string[]): Map<string, number> {
   const counts = new Map<string, number>();
   for (const token of tokens) counts.set(token, (counts.get(token) ?? 0) + 1);
   return counts;
+}
+
+/** Sublinear term frequency. */
+export function termFrequencyWeight(count: number): number {
+  return 1 + Math.log(count);
+}
+
+/** Smoothed IDF over `total` paragraphs: always positive, highest for words no paragraph uses. */
+export function inverseDocumentFrequency(total: number, documentFrequency: number): number {
+  return Math.log((total + 1) / (documentFrequency + 1)) + 1;
 }
 
 /** TF-IDF with sublinear term frequency, normalised to unit length. */
@@ -100,7 +114,7 @@ function weigh(counts: Map<string, number>, idf: (term: string) => number): Vect
   const vector: Vector = new Map();
   let norm = 0;
   for (const [term, count] of counts) {
-    const weight = (1 + Math.log(count)) * idf(term);
+    const weight = termFrequencyWeight(count) * idf(term);
     vector.set(term, weight);
     norm += weight * weight;
   }
@@ -109,16 +123,26 @@ function weigh(counts: Map<string, number>, idf: (term: string) => number): Vect
   return vector;
 }
 
+/** Scores are cosines in 0..1, rounded to six decimals. */
+export function roundScore(dot: number): number {
+  return Math.round(Math.min(1, Math.max(0, dot)) * 1e6) / 1e6;
+}
+
 function cosine(a: Vector, b: Vector): number {
   const [small, large] = a.size <= b.size ? [a, b] : [b, a];
   let dot = 0;
   for (const [term, weight] of small) dot += weight * (large.get(term) ?? 0);
-  return Math.min(1, Math.max(0, dot));
+  return dot;
 }
 
 /** The commitment's wording in the paragraph's language, else English, else any. */
-function wordingFor(texts: readonly CommitmentTextInput[], language: string): CommitmentTextInput | undefined {
+export function wordingFor(texts: readonly CommitmentTextInput[], language: string): CommitmentTextInput | undefined {
   return texts.find((text) => text.locale === language) ?? texts.find((text) => text.locale === 'en') ?? texts[0];
+}
+
+/** Best first; equal scores by paragraph id (code-unit order), so the same input always gives the same ranking. */
+export function compareRanked(a: RankedParagraph, b: RankedParagraph): number {
+  return b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
 /**
@@ -127,6 +151,8 @@ function wordingFor(texts: readonly CommitmentTextInput[], language: string): Co
  * paragraph of the reports count for little. Scores are cosines in 0..1, rounded to six decimals;
  * equal scores are ordered by paragraph id, so the same input always gives the same ranking.
  * Paragraphs sharing no word with the commitment (score 0) are left out.
+ * This is the reference: suggestions are ranked from the stored index (indexed-ranking.ts), which
+ * must give exactly this result on the same paragraphs.
  */
 export function rankParagraphs(
   commitmentTexts: readonly CommitmentTextInput[],
@@ -139,8 +165,7 @@ export function rankParagraphs(
   const documentFrequency = new Map<string, number>();
   for (const counts of paragraphCounts) for (const term of counts.keys()) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
   const total = paragraphs.length;
-  // Smoothed IDF: always positive, highest for words no paragraph uses.
-  const idf = (term: string) => Math.log((total + 1) / ((documentFrequency.get(term) ?? 0) + 1)) + 1;
+  const idf = (term: string) => inverseDocumentFrequency(total, documentFrequency.get(term) ?? 0);
 
   const queries = new Map<string, Vector>();
   const queryFor = (language: string): Vector => {
@@ -155,9 +180,9 @@ export function rankParagraphs(
 
   const ranked: RankedParagraph[] = [];
   paragraphs.forEach((paragraph, index) => {
-    const score = Math.round(cosine(queryFor(paragraph.language), weigh(paragraphCounts[index]!, idf)) * 1e6) / 1e6;
+    const score = roundScore(cosine(queryFor(paragraph.language), weigh(paragraphCounts[index]!, idf)));
     if (score > 0) ranked.push({ id: paragraph.id, score });
   });
-  ranked.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  ranked.sort(compareRanked);
   return ranked.slice(0, limit);
 }

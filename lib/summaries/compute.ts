@@ -6,18 +6,12 @@ import type { Db } from '@/lib/db/client';
 import { Prisma } from '@/lib/generated/prisma/client';
 import type { ImplementationStatus, RegionalGroup } from '@/lib/generated/prisma/enums';
 import { distributionOf, distributionsBy, progressIndex, type Distribution, type StatusCount } from './figures';
+import { areaSummarySql, MOST_CITED, type SummaryFilters } from './summary-sql';
+import { trendRows } from './trend-cache';
+
+export { MOST_CITED, type SummaryFilters };
 
 export const REGIONAL_GROUPS: readonly RegionalGroup[] = ['AFRICAN', 'ASIA_PACIFIC', 'EASTERN_EUROPEAN', 'LATIN_AMERICAN_CARIBBEAN', 'WESTERN_EUROPEAN_OTHERS'];
-
-export type SummaryFilters = {
-  /** An instrument code. */
-  instrument?: string;
-  /** Member States only, or the other expected entities only. */
-  entityKind?: 'MEMBER_STATE' | 'OTHER';
-  group?: RegionalGroup;
-  /** Count only what was accepted by then (a publication's moment: what the public may read). */
-  acceptedUpTo?: Date;
-};
 
 type Figures = { distribution: Distribution; progressIndex: number | null };
 
@@ -36,18 +30,8 @@ export type AreaSummary = {
   evidence: { symbol: string; language: string; number: number; reports: number }[];
 };
 
-export const MOST_CITED = 10;
-
 const figuresOf = (distribution: Distribution): Figures => ({ distribution, progressIndex: progressIndex(distribution) });
 
-function entityFilter(filters: SummaryFilters, alias: 'e' | 'a'): Prisma.Sql {
-  const kind = alias === 'e' ? Prisma.sql`e."kind"` : Prisma.sql`a."entityKind"`;
-  const group = alias === 'e' ? Prisma.sql`e."regionalGroup"` : Prisma.sql`a."regionalGroup"`;
-  return Prisma.sql`
-    ${filters.entityKind === 'MEMBER_STATE' ? Prisma.sql`AND ${kind} = 'MEMBER_STATE'` : filters.entityKind === 'OTHER' ? Prisma.sql`AND ${kind} <> 'MEMBER_STATE'` : Prisma.empty}
-    ${filters.group ? Prisma.sql`AND ${group} = ${filters.group}::"RegionalGroup"` : Prisma.empty}
-    ${filters.acceptedUpTo && alias === 'a' ? Prisma.sql`AND a."acceptedAt" <= ${filters.acceptedUpTo}` : Prisma.empty}`;
-}
 
 /** The figures of one area (a chapter with its sub-areas, or a sub-area) in one cycle. */
 export async function computeAreaSummary(db: Db, cycleId: string, areaCode: string, filters: SummaryFilters = {}): Promise<AreaSummary | null> {
@@ -125,49 +109,6 @@ export async function computeAreaSummary(db: Db, cycleId: string, areaCode: stri
   };
 }
 
-/**
- * The SQL of an area's figures in a cycle: what PostgreSQL counts for a summary, and what the
- * benchmark runs through `pg` directly as the floor the summary page is measured against.
- */
-export function areaSummarySql(cycleId: string, area: { id: string; isSubArea: boolean }, filters: SummaryFilters = {}, instrumentId?: string) {
-  const accepted = area.isSubArea ? Prisma.sql`a."thematicAreaId" = ${area.id}` : Prisma.sql`a."topAreaId" = ${area.id}`;
-  const byInstrument = instrumentId ? Prisma.sql`AND a."instrumentId" = ${instrumentId}` : Prisma.empty;
-  const expectedEntity = Prisma.sql`JOIN "CycleEntity" ce ON ce."cycleId" = a."cycleId" AND ce."entityId" = a."entityId"`;
-
-  return {
-    expected: Prisma.sql`
-      SELECT (e."kind" = 'MEMBER_STATE') AS "memberState", e."regionalGroup"::text AS "group", e."m49RegionCode" AS "region", count(*)::int AS "count"
-      FROM "CycleEntity" ce JOIN "ReportingEntity" e ON e."id" = ce."entityId"
-      WHERE ce."cycleId" = ${cycleId} ${entityFilter(filters, 'e')}
-      GROUP BY 1, 2, 3`,
-    perCommitment: Prisma.sql`
-      SELECT a."commitmentId", a."thematicAreaId" AS "areaId", a."status"::text AS "status", count(*)::int AS "count"
-      FROM "AcceptedStatus" a ${expectedEntity}
-      WHERE a."cycleId" = ${cycleId} AND ${accepted} ${byInstrument} ${entityFilter(filters, 'a')}
-      GROUP BY 1, 2, 3`,
-    perPlace: Prisma.sql`
-      SELECT a."regionalGroup"::text AS "group", a."m49RegionCode" AS "region", a."status"::text AS "status", count(*)::int AS "count"
-      FROM "AcceptedStatus" a ${expectedEntity}
-      WHERE a."cycleId" = ${cycleId} AND ${accepted} ${byInstrument} ${entityFilter(filters, 'a')}
-      GROUP BY 1, 2, 3`,
-    reporting: Prisma.sql`
-      SELECT (a."entityKind" = 'MEMBER_STATE') AS "memberState", count(DISTINCT a."entityId")::int AS "count"
-      FROM "AcceptedStatus" a ${expectedEntity}
-      WHERE a."cycleId" = ${cycleId} AND ${accepted} ${byInstrument} ${entityFilter(filters, 'a')}
-      GROUP BY 1`,
-    evidence: Prisma.sql`
-      SELECT d."symbol", d."language", p."number", count(DISTINCT l."statusReportId")::int AS "reports"
-      FROM "AcceptedStatus" a ${expectedEntity}
-      JOIN "EvidenceLink" l ON l."statusReportId" = a."statusReportId" AND l."kind" = 'PARAGRAPH' AND l."state" = 'ACCEPTED'
-      JOIN "Paragraph" p ON p."id" = l."paragraphId"
-      JOIN "SourceDocument" d ON d."id" = p."documentId"
-      WHERE a."cycleId" = ${cycleId} AND ${accepted} ${byInstrument} ${entityFilter(filters, 'a')}
-      GROUP BY 1, 2, 3
-      ORDER BY 4 DESC, 1, 3
-      LIMIT ${MOST_CITED}`,
-  };
-
-}
 
 type ExpectedCommitment = { id: string; reference: string; instrument: { code: string }; thematicArea: { code: string } };
 
@@ -200,23 +141,9 @@ export async function computeTrend(db: Db, areaCode: string, filters: SummaryFil
     select: { id: true, code: true },
   });
   const instrument = filters.instrument ? await db.instrument.findUnique({ where: { code: filters.instrument }, select: { id: true } }) : null;
-  const rows = cycles.length === 0 ? [] : await db.$queryRaw<{ cycleId: string; status: ImplementationStatus; count: number }[]>(
-    trendSql({ id: area.id, isSubArea: area.parentId !== null }, cycles.map((cycle) => cycle.id), filters, instrument?.id, cutoffs),
-  );
+  const rows = cycles.length === 0 ? [] : await trendRows(db, { id: area.id, isSubArea: area.parentId !== null }, cycles.map((cycle) => cycle.id), filters, instrument?.id, cutoffs);
   return cycles.map((cycle) => ({
     cycle: cycle.code,
     progressIndex: progressIndex(distributionOf(rows.filter((row) => row.cycleId === cycle.id), 0)),
   }));
-}
-
-/** The SQL of an area's trend: accepted statuses per cycle and status, for the cycles given (each up to its cutoff, when given). */
-export function trendSql(area: { id: string; isSubArea: boolean }, cycleIds: string[], filters: SummaryFilters = {}, instrumentId?: string, cutoffs?: Map<string, Date>) {
-  const accepted = area.isSubArea ? Prisma.sql`a."thematicAreaId" = ${area.id}` : Prisma.sql`a."topAreaId" = ${area.id}`;
-  return Prisma.sql`
-    SELECT a."cycleId", a."status"::text AS "status", count(*)::int AS "count"
-    FROM "AcceptedStatus" a JOIN "CycleEntity" ce ON ce."cycleId" = a."cycleId" AND ce."entityId" = a."entityId"
-    WHERE a."cycleId" IN (${Prisma.join(cycleIds)}) AND ${accepted}
-      ${instrumentId ? Prisma.sql`AND a."instrumentId" = ${instrumentId}` : Prisma.empty} ${entityFilter(filters, 'a')}
-      ${cutoffs ? Prisma.sql`AND (${Prisma.join(cycleIds.map((id) => Prisma.sql`(a."cycleId" = ${id} AND a."acceptedAt" <= ${cutoffs.get(id)!})`), ' OR ')})` : Prisma.empty}
-    GROUP BY 1, 2`;
 }

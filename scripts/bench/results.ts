@@ -54,7 +54,7 @@ export type BenchResults = {
   timestamp: string;
   machine: { cpus: number; cpuModel: string; memoryGb: number; node: string };
   scale: BenchDataStamp['scale'] & { statusReports: number; statusEvents: number; generatedAt: string };
-  options: { duration: number; connections: number };
+  options: { duration: number; connections: number; /** Processes of the server (WEB_CONCURRENCY). */ serverProcesses: number };
   /** The goals are stated for full scale and 10 connections: elsewhere they are indicative only. */
   goals_apply: boolean;
   measurements: Measurements;

@@ -8,8 +8,9 @@ import './quiet-logs';
 import { realpathSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import type { Request } from 'autocannon';
-import { areaSummarySql, trendSql } from '@/lib/summaries/compute';
+import { areaSummarySql, trendSql } from '@/lib/summaries/summary-sql';
 import { reportPath } from '@/lib/status-reports/paths';
+import { applyMigrations } from '@/lib/db/migrations';
 import { benchDatabaseExists, openBenchServer, recreateBenchDatabase } from './database';
 import { generateBenchData, readBenchStamp } from './data';
 import { BENCH_PASSWORD, BENCH_SECRETARIAT, FULL_SCALE, type BenchDataStamp, type BenchScale } from './fixture';
@@ -23,7 +24,7 @@ import { measureLcp } from './lcp';
 import { actionRequest, actionSucceeded } from './action-request';
 import { parseBenchOptions, USAGE, type BenchOptions } from './options';
 import { signIn } from './session';
-import { ensureBuild, startServer, type BenchServer } from './server';
+import { ensureBuild, serverProcesses, startServer, type BenchServer } from './server';
 import { loadTargets, type BenchTargets } from './targets';
 import {
   checkGoals, fileTimestamp, formatResults, goalsApply, machine, writeResults,
@@ -41,7 +42,12 @@ async function ensureData(url: string, exists: boolean, asked: Partial<BenchScal
   const stamp = exists ? await readBenchStamp(url).catch(() => null) : null;
   const scale: BenchScale = { ...(stamp?.scale ?? FULL_SCALE), ...asked };
   const same = stamp && (Object.keys(scale) as (keyof BenchScale)[]).every((key) => stamp.scale[key] === scale[key]);
-  if (same) return stamp;
+  if (same) {
+    // Data made before the latest migrations is brought up to them, as a deployment would be.
+    const { applied } = await applyMigrations(url);
+    if (applied.length > 0) log(`Applied migrations: ${applied.join(', ')}`);
+    return stamp;
+  }
   log(stamp ? `The bench data is at another scale (${JSON.stringify(stamp.scale)}): generating it anew.` : 'No bench data yet: generating it.');
   await recreate();
   return generateBenchData(url, scale, { log });
@@ -158,7 +164,7 @@ async function main(argv: string[]): Promise<number> {
       timestamp: fileTimestamp(startedAt),
       machine: machine(),
       scale,
-      options: { duration: options.duration, connections: options.connections },
+      options: { duration: options.duration, connections: options.connections, serverProcesses: serverProcesses() },
       goals_apply: goalsApply(scale, options.connections),
       measurements,
       first_load_js_kb: firstLoadJs,

@@ -1,9 +1,10 @@
 // The production server the benchmark measures: `next build` when the sources changed since the
 // last build (scripts/build-stamp.ts), then `node scripts/serve.mjs`, as `npm start` runs it, on
-// the bench database. serve.mjs runs Next in its own process, so the child's pid is the server
-// whose memory the CSV export measures.
+// the bench database, with one process per core (WEB_CONCURRENCY). The child's pid is the server
+// whose memory the CSV export measures, with its worker processes (csv-export.ts reads the tree).
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { availableParallelism } from 'node:os';
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
@@ -38,6 +39,9 @@ function assertPortFree(port: number): Promise<void> {
   });
 }
 
+/** One server process per core, as a production machine runs it (scripts/serve.mjs), unless WEB_CONCURRENCY says otherwise. */
+export const serverProcesses = () => Number(process.env.WEB_CONCURRENCY ?? availableParallelism());
+
 export async function startServer(options: { databaseUrl: string; port: number; log: (line: string) => void }): Promise<BenchServer> {
   await assertPortFree(options.port);
   const baseUrl = `http://127.0.0.1:${options.port}`;
@@ -57,6 +61,7 @@ export async function startServer(options: { databaseUrl: string; port: number; 
       NODE_ENV: 'production',
       PORT: String(options.port),
       HOSTNAME_BIND: '127.0.0.1',
+      WEB_CONCURRENCY: String(serverProcesses()),
     },
   });
   const output: string[] = [];

@@ -1,5 +1,5 @@
 // The floor the summary page is measured against: the SQL of a thematic-area summary
-// (lib/summaries/compute.ts `areaSummarySql` and `trendSql`) sent straight through `pg`, with no Prisma, no
+// (lib/summaries/summary-sql.ts) sent straight through `pg`, with no Prisma, no
 // rendering and no HTTP. One "request" is the six statements sent at once on a pool of
 // `connections` clients and awaited together, as computeAreaSummary does through Prisma's pool;
 // `connections` loops run for the same duration as an autocannon measurement.

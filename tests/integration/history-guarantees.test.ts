@@ -2,6 +2,7 @@
 // audit trail are append-only (for the owner too, by trigger; for the application's role, also by
 // privileges), history keeps who acted as written, and the workflow's invariants are constraints.
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reviewStatusReport, saveStatusReport, type WriteResult } from '@/lib/status-reports/mutations';
@@ -12,6 +13,8 @@ import { recordAudit } from '@/lib/audit/record';
 import { changeCycleState } from '@/lib/cycles/mutations';
 import { linkReportUrl } from '@/lib/status-reports/evidence-mutations';
 import { createPrismaClient, type Db } from '@/lib/db/client';
+import { importDocument } from '@/lib/documents/import-document';
+import { suggestEvidence } from '@/lib/evidence/mutations';
 import { createTestDatabase } from '../support/test-database';
 import { createStatusWorld, type StatusWorld } from '../support/status-fixtures';
 
@@ -252,6 +255,29 @@ describe("the application's database role", () => {
       await changeCycleState(appDb, admin, 'reopen', { code: world.cycle.code, reason: '[TEST] Reopened by the app role.' });
       expect((await db.statusEvent.findMany({ where: { statusReportId: draft.id }, orderBy: { at: 'asc' } })).map((event) => event.type))
         .toEqual(['SAVED', 'SUBMITTED', 'ACCEPTED']);
+    } finally {
+      await appDb.$disconnect();
+    }
+  });
+
+  it('keeps the evidence-suggestion index through the application code: import, triggers, catch-up', async () => {
+    const url = new URL(database.url);
+    url.username = role;
+    url.password = password;
+    const appDb = createPrismaClient(url.toString());
+    try {
+      const { secretariat } = world.users;
+      const text = readFileSync(new URL('../fixtures/reports/report.en.txt', import.meta.url), 'utf8');
+      const { documentId } = await importDocument(appDb, secretariat, { text, symbol: 'X/99/123', language: 'en', sourceName: 'report.en.txt' });
+      // A text changed outside the import: the triggers forget its words and mark the index stale.
+      const paragraph = await appDb.paragraph.findFirstOrThrow({ where: { documentId }, select: { id: true } });
+      await appDb.paragraph.update({ where: { id: paragraph.id }, data: { text: '[TEST] Synthetic commitment wording, changed by the app role.' } });
+      expect(await db.paragraphVector.count({ where: { paragraphId: paragraph.id } })).toBe(0);
+      // The suggestion path catches up, and finds the changed paragraph.
+      await expect(suggestEvidence(appDb, secretariat, { commitmentId: world.commitments[0]! })).resolves.toEqual({ suggested: 1 });
+      expect(await db.suggestionIndex.findUniqueOrThrow({ where: { id: 1 }, select: { stale: true, paragraphs: true } }))
+        .toEqual({ stale: false, paragraphs: await db.paragraph.count() });
+      expect(await db.paragraphVector.count()).toBe(await db.paragraph.count());
     } finally {
       await appDb.$disconnect();
     }
