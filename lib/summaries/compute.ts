@@ -3,7 +3,6 @@
 // GROUP BY queries whose results are tens or hundreds of rows whatever the number of reports.
 // Expected items come from the cycle's scope: its expected entities x the commitments it covers.
 import type { Db } from '@/lib/db/client';
-import { Prisma } from '@/lib/generated/prisma/client';
 import type { ImplementationStatus, RegionalGroup } from '@/lib/generated/prisma/enums';
 import { distributionOf, distributionsBy, progressIndex, type Distribution, type StatusCount } from './figures';
 import { areaSummarySql, MOST_CITED, type SummaryFilters } from './summary-sql';
