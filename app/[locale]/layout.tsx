@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import { NextIntlClientProvider } from 'next-intl';
 import { getTranslations } from 'next-intl/server';
 import { headers } from 'next/headers';
 import { rtlLocales } from '@/lib/i18n/routing';
@@ -8,6 +7,8 @@ import { SiteHeader } from '@/components/shell/site-header';
 import { DemoBanner } from '@/components/shell/demo-banner';
 import '../globals.css';
 import { pageLocale } from '@/lib/i18n/page-locale';
+import { SHELL_NAMESPACES } from '@/lib/i18n/client-messages';
+import { ClientMessages } from '@/components/shell/client-messages';
 
 // Every page depends on who is signed in and on live data.
 export const dynamic = 'force-dynamic';
@@ -33,11 +34,11 @@ export default async function LocaleLayout({ children, params }: LayoutProps<'/[
         <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:start-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
           {t('skipToContent')}
         </a>
-        <NextIntlClientProvider>
+        <ClientMessages namespaces={SHELL_NAMESPACES}>
           {isDemoMode() && <DemoBanner />}
           <SiteHeader />
           {children}
-        </NextIntlClientProvider>
+        </ClientMessages>
       </body>
     </html>
   );

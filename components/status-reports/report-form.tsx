@@ -5,7 +5,6 @@ import { useFormatter, useTranslations } from 'next-intl';
 import type { ActionState } from '@/lib/action-state';
 import type { ImplementationStatus } from '@/lib/generated/prisma/enums';
 import { saveStatusReportAction } from '@/lib/status-reports/actions';
-import { NARRATIVE_MAX, STATUS_VALUES } from '@/lib/status-reports/schemas';
 import type { ReportVersion, WriteResult } from '@/lib/status-reports/mutations';
 import { FormStatus } from '@/components/ui/form-status';
 import { useHydrated } from '@/components/ui/use-hydrated';
@@ -19,6 +18,9 @@ type Props = {
   /** Last cycle's accepted report, to start from. */
   previous: { status: ImplementationStatus | null; narrative: string; asOf: string | null; cycleName: string } | null;
   canSubmit: boolean;
+  /** The statuses offered and the narrative's limit, from the server's schema: importing the schema here would send zod to the browser. */
+  statuses: readonly ImplementationStatus[];
+  narrativeMax: number;
 };
 
 const toFields = (report: { status: ImplementationStatus | null; narrative: string; asOf: string | null }): Fields => ({
@@ -33,7 +35,7 @@ const same = (a: Fields, b: Fields) => a.status === b.status && a.narrative.trim
  * conflict shows the other person's version beside it. Unsaved text is also kept in the
  * browser's storage until saved, and leaving with unsaved changes asks first.
  */
-export function ReportForm({ keys, initial, previous, canSubmit }: Props) {
+export function ReportForm({ keys, initial, previous, canSubmit, statuses, narrativeMax }: Props) {
   const t = useTranslations('report');
   const tStatus = useTranslations('status');
   const format = useFormatter();
@@ -127,7 +129,7 @@ export function ReportForm({ keys, initial, previous, canSubmit }: Props) {
             aria-invalid={fieldErrors('status').length > 0 || undefined} aria-describedby="report-status-hint"
             className="mt-1 block w-full rounded border border-slate-300 bg-white px-2 py-2">
             <option value="">{t('chooseStatus')}</option>
-            {STATUS_VALUES.map((status) => <option key={status} value={status}>{tStatus(status)}</option>)}
+            {statuses.map((status) => <option key={status} value={status}>{tStatus(status)}</option>)}
           </select>
           <p id="report-status-hint" className="mt-1 text-xs text-slate-600">{t('statusHint')}</p>
           {fieldErrors('status').length > 0 && <p className="mt-1 text-sm text-red-800">{fieldErrors('status').join(' ')}</p>}
@@ -147,10 +149,10 @@ export function ReportForm({ keys, initial, previous, canSubmit }: Props) {
         <p id="report-narrative-hint" className="mt-0.5 text-xs text-slate-600">{t('narrativeHint')}</p>
         <textarea id="report-narrative" name="narrative" rows={10} value={values.narrative} onChange={set('narrative')}
           aria-describedby={`report-narrative-hint report-narrative-count${fieldErrors('narrative').length ? ' report-narrative-error' : ''}`}
-          aria-invalid={narrativeLength > NARRATIVE_MAX || fieldErrors('narrative').length > 0 || undefined}
+          aria-invalid={narrativeLength > narrativeMax || fieldErrors('narrative').length > 0 || undefined}
           className="mt-1 block w-full rounded border border-slate-300 bg-white px-3 py-2 leading-relaxed aria-[invalid=true]:border-red-600" />
-        <p id="report-narrative-count" aria-live="polite" className={`mt-1 text-end text-xs tabular-nums ${narrativeLength > NARRATIVE_MAX ? 'font-medium text-red-800' : 'text-slate-600'}`} data-testid="narrative-count">
-          {t('count', { count: format.number(narrativeLength), max: format.number(NARRATIVE_MAX) })}
+        <p id="report-narrative-count" aria-live="polite" className={`mt-1 text-end text-xs tabular-nums ${narrativeLength > narrativeMax ? 'font-medium text-red-800' : 'text-slate-600'}`} data-testid="narrative-count">
+          {t('count', { count: format.number(narrativeLength), max: format.number(narrativeMax) })}
         </p>
         {fieldErrors('narrative').length > 0 && <p id="report-narrative-error" className="text-sm text-red-800">{fieldErrors('narrative').join(' ')}</p>}
       </div>

@@ -3,12 +3,14 @@
 import { useActionState, useState } from 'react';
 import { useTranslations } from 'next-intl';
 import { reviewStatusReportAction } from '@/lib/status-reports/actions';
-import { COMMENT_MAX } from '@/lib/status-reports/schemas';
 import { FormStatus } from '@/components/ui/form-status';
 import { useHydrated } from '@/components/ui/use-hydrated';
 
-/** Accept, or return for revision with a comment that the focal point will read. */
-export function ReviewForm({ reportId, version }: { reportId: string; version: number }) {
+/**
+ * Accept, or return for revision with a comment that the focal point will read. The comment's
+ * limit comes from the server's schema as a prop: importing the schema here would send zod to the browser.
+ */
+export function ReviewForm({ reportId, version, commentMax }: { reportId: string; version: number; commentMax: number }) {
   const t = useTranslations('review');
   const hydrated = useHydrated();
   const [comment, setComment] = useState('');
@@ -22,7 +24,7 @@ export function ReviewForm({ reportId, version }: { reportId: string; version: n
       <div>
         <label htmlFor="review-comment" className="block text-sm font-medium">{t('comment')}</label>
         <p id="review-comment-hint" className="mt-0.5 text-xs text-slate-600">{t('commentHint')}</p>
-        <textarea id="review-comment" name="comment" rows={4} maxLength={COMMENT_MAX} value={comment} onChange={(event) => setComment(event.target.value)}
+        <textarea id="review-comment" name="comment" rows={4} maxLength={commentMax} value={comment} onChange={(event) => setComment(event.target.value)}
           aria-invalid={errors.length > 0 || undefined} aria-describedby={`review-comment-hint${errors.length ? ' review-comment-error' : ''}`}
           className="mt-1 block w-full rounded border border-slate-300 bg-white px-3 py-2 aria-[invalid=true]:border-red-600" />
         {errors.length > 0 && <p id="review-comment-error" className="mt-1 text-sm text-red-800">{errors.join(' ')}</p>}

@@ -155,6 +155,7 @@ export async function searchCommitments(
   filters: CommitmentFilters,
   locale: string,
   limit: number | undefined = SEARCH_LIMIT,
+  offset = 0,
 ): Promise<{ rows: CommitmentRow[]; total: number }> {
   const areaCodes = filters.area ? await areaWithSubAreas(filters.area) : null;
   const where: Prisma.CommitmentWhereInput = {
@@ -165,7 +166,8 @@ export async function searchCommitments(
   const [commitments, total] = await Promise.all([
     db.commitment.findMany({
       where,
-      orderBy: [{ instrument: { order: 'asc' } }, { order: 'asc' }],
+      orderBy: [{ instrument: { order: 'asc' } }, { order: 'asc' }, { id: 'asc' }],
+      skip: offset,
       take: limit,
       select: commitmentRowSelect,
     }),

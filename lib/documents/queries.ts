@@ -119,12 +119,13 @@ export async function evidenceForArea(code: string): Promise<AreaEvidence> {
 export type SearchHit = { symbol: string; slug: string; language: string; number: number; text: string };
 
 /** Paragraphs whose text contains the words (any language), in document order. */
-export async function searchParagraphs(q: string, limit = 100): Promise<{ hits: SearchHit[]; total: number }> {
+export async function searchParagraphs(q: string, limit = 100, offset = 0): Promise<{ hits: SearchHit[]; total: number }> {
   const where = { text: { contains: literalPattern(q), mode: 'insensitive' as const } };
   const [rows, total] = await Promise.all([
     db.paragraph.findMany({
       where,
-      orderBy: [{ document: { symbol: 'asc' } }, { number: 'asc' }],
+      orderBy: [{ document: { symbol: 'asc' } }, { number: 'asc' }, { id: 'asc' }],
+      skip: offset,
       take: limit,
       select: { number: true, text: true, document: { select: { symbol: true, language: true } } },
     }),

@@ -16,6 +16,7 @@ const worklistSchema = z.object({
   q: text(200),
   /** A contributor's id, "none" (not assigned) or "ready" (handed over, waiting to be submitted). */
   assignee: text(40),
+  page: z.coerce.number().int().min(1).max(100_000).optional().catch(undefined),
 });
 
 const reviewSchema = z.object({

@@ -73,7 +73,12 @@ export type Worklist = {
   cycle: (CycleSummary & { daysLeft: number }) | null;
   /** Whether the open cycle expects a report from this entity at all. */
   expected: boolean;
+  /** The rows of the page asked for (WORKLIST_PAGE_SIZE at most), of those the filters match. */
   rows: WorklistRow[];
+  /** How many rows the filters match, on how many pages. */
+  matching: number;
+  page: number;
+  pages: number;
   /** Counts over the whole worklist, whatever the filters. */
   counts: { total: number; reported: number; byState: Record<WorklistState, number> };
   areas: { code: string; title: string }[];
@@ -81,16 +86,23 @@ export type Worklist = {
   scope: 'all' | 'assigned';
 };
 
+/**
+ * Rows per page of the worklist: a cycle covers hundreds of commitments, and a page of all of them
+ * weighs megabytes, too much for a focal point on a slow connection (issue 11's measurements).
+ */
+export const WORKLIST_PAGE_SIZE = 50;
+
 /** The worklist of one entity for the open cycle: one row per commitment the cycle covers. */
 export async function getWorklist(user: SessionUser, entityCode: string, filters: WorklistFilters, locale: string, now = new Date()): Promise<Worklist> {
   const entity = await findEntity(user, entityCode, locale);
   const cycle = await db.reportingCycle.findFirst({ where: { state: 'OPEN' }, select: cycleSelect });
   const empty = { NOT_REPORTED: 0, DRAFT: 0, SUBMITTED: 0, RETURNED: 0, ACCEPTED: 0 };
-  const scope = user.role === 'CONTRIBUTOR' && !user.seesWholeWorklist ? 'assigned' : 'all';
-  if (!cycle) return { entity, cycle: null, expected: false, rows: [], counts: { total: 0, reported: 0, byState: empty }, areas: [], scope };
+  const scope: Worklist['scope'] = user.role === 'CONTRIBUTOR' && !user.seesWholeWorklist ? 'assigned' : 'all';
+  const none = { rows: [], matching: 0, page: 1, pages: 1, counts: { total: 0, reported: 0, byState: empty }, areas: [], scope };
+  if (!cycle) return { entity, cycle: null, expected: false, ...none };
   const inScope = await db.cycleEntity.findUnique({ where: { cycleId_entityId: { cycleId: cycle.id, entityId: entity.id } }, select: { entityId: true } });
   if (!inScope) {
-    return { entity, cycle: { ...toCycle(cycle, locale), daysLeft: daysLeft(cycle.closesAt, now) }, expected: false, rows: [], counts: { total: 0, reported: 0, byState: empty }, areas: [], scope };
+    return { entity, cycle: { ...toCycle(cycle, locale), daysLeft: daysLeft(cycle.closesAt, now) }, expected: false, ...none };
   }
 
   const assignments = await db.assignment.findMany({
@@ -151,7 +163,7 @@ export async function getWorklist(user: SessionUser, entityCode: string, filters
   const byState = { ...empty };
   for (const row of all) byState[row.state] += 1;
   const needle = filters.q?.toLocaleLowerCase(locale);
-  const rows = all.filter((row) =>
+  const matching = all.filter((row) =>
     (!filters.area || row.area.code === filters.area || row.area.parentCode === filters.area) &&
     (!filters.assignee || (filters.assignee === 'none' ? !row.assignee : filters.assignee === 'ready' ? row.ready : row.assignee?.id === filters.assignee)) &&
     (!filters.state || row.state === filters.state) &&
@@ -163,11 +175,17 @@ export async function getWorklist(user: SessionUser, entityCode: string, filters
     const top = commitment.thematicArea.parent ?? commitment.thematicArea;
     areas.set(top.code, { code: top.code, title: localized(top.title, locale) });
   }
+  const pages = Math.max(1, Math.ceil(matching.length / WORKLIST_PAGE_SIZE));
+  // A page past the end shows the last one.
+  const page = Math.min(filters.page ?? 1, pages);
   return {
     entity,
     cycle: { ...toCycle(cycle, locale), daysLeft: daysLeft(cycle.closesAt, now) },
     expected: true,
-    rows,
+    rows: matching.slice((page - 1) * WORKLIST_PAGE_SIZE, page * WORKLIST_PAGE_SIZE),
+    matching: matching.length,
+    page,
+    pages,
     counts: { total: all.length, reported: byState.SUBMITTED + byState.ACCEPTED, byState },
     areas: [...areas.values()].sort((a, b) => a.code.localeCompare(b.code, 'en', { numeric: true })),
     scope,

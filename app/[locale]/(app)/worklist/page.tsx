@@ -8,7 +8,7 @@ import { pageLocale } from '@/lib/i18n/page-locale';
 import { StateBadge, StatusBadge } from '@/components/status-reports/status-badge';
 import { DeadlineNote } from '@/components/status-reports/deadline-note';
 import { mayUploadWorklist } from '@/lib/offline-reporting/queries';
-import { AssignForm } from '@/components/team/team-forms';
+import { AssignForm } from '@/components/team/assign-form';
 import { assignableContributors } from '@/lib/team/queries';
 
 export async function generateMetadata({ params }: PageProps<'/[locale]/worklist'>): Promise<Metadata> {
@@ -41,6 +41,7 @@ export default async function WorklistPage({ params, searchParams }: PageProps<'
   // The coordinator assigns commitments to contributors from here (null: this reader may not).
   const contributors = cycle && worklist.expected ? await assignableContributors(user, entity.id) : null;
   const assigning = contributors !== null && rows.length > 0;
+  const pageHref = (page: number) => `/worklist?${new URLSearchParams(Object.entries({ ...filters, page: page > 1 ? String(page) : undefined }).flatMap(([key, value]) => (value ? [[key, String(value)]] : [])))}`;
 
   return (
     <div className="space-y-6">
@@ -189,6 +190,13 @@ export default async function WorklistPage({ params, searchParams }: PageProps<'
                 </tbody>
               </table>
             </div>
+          )}
+          {worklist.pages > 1 && (
+            <nav aria-label={t('pages')} className="flex flex-wrap items-baseline gap-4 text-sm" data-testid="worklist-pages">
+              <span className="text-slate-700">{t('page', { page: format.number(worklist.page), pages: format.number(worklist.pages), matching: format.number(worklist.matching) })}</span>
+              {worklist.page > 1 && <Link href={pageHref(worklist.page - 1)} className="font-medium text-un-navy underline">{t('previous')}</Link>}
+              {worklist.page < worklist.pages && <Link href={pageHref(worklist.page + 1)} className="font-medium text-un-navy underline" data-testid="worklist-next">{t('next')}</Link>}
+            </nav>
           )}
         </>
       )}

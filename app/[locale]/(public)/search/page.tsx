@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { getTranslations } from 'next-intl/server';
+import { getFormatter, getTranslations } from 'next-intl/server';
 import { searchCommitments } from '@/lib/catalogue/queries';
 import { searchParagraphs } from '@/lib/documents/queries';
 import { paragraphPath } from '@/lib/documents/citation';
@@ -12,13 +12,27 @@ export function generateMetadata({ params }: PageProps<'/[locale]/search'>): Pro
   return pageTitle(params, 'search');
 }
 
+/**
+ * Matches per list and page: a common word matches hundreds of paragraphs and commitments, and a
+ * page of all of them is too heavy for a slow connection.
+ */
+const SEARCH_PAGE_SIZE = 20;
+
 /** One search over the paragraphs of imported documents and the wording of commitments, in any language. */
 export default async function SearchPage({ params, searchParams }: PageProps<'/[locale]/search'>) {
   const locale = await pageLocale(params);
-  const raw = (await searchParams).q;
-  const q = (Array.isArray(raw) ? raw[0] : raw)?.trim().slice(0, 200) ?? '';
-  const [t, tDocuments] = await Promise.all([getTranslations('search'), getTranslations('documents')]);
-  const [paragraphs, commitments] = q ? await Promise.all([searchParagraphs(q), searchCommitments({ q }, locale)]) : [null, null];
+  const query = await searchParams;
+  const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
+  const q = first(query.q)?.trim().slice(0, 200) ?? '';
+  const asked = Number(first(query.page));
+  const page = Number.isInteger(asked) && asked >= 1 && asked <= 10_000 ? asked : 1;
+  const offset = (page - 1) * SEARCH_PAGE_SIZE;
+  const [t, tDocuments, format] = await Promise.all([getTranslations('search'), getTranslations('documents'), getFormatter()]);
+  const [paragraphs, commitments] = q
+    ? await Promise.all([searchParagraphs(q, SEARCH_PAGE_SIZE, offset), searchCommitments({ q }, locale, SEARCH_PAGE_SIZE, offset)])
+    : [null, null];
+  const pages = Math.max(1, Math.ceil(Math.max(paragraphs?.total ?? 0, commitments?.total ?? 0) / SEARCH_PAGE_SIZE));
+  const pageHref = (to: number) => `/search?${new URLSearchParams({ q, ...(to > 1 ? { page: String(to) } : {}) })}`;
   return (
     <main id="main" className="mx-auto max-w-5xl px-4 py-8">
       <h1 className="text-2xl font-semibold">{t('title')}</h1>
@@ -45,6 +59,13 @@ export default async function SearchPage({ params, searchParams }: PageProps<'/[
             <h2 id="commitment-results" className="text-lg font-semibold">{t('commitments', { count: commitments.total })}</h2>
             <CommitmentList rows={commitments.rows} />
           </section>
+          {pages > 1 && (
+            <nav aria-label={t('pages')} className="mt-8 flex flex-wrap items-baseline gap-4 text-sm" data-testid="search-pages">
+              <span className="text-slate-700">{t('page', { page: format.number(page), pages: format.number(pages) })}</span>
+              {page > 1 && <Link href={pageHref(page - 1)} className="font-medium text-un-navy underline">{t('previous')}</Link>}
+              {page < pages && <Link href={pageHref(page + 1)} className="font-medium text-un-navy underline" data-testid="search-next">{t('next')}</Link>}
+            </nav>
+          )}
         </>
       )}
     </main>

@@ -4,6 +4,7 @@ import { notFound } from 'next/navigation';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { requireUser } from '@/lib/auth/session';
 import { getReportView } from '@/lib/status-reports/queries';
+import { COMMENT_MAX, NARRATIVE_MAX, STATUS_VALUES } from '@/lib/status-reports/schemas';
 import { ACCEPTED_EXTENSIONS, MAX_FILE_BYTES } from '@/lib/evidence/file-storage';
 import { Link } from '@/lib/i18n/navigation';
 import { pageLocale } from '@/lib/i18n/page-locale';
@@ -115,6 +116,7 @@ export default async function ReportPage(props: Params) {
             initial={{ version: report?.version ?? 0, status: report?.status ?? null, narrative: report?.narrative ?? '', asOf: report?.asOf ?? null }}
             previous={view.previousAccepted}
             canSubmit={allowed.includes('submit')}
+            statuses={STATUS_VALUES} narrativeMax={NARRATIVE_MAX}
           />
           {report && allowed.includes('mark-ready') && !view.ready && <MarkReadyForm reportId={report.id} version={report.version} />}
         </>
@@ -153,7 +155,7 @@ export default async function ReportPage(props: Params) {
         <p className="rounded-lg border border-slate-200 bg-white p-4 text-slate-700">{t('notReported')}</p>
       )}
 
-      {reviewing && report && <ReviewForm reportId={report.id} version={report.version} />}
+      {reviewing && report && <ReviewForm reportId={report.id} version={report.version} commentMax={COMMENT_MAX} />}
 
       <ReportEvidence
         reportId={report?.id ?? null} editable={editable} evidence={view.evidence}

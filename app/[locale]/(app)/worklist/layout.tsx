@@ -1,0 +1,6 @@
+import { ClientMessages } from '@/components/shell/client-messages';
+
+// The messages this section's client components translate with (lib/i18n/client-messages.ts).
+export default function WorklistLayout({ children }: { children: React.ReactNode }) {
+  return <ClientMessages namespaces={['team']}>{children}</ClientMessages>;
+}
