@@ -1,8 +1,9 @@
-import { useFormatter, useTranslations } from 'next-intl';
+import { useFormatter, useLocale, useTranslations } from 'next-intl';
 import type { ReactNode } from 'react';
 import { DISTRIBUTION_KEYS, type Distribution } from '@/lib/summaries/figures';
 import type { ImplementationStatus } from '@/lib/generated/prisma/enums';
-import { Link } from '@/lib/i18n/navigation';
+import { localizedPath } from '@/lib/i18n/localized-path';
+import type { Locale } from '@/lib/i18n/routing';
 import { DistributionBar } from './distribution-bar';
 
 export type FiguresRow = { key: string; label: ReactNode; distribution: Distribution; progressIndex: number | null; extra?: ReactNode };
@@ -62,9 +63,11 @@ export function FiguresTable({ caption, rows, labelHeader, reportsHref, testId }
   );
 }
 
-/** Pages of the site go through the localized Link; downloads (/api/...) are plain links. */
+/**
+ * A plain link, in the reader's language (downloads, /api/..., have none): a table has hundreds of
+ * these, and as client-side links each would be a component to hydrate and a page to prefetch.
+ */
 function ReportsLink({ href, children }: { href: string; children: ReactNode }) {
-  return href.startsWith('/api/')
-    ? <a href={href} className="text-un-navy underline">{children}</a>
-    : <Link href={href} className="text-un-navy underline">{children}</Link>;
+  const locale = useLocale() as Locale;
+  return <a href={href.startsWith('/api/') ? href : localizedPath(href, locale)} className="text-un-navy underline">{children}</a>;
 }

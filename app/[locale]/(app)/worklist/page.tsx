@@ -141,6 +141,7 @@ export default async function WorklistPage({ params, searchParams }: PageProps<'
                   </tr>
                 </thead>
                 <tbody>
+                  {/* Row links are not prefetched: each would render a report page on every view of the list. */}
                   {rows.map((row) => (
                     <tr key={row.commitmentId} data-testid="worklist-row" data-state={row.state}
                       className={`border-t border-slate-100 align-top ${row.state === 'RETURNED' ? 'bg-amber-50' : ''}`}>
@@ -151,7 +152,7 @@ export default async function WorklistPage({ params, searchParams }: PageProps<'
                         </td>
                       )}
                       <td className="px-3 py-2">
-                        <Link href={row.href} className="font-semibold text-un-navy underline" data-testid="worklist-link">{row.reference}</Link>
+                        <Link href={row.href} prefetch={false} className="font-semibold text-un-navy underline" data-testid="worklist-link">{row.reference}</Link>
                         <p className="mt-0.5 break-words text-xs text-slate-600">{row.instrument.symbol}</p>
                         <div className="mt-1 sm:hidden"><StateBadge state={row.state} /></div>
                       </td>
