@@ -8,6 +8,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import type { Db } from '@/lib/db/client';
+import type { Actor } from '@/lib/auth/permissions';
+import { Prisma } from '@/lib/generated/prisma/client';
 import type { ImplementationStatus } from '@/lib/generated/prisma/enums';
 import { restoreCell } from '@/lib/exports/spreadsheet-safety';
 import { linkReportFile, linkReportParagraph, linkReportUrl } from '@/lib/status-reports/evidence-mutations';
@@ -181,15 +183,18 @@ async function readXlsx(bytes: Uint8Array): Promise<string[][]> {
   return rows;
 }
 
-/** Which reports a file holds, by the names given above. */
-function namesIn(records: string[][]): string[] {
+/** Which reports a file holds, by the names given above, in the file's order. */
+function namesInOrder(records: string[][]): string[] {
   const entity = COLUMN_KEYS.indexOf('entityCode');
   const reference = COLUMN_KEYS.indexOf('reference');
   return records.slice(1).map((record) => {
     const found = Object.entries(reports).find(([, report]) => report.entity === record[entity] && report.reference === record[reference]);
     return found ? found[0] : `unknown ${record[entity]} ${record[reference]}`;
-  }).sort();
+  });
 }
+
+/** Which reports a file holds, by the names given above. */
+const namesIn = (records: string[][]): string[] => namesInOrder(records).sort();
 
 const sorted = (names: string[]) => [...names].sort();
 
@@ -383,7 +388,7 @@ describe('the filters', () => {
     expect(await refused('format=pdf')).toBe(en.exports.errors.format);
     expect(await refused('format=pdf&lang=zh')).toBe(zh.exports.errors.format);
     expect(await refused('lang=fr')).toBe('The lang parameter is one of en, zh.');
-    expect(await refused('state=LATE')).toBe('The state parameter is one of DRAFT, SUBMITTED, RETURNED, ACCEPTED.');
+    expect(await refused('state=LATE')).toBe('The state parameter is one of DRAFT, SUBMITTED, RETURNED, ACCEPTED, ALL.');
     expect(await refused('kind=ALL')).toBe('The kind parameter is MEMBER_STATE or OTHER.');
     expect(await refused('group=EUROPE')).toMatch(/^The group parameter is one of AFRICAN, /);
     expect(await refused('area=chapter-3')).toBe(en.exports.errors.area);
@@ -407,25 +412,99 @@ describe('the filters', () => {
   });
 });
 
+describe('every state in one file (state=all)', () => {
+  const everyReport = () => sorted(Object.keys(reports));
+
+  it('is asked for as state=all, in any case', () => {
+    for (const state of ['all', 'ALL', 'All']) {
+      const parsed = exporter.parseStatusReportExportQuery(new URLSearchParams({ state }));
+      expect(parsed.ok && parsed.query.filters.state, state).toBe('ALL');
+    }
+  });
+
+  it('gives the secretariat every report, each row as in the file of its own state, in id order', async () => {
+    const records = await csvOf(await download('state=all&lang=zh', world.users.secretariat));
+    expect(namesIn(records)).toEqual(everyReport());
+    for (const name of namesIn(records)) {
+      expect(rowOf(records, name).map(restoreCell), name).toEqual(await expectedRow(reports[name]!.id, 'zh'));
+    }
+    expect(namesInOrder(records).map((name) => reports[name]!.id)).toEqual(Object.values(reports).map((report) => report.id).sort());
+    const states = await Promise.all(['DRAFT', 'SUBMITTED', 'RETURNED', 'ACCEPTED'].map(async (state) => (await csvOf(await download(`state=${state}&lang=zh`, world.users.secretariat))).slice(1)));
+    expect([...records.slice(1)].sort()).toEqual(states.flat().sort());
+    expect(namesIn(await xlsxOf(await download('format=xlsx&state=ALL', world.users.secretariat)))).toEqual(everyReport());
+  });
+
+  it('changes nothing of who reads what', async () => {
+    const published = sorted(['mexChinese', 'mexFormula', 'ngaFormula', 'mexTa3', 'mexTa32', 'ngaTa2']);
+    expect(namesIn(await csvOf(await download('state=all', null)))).toEqual(published);
+    expect(namesIn(await csvOf(await download('state=all', world.users.viewer)))).toEqual(published);
+    expect(namesIn(await csvOf(await download('state=all', world.users.focalNga)))).toEqual(sorted(['ngaFormula', 'ngaSubmitted', 'ngaLate', 'ngaTa2', 'mexChinese', 'mexFormula', 'mexTa3', 'mexTa32']));
+    expect(namesIn(await csvOf(await download('state=all', world.users.focalMex)))).toEqual(sorted(['mexChinese', 'mexFormula', 'mexDraft', 'mexTa3', 'mexTa32', 'ngaFormula', 'ngaTa2']));
+  });
+
+  it('filters each report by its own grouping: accepted ones as accepted, the others as things stand', async () => {
+    const names = async (query: string) => namesIn(await csvOf(await download(query, world.users.secretariat)));
+    expect(await names('state=all&area=TA1')).toEqual(sorted(['mexChinese', 'mexFormula', 'ngaFormula', 'ngaLate', 'ngaSubmitted', 'mexDraft']));
+    expect(await names('state=all&group=AFRICAN&kind=MEMBER_STATE')).toEqual(sorted(['ngaFormula', 'ngaSubmitted', 'ngaLate', 'ngaTa2']));
+    expect(await names('state=all&kind=OTHER')).toEqual([]);
+    expect(await names('state=all&status=IN_PROGRESS&entity=MEX')).toEqual(sorted(['mexDraft', 'mexTa3', 'mexTa32']));
+    // The commitment of a draft (mexDraft) and of an accepted report (ngaLate) moves to TA4.
+    const [, , c2] = world.commitments;
+    const area = async (code: string) => (await db.thematicArea.findUniqueOrThrow({ where: { code }, select: { id: true } })).id;
+    await db.commitment.update({ where: { id: c2! }, data: { thematicAreaId: await area('TA4') } });
+    try {
+      expect(await names('state=all&area=TA4')).toEqual(['mexDraft']);
+      const records = await csvOf(await download('state=all&area=TA1', world.users.secretariat));
+      expect(namesIn(records)).toEqual(sorted(['mexChinese', 'mexFormula', 'ngaFormula', 'ngaLate', 'ngaSubmitted']));
+      expect(rowOf(records, 'ngaLate')[COLUMN_KEYS.indexOf('thematicArea')]).toBe('TA1');
+      expect(rowOf(await csvOf(await download('state=all&area=TA4', world.users.secretariat)), 'mexDraft')[COLUMN_KEYS.indexOf('thematicArea')]).toBe('TA4');
+    } finally {
+      await db.commitment.update({ where: { id: c2! }, data: { thematicAreaId: await area('TA1') } });
+    }
+  });
+});
+
+describe('who may read what, in the SQL of the batches', () => {
+  it('is the rule of visibleReportsWhere for every kind of caller and publication', async () => {
+    const { publishedCycles, visibleReportsWhere } = await import('@/lib/summaries/publication');
+    const { visibleReportsSql } = await import('@/lib/exports/status-report-filter');
+    const callers: Actor[] = [
+      null, world.users.viewer, world.users.focalMex, world.users.focalNga, world.users.secretariat, world.users.admin,
+      { role: 'CONTRIBUTOR', entityId: world.entities.MEX, id: world.users.focalMex2.id },
+      { role: 'FOCAL_POINT', entityId: null },
+    ];
+    const at = (day: string) => new Map([[world.cycle.id, { cycleId: world.cycle.id, version: 1, at: on(day) }]]);
+    // As published, none, and published at the moment of the first acceptances (which it includes).
+    for (const published of [await publishedCycles(db), new Map(), at('06-10'), at('06-09')]) {
+      for (const caller of callers) {
+        const byPrisma = await db.statusReport.findMany({ where: visibleReportsWhere(caller, published), select: { id: true }, orderBy: { id: 'asc' } });
+        const bySql = await db.$queryRaw<{ id: string }[]>(Prisma.sql`
+          SELECT r."id" FROM "StatusReport" r LEFT JOIN "AcceptedStatus" a ON a."statusReportId" = r."id"
+          WHERE ${visibleReportsSql(caller, published)} ORDER BY r."id"`);
+        expect(bySql.map((row) => row.id), `${caller?.role ?? 'anonymous'} ${caller?.entityId ?? ''} of ${published.size}`).toEqual(byPrisma.map((row) => row.id));
+      }
+    }
+  });
+});
+
 describe('streaming', () => {
   const ROWS = 2500;
   const BATCH = 100;
   let bulkKeys: string[];
 
-  /** The database, counting the batches read. */
+  /** The database, counting the batches read: the statements that read status reports. */
   function countingDb() {
     const counter = { batches: 0 };
-    const statusReport = new Proxy(db.statusReport, {
+    const wrapped = new Proxy(db, {
       get(target, property, receiver) {
         const value = Reflect.get(target, property, receiver);
-        if (property !== 'findMany') return value;
+        if (property !== '$queryRaw') return value;
         return (...args: unknown[]) => {
-          counter.batches += 1;
+          if ((args[0] as { sql?: string }).sql?.includes('FROM "StatusReport"')) counter.batches += 1;
           return (value as (...a: unknown[]) => unknown).apply(target, args);
         };
       },
     });
-    const wrapped = new Proxy(db, { get: (target, property, receiver) => (property === 'statusReport' ? statusReport : Reflect.get(target, property, receiver)) });
     return { db: wrapped as Db, counter };
   }
 
@@ -499,7 +578,7 @@ describe('streaming', () => {
     const stream = await exporter.exportStatusReports(counted, world.users.secretariat, query('csv'), { batchSize: BATCH });
     const reader = stream.getReader();
     for (let read = 0; read < 4; read += 1) expect((await reader.read()).done).toBe(false);
-    // Three batches read, and at most one more waiting in the stream's queue.
+    // Three batches read, at most one more waiting in the stream's queue and one read ahead.
     expect(counter.batches).toBeGreaterThanOrEqual(3);
     expect(counter.batches).toBeLessThanOrEqual(5);
     await reader.cancel();
@@ -532,5 +611,32 @@ describe('streaming', () => {
     await reader.cancel();
     const stopped = await settled(counter);
     expect(stopped).toBeLessThan(ROWS / 10 / 2);
+  });
+  it('picks up a report written during the download, with the entity and commitment it names', async () => {
+    const stream = await exporter.exportStatusReports(db, world.users.secretariat, query('csv'), { batchSize: BATCH });
+    const reader = stream.getReader();
+    const chunks: Uint8Array[] = [];
+    for (let read = 0; read < 3; read += 1) chunks.push((await reader.read()).value!);
+    // A new entity and commitment, and their report: its id sorts after every report read so far.
+    const entity = await db.reportingEntity.create({ data: { kind: 'UN_ENTITY', code: 'ZZLATE', name: { en: 'A late entity (synthetic)' } }, select: { id: true } });
+    const commitment = await db.commitment.create({
+      data: { instrumentId: (await db.instrument.findUniqueOrThrow({ where: { code: 'BULK' }, select: { id: true } })).id, thematicAreaId: (await db.thematicArea.findUniqueOrThrow({ where: { code: 'TA6' }, select: { id: true } })).id, reference: 'late', kind: 'COMMITMENT', order: 99 },
+      select: { id: true },
+    });
+    const late = await db.statusReport.create({ data: { entityId: entity.id, commitmentId: commitment.id, cycleId: world.cycle.id, narrative: '[TEST] Written during the download.' }, select: { id: true } });
+    try {
+      for (let next = await reader.read(); !next.done; next = await reader.read()) chunks.push(next.value);
+      const records = parse(new TextDecoder().decode(concat(chunks)), { bom: true, record_delimiter: '\r\n' }) as string[][];
+      expect(records).toHaveLength(ROWS + 2);
+      const row = records.find((record) => record[COLUMN_KEYS.indexOf('entityCode')] === 'ZZLATE');
+      expect(row?.[COLUMN_KEYS.indexOf('entityName')]).toBe('A late entity (synthetic)');
+      expect(row?.[COLUMN_KEYS.indexOf('reference')]).toBe('late');
+      expect(row?.[COLUMN_KEYS.indexOf('thematicArea')]).toBe('TA6');
+      expect(row?.[COLUMN_KEYS.indexOf('instrument')]).toBe('BULK/1');
+    } finally {
+      await db.statusReport.delete({ where: { id: late.id } });
+      await db.commitment.delete({ where: { id: commitment.id } });
+      await db.reportingEntity.delete({ where: { id: entity.id } });
+    }
   });
 });
