@@ -4,17 +4,15 @@
 // when there is none).
 //
 // The batches are one raw query each, so the rules are written in SQL here. Who may read what is
-// the rule of `visibleReportsWhere` (lib/summaries/publication.ts), which the screens use as a
-// Prisma filter: `visibleReportsSql` says the same, and tests/integration/status-reports-export.test.ts
-// checks, for every kind of caller, that the two give the same reports. A change to one is a
-// change to both.
+// the rule of `visibleReportsWhere`, which the screens use as a Prisma filter; its SQL twin
+// `visibleReportsSql` stands beside it in lib/summaries/publication.ts.
 import 'server-only';
 import type { Db } from '@/lib/db/client';
 import { Prisma } from '@/lib/generated/prisma/client';
 import type { ImplementationStatus, RegionalGroup, WorkflowState } from '@/lib/generated/prisma/enums';
-import { can, type Actor } from '@/lib/auth/permissions';
+import type { Actor } from '@/lib/auth/permissions';
 import { literalPattern } from '@/lib/search-pattern';
-import { publishedCycles, type Publication } from '@/lib/summaries/publication';
+import { publishedCycles, visibleReportsSql } from '@/lib/summaries/publication';
 
 /** Every workflow state in one file. */
 export const ALL_STATES = 'ALL';
@@ -37,19 +35,6 @@ export type StatusReportExportFilters = {
 
 export type FilterDb = Pick<Db, 'summaryPublication' | 'reportingCycle' | 'reportingEntity' | 'instrument' | 'thematicArea' | '$queryRaw'>;
 
-/**
- * The status reports `user` may read, in SQL: the twin of `visibleReportsWhere`. The secretariat
- * every one, a focal point its own entity's, and everyone the reports of published cycles that were
- * accepted when the cycle was published.
- */
-export function visibleReportsSql(user: Actor, published: Map<string, Publication>): Prisma.Sql {
-  if (can(user, 'status-report.review')) return Prisma.sql`TRUE`;
-  const publishedReports = [...published.values()].map((publication) =>
-    Prisma.sql`(r."cycleId" = ${publication.cycleId} AND r."state" = 'ACCEPTED' AND a."acceptedAt" <= ${publication.at})`);
-  const own = user?.entityId && can(user, 'status-report.read', { entityId: user.entityId }) ? [Prisma.sql`r."entityId" = ${user.entityId}`] : [];
-  const anyOf = [...own, ...publishedReports];
-  return anyOf.length > 0 ? Prisma.sql`(${Prisma.join(anyOf, ' OR ')})` : Prisma.sql`FALSE`;
-}
 
 /**
  * What the caller may read, narrowed by the filters; null when a filter names nothing that exists

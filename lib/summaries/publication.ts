@@ -2,7 +2,7 @@
 // SummaryPublication publishes (rather than withdraws); what the public reads of it is frozen at
 // that moment: the figures stored with it, and the reports accepted up to then.
 import type { Db } from '@/lib/db/client';
-import type { Prisma } from '@/lib/generated/prisma/client';
+import { Prisma } from '@/lib/generated/prisma/client';
 import { can, type Actor } from '@/lib/auth/permissions';
 import type { PublishedFigures } from './mutations';
 
@@ -53,4 +53,18 @@ export function visibleReportsWhere(user: Actor, published: Map<string, Publicat
   const anyOf = [...own, ...publishedReports];
   // No condition at all would mean every report: an empty OR must mean none.
   return anyOf.length > 0 ? { OR: anyOf } : { id: { in: [] } };
+}
+
+/**
+ * The same rule in SQL, over a report `r` and its accepted record `a` (the export reads in SQL):
+ * the twin of `visibleReportsWhere`, kept beside it; tests/integration/status-reports-export.test.ts
+ * checks that both select the same reports for every kind of reader.
+ */
+export function visibleReportsSql(user: Actor, published: Map<string, Publication>): Prisma.Sql {
+  if (can(user, 'status-report.review')) return Prisma.sql`TRUE`;
+  const publishedReports = [...published.values()].map((publication) =>
+    Prisma.sql`(r."cycleId" = ${publication.cycleId} AND r."state" = 'ACCEPTED' AND a."acceptedAt" <= ${publication.at})`);
+  const own = user?.entityId && can(user, 'status-report.read', { entityId: user.entityId }) ? [Prisma.sql`r."entityId" = ${user.entityId}`] : [];
+  const anyOf = [...own, ...publishedReports];
+  return anyOf.length > 0 ? Prisma.sql`(${Prisma.join(anyOf, ' OR ')})` : Prisma.sql`FALSE`;
 }

@@ -466,8 +466,7 @@ describe('every state in one file (state=all)', () => {
 
 describe('who may read what, in the SQL of the batches', () => {
   it('is the rule of visibleReportsWhere for every kind of caller and publication', async () => {
-    const { publishedCycles, visibleReportsWhere } = await import('@/lib/summaries/publication');
-    const { visibleReportsSql } = await import('@/lib/exports/status-report-filter');
+    const { publishedCycles, visibleReportsSql, visibleReportsWhere } = await import('@/lib/summaries/publication');
     const callers: Actor[] = [
       null, world.users.viewer, world.users.focalMex, world.users.focalNga, world.users.secretariat, world.users.admin,
       { role: 'CONTRIBUTOR', entityId: world.entities.MEX, id: world.users.focalMex2.id },
