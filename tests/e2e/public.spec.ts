@@ -38,3 +38,17 @@ test('the workspace asks anonymous visitors to sign in', async ({ page }) => {
   await expect(page).toHaveURL(/\/en\/sign-in\?callbackUrl=%2Fen%2Fentities%2FNGA$/);
   await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
 });
+
+test('search shows its results twenty at a time, and the next page goes on where the first stopped', async ({ page }) => {
+  await page.goto('/en/search?q=%E6%AF%92%E5%93%81');
+  const hits = page.getByTestId('paragraph-hit');
+  await expect(hits).toHaveCount(20);
+  const first = await hits.allTextContents();
+  await expect(page.getByTestId('search-pages')).toContainText('Page 1 of');
+  await page.getByTestId('search-next').click();
+  await expect(page).toHaveURL(/page=2/);
+  await expect(page.getByTestId('search-pages')).toContainText('Page 2 of');
+  const second = await page.getByTestId('paragraph-hit').allTextContents();
+  expect(second.length).toBeGreaterThan(0);
+  expect(second.filter((text) => first.includes(text))).toEqual([]);
+});

@@ -44,20 +44,26 @@ export default async function SearchPage({ params, searchParams }: PageProps<'/[
         <>
           <section aria-labelledby="paragraph-results" className="mt-8">
             <h2 id="paragraph-results" className="text-lg font-semibold" data-testid="paragraph-result-count">{t('paragraphs', { count: paragraphs.total })}</h2>
-            <ol className="mt-3 space-y-3">
-              {paragraphs.hits.map((hit) => (
-                <li key={`${hit.symbol}-${hit.language}-${hit.number}`} className="rounded border border-slate-200 bg-white p-3" data-testid="paragraph-hit">
-                  <Link href={paragraphPath(hit, hit.number)} className="font-semibold text-un-navy underline">
-                    {tDocuments('citation', { symbol: hit.symbol, number: hit.number })}
-                  </Link>
-                  <p className="mt-1 line-clamp-3 text-slate-800" lang={hit.language}>{hit.text}</p>
-                </li>
-              ))}
-            </ol>
+            {paragraphs.hits.length === 0 && paragraphs.total > 0 ? (
+              <p className="mt-3 text-slate-700">{t('onEarlierPages')}</p>
+            ) : (
+              <ol className="mt-3 space-y-3">
+                {paragraphs.hits.map((hit) => (
+                  <li key={`${hit.symbol}-${hit.language}-${hit.number}`} className="rounded border border-slate-200 bg-white p-3" data-testid="paragraph-hit">
+                    <Link href={paragraphPath(hit, hit.number)} className="font-semibold text-un-navy underline">
+                      {tDocuments('citation', { symbol: hit.symbol, number: hit.number })}
+                    </Link>
+                    <p className="mt-1 line-clamp-3 text-slate-800" lang={hit.language}>{hit.text}</p>
+                  </li>
+                ))}
+              </ol>
+            )}
           </section>
           <section aria-labelledby="commitment-results" className="mt-8">
             <h2 id="commitment-results" className="text-lg font-semibold">{t('commitments', { count: commitments.total })}</h2>
-            <CommitmentList rows={commitments.rows} />
+            {commitments.rows.length === 0 && commitments.total > 0
+              ? <p className="mt-3 text-slate-700">{t('onEarlierPages')}</p>
+              : <CommitmentList rows={commitments.rows} />}
           </section>
           {pages > 1 && (
             <nav aria-label={t('pages')} className="mt-8 flex flex-wrap items-baseline gap-4 text-sm" data-testid="search-pages">
