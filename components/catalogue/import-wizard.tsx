@@ -35,6 +35,7 @@ export function ImportWizard({ instruments, areas, initialInstrument }: Props) {
   const [text, setText] = useState('');
   // Set when the form changes after a preview: the preview no longer shows what would be imported.
   const [stale, setStale] = useState(false);
+  const [readingFile, setReadingFile] = useState(false);
   const edited = <T,>(set: (value: T) => void) => (value: T) => {
     set(value);
     setStale(true);
@@ -103,7 +104,7 @@ export function ImportWizard({ instruments, areas, initialInstrument }: Props) {
           </div>
         </div>
         <TextFileInput label={t('file')} help={t('fileHelp')} maxBytes={MAX_BYTES}
-          messages={{ tooLarge: t('fileTooLarge'), notText: t('fileNotText') }}
+          messages={{ tooLarge: t('fileTooLarge'), notText: t('fileNotText') }} onReading={setReadingFile}
           onText={(text, fileName) => { edited(setText)(text); setSourceName(fileName); }} />
         <div>
           <label htmlFor="text" className="block text-sm font-medium">{t('text')}</label>
@@ -113,7 +114,7 @@ export function ImportWizard({ instruments, areas, initialInstrument }: Props) {
         </div>
         <input type="hidden" name="sourceName" value={sourceName} />
         <FormStatus state={state} />
-        <button type="submit" disabled={!hydrated || previewing || progress.state === 'running'} className="rounded bg-un-navy px-4 py-2 font-medium text-white disabled:opacity-60">
+        <button type="submit" disabled={!hydrated || previewing || readingFile || progress.state === 'running'} className="rounded bg-un-navy px-4 py-2 font-medium text-white disabled:opacity-60">
           {previewing ? t('previewing') : t('preview')}
         </button>
       </form>

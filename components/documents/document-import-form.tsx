@@ -24,6 +24,7 @@ export function DocumentImportForm() {
   // Controlled fields: a form action resets uncontrolled ones, and the form must match its preview.
   const [fields, setFields] = useState({ symbol: '', language: locale as string, publishedOn: '', text: '', sourceName: '' });
   const [stale, setStale] = useState(false);
+  const [readingFile, setReadingFile] = useState(false);
   const set = (name: keyof typeof fields) => (value: string) => {
     setFields((current) => ({ ...current, [name]: value, ...(name === 'text' ? { sourceName: '' } : {}) }));
     setStale(true);
@@ -64,7 +65,7 @@ export function DocumentImportForm() {
           </div>
         </div>
         <TextFileInput label={t('file')} help={t('fileHelp')} maxBytes={MAX_BYTES}
-          messages={{ tooLarge: t('fileTooLarge'), notText: t('fileNotText') }}
+          messages={{ tooLarge: t('fileTooLarge'), notText: t('fileNotText') }} onReading={setReadingFile}
           onText={(text, fileName) => { setFields((current) => ({ ...current, text, sourceName: fileName })); setStale(true); }} />
         <div>
           <label htmlFor="text" className="block text-sm font-medium">{t('text')}</label>
@@ -75,7 +76,7 @@ export function DocumentImportForm() {
         <input type="hidden" name="sourceName" value={fields.sourceName} />
         <FormStatus state={preview} />
         {previewing && <progress className="w-full" aria-label={t('reading')} />}
-        <button type="submit" disabled={!hydrated || previewing || importing} className="rounded bg-un-navy px-4 py-2 font-medium text-white disabled:opacity-60">
+        <button type="submit" disabled={!hydrated || previewing || importing || readingFile} className="rounded bg-un-navy px-4 py-2 font-medium text-white disabled:opacity-60">
           {previewing ? t('reading') : t('preview')}
         </button>
       </form>

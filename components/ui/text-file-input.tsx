@@ -9,22 +9,29 @@ type Props = {
   messages: { tooLarge: string; notText: string };
   /** The file's text and name, once it passed the checks. */
   onText: (text: string, fileName: string) => void;
+  /** While a chosen file is being read: its form must not be sent with the text not there yet. */
+  onReading?: (reading: boolean) => void;
 };
 
 /**
  * Reads a chosen text file in the browser, refusing at once (before any upload) what is too large
  * or not text, so that a person on a slow connection learns it straight away.
  */
-export function TextFileInput({ label, help, maxBytes, messages, onText }: Props) {
+export function TextFileInput({ label, help, maxBytes, messages, onText, onReading }: Props) {
   const [error, setError] = useState<string | null>(null);
   async function read(event: ChangeEvent<HTMLInputElement>) {
     const file = event.target.files?.[0];
     setError(null);
     if (!file) return;
     if (file.size > maxBytes) return setError(messages.tooLarge);
-    const content = await file.text();
-    if (content.includes('\u0000')) return setError(messages.notText);
-    onText(content, file.name);
+    onReading?.(true);
+    try {
+      const content = await file.text();
+      if (content.includes('\u0000')) return setError(messages.notText);
+      onText(content, file.name);
+    } finally {
+      onReading?.(false);
+    }
   }
   return (
     <div>

@@ -174,6 +174,8 @@ test('a document text of 11 MB reaches the dry run', async ({ page }) => {
   await page.getByLabel('Document symbol').fill('X/E2E/BIG');
   await page.getByRole('combobox', { name: 'Language' }).selectOption('en');
   await page.getByLabel('Text file (optional)').setInputFiles({ name: 'big-report.txt', mimeType: 'text/plain', buffer: Buffer.from(text) });
+  // The file is read in the browser first (the button waits for it): the whole text is in the form before it is sent.
+  await expect(page.getByLabel('Text', { exact: true })).toHaveValue(new RegExp(`${paragraphs.length}\\. Invented paragraph ${paragraphs.length} `), { timeout: 60_000 });
   await page.getByRole('button', { name: 'Dry run' }).click();
   await expect(page.getByTestId('document-preview-summary')).toContainText(`New document X/E2E/BIG. ${paragraphs.length} paragraphs`, { timeout: 90_000 });
 });
