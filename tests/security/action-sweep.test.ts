@@ -13,11 +13,10 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { buildIsCurrent } from '@/scripts/build-stamp';
 import {
-  ACTION_SPECS, CALLERS, callAs, createActionWorld, loadActions, sweepVariant, type ActionWorld, type AnyAction, type Variant,
+  ACTION_SPECS, CALLERS, callAs, closeActionSweep, openActionSweep, sweepVariant, type ActionSweep, type ActionWorld, type AnyAction, type Variant,
 } from '../support/action-sweep';
-import { snapshotter, type Snapshotter } from '../support/database-snapshot';
+import type { Snapshotter } from '../support/database-snapshot';
 import { actionKey, builtServerActions, findServerActions, ROOT } from '../support/server-actions';
-import { createTestDatabase } from '../support/test-database';
 
 vi.mock('next-auth', async (original) => (await import('../support/action-context')).nextAuthModule(await original()));
 vi.mock('next-intl/server', async (original) => (await import('../support/action-context')).nextIntlServerModule(await original()));
@@ -26,26 +25,16 @@ vi.mock('next/cache', async (original) => (await import('../support/action-conte
 const inventory = findServerActions();
 const keys = inventory.actions.map(actionKey);
 
-let database: Awaited<ReturnType<typeof createTestDatabase>>;
+let database: ActionSweep['database'];
 let world: ActionWorld;
 let actions: Record<string, AnyAction>;
 let snapshots: Snapshotter;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  process.env.DATABASE_URL = database.url;
-  process.env.NEXTAUTH_SECRET ??= 'a test secret of sufficient length';
-  actions = await loadActions(inventory.actions);
-  world = await createActionWorld(database.db);
-  snapshots = await snapshotter(database.url);
+  ({ database, world, actions, snapshots } = await openActionSweep(inventory.actions));
 });
 
-afterAll(async () => {
-  await snapshots?.close();
-  const { db } = await import('@/lib/db');
-  await db.$disconnect();
-  await database?.drop();
-});
+afterAll(() => closeActionSweep({ database, snapshots }));
 
 describe('the inventory of server actions', () => {
   it("finds the application's actions in its sources", () => {

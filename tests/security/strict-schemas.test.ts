@@ -15,12 +15,11 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ACTIONS, can } from '@/lib/auth/permissions';
 import { Role } from '@/lib/generated/prisma/enums';
 import {
-  ACTION_SPECS, callAs, createActionWorld, describeOutcome, loadActions, type ActionWorld, type AnyAction, type Caller, type Fields,
+  ACTION_SPECS, callAs, describeOutcome, closeActionSweep, openActionSweep, type ActionSweep, type ActionWorld, type AnyAction, type Caller, type Fields,
 } from '../support/action-sweep';
 import { message } from '../support/action-context';
-import { changedTables, snapshotter, type Snapshotter } from '../support/database-snapshot';
+import { changedTables, type Snapshotter } from '../support/database-snapshot';
 import { actionKey, findServerActions } from '../support/server-actions';
-import { createTestDatabase } from '../support/test-database';
 
 vi.mock('next-auth', async (original) => (await import('../support/action-context')).nextAuthModule(await original()));
 vi.mock('next-intl/server', async (original) => (await import('../support/action-context')).nextIntlServerModule(await original()));
@@ -32,26 +31,16 @@ const keys = inventory.actions.map(actionKey);
 /** Fields a form must never be able to set. */
 const EXTRA_FIELDS = ['entityId', 'state', 'version', 'role', 'userId', 'submittedById'] as const;
 
-let database: Awaited<ReturnType<typeof createTestDatabase>>;
+let database: ActionSweep['database'];
 let world: ActionWorld;
 let actions: Record<string, AnyAction>;
 let snapshots: Snapshotter;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  process.env.DATABASE_URL = database.url;
-  process.env.NEXTAUTH_SECRET ??= 'a test secret of sufficient length';
-  actions = await loadActions(inventory.actions);
-  world = await createActionWorld(database.db);
-  snapshots = await snapshotter(database.url);
+  ({ database, world, actions, snapshots } = await openActionSweep(inventory.actions));
 });
 
-afterAll(async () => {
-  await snapshots?.close();
-  const { db } = await import('@/lib/db');
-  await db.$disconnect();
-  await database?.drop();
-});
+afterAll(() => closeActionSweep({ database, snapshots }));
 
 const INVALID = () => message('actions', 'invalid');
 

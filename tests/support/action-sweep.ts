@@ -34,7 +34,8 @@ import { hashInvitationToken } from '@/lib/team/invitations';
 import { assignCommitments, inviteContributor } from '@/lib/team/mutations';
 import { seedReferenceData } from '@/prisma/seed/seed-reference';
 import { plantSweepWorld, type SweepWorld } from './access-sweep-world';
-import { changedTables, type Snapshotter } from './database-snapshot';
+import { changedTables, snapshotter, type Snapshotter } from './database-snapshot';
+import { createTestDatabase } from './test-database';
 import { signInAs } from './action-context';
 import { ROOT } from './server-actions';
 
@@ -704,4 +705,31 @@ async function enrolledCode(db: Db, userId: string): Promise<string> {
   const { secret } = await startMfaEnrolment(db, userId);
   await confirmMfaEnrolment(db, userId, await generate({ secret, epoch: Math.floor(earlier.getTime() / 1000) }), earlier);
   return generate({ secret });
+}
+
+export type ActionSweep = {
+  database: Awaited<ReturnType<typeof createTestDatabase>>;
+  world: ActionWorld;
+  actions: Record<string, AnyAction>;
+  snapshots: Snapshotter;
+};
+
+/**
+ * A sweep's database of its own, with its world and every action loaded. DATABASE_URL and
+ * NEXTAUTH_SECRET are set before the actions are imported: lib/db.ts and lib/env.ts read them then.
+ */
+export async function openActionSweep(inventory: { file: string; name: string }[]): Promise<ActionSweep> {
+  const database = await createTestDatabase();
+  process.env.DATABASE_URL = database.url;
+  process.env.NEXTAUTH_SECRET ??= 'a test secret of sufficient length';
+  const actions = await loadActions(inventory);
+  const world = await createActionWorld(database.db);
+  return { database, world, actions, snapshots: await snapshotter(database.url) };
+}
+
+export async function closeActionSweep(sweep: Partial<Pick<ActionSweep, 'database' | 'snapshots'>>): Promise<void> {
+  await sweep.snapshots?.close();
+  const { db } = await import('@/lib/db');
+  await db.$disconnect();
+  await sweep.database?.drop();
 }
