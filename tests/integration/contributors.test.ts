@@ -22,7 +22,7 @@ import { hashInvitationToken, INVITATION_DAYS } from '@/lib/team/invitations';
 import { acceptInvitation, assignCommitments, changeContributor, invitationStatus, inviteContributor, type TeamActor } from '@/lib/team/mutations';
 import { message, signInAs } from '../support/action-context';
 import { createStatusWorld, type StatusWorld } from '../support/status-fixtures';
-import { createTestDatabase } from '../support/test-database';
+import { createAppTestDatabase } from '../support/test-database';
 
 // The queries read the app's own client (lib/db.ts); the team's actions read a session. Only the
 // request-scoped parts of Next are supplied (tests/support/action-context.ts).
@@ -34,7 +34,7 @@ type StatusQueries = typeof import('@/lib/status-reports/queries');
 type TeamQueries = typeof import('@/lib/team/queries');
 type TeamActions = typeof import('@/lib/team/actions');
 
-let database: Awaited<ReturnType<typeof createTestDatabase>>;
+let database: Awaited<ReturnType<typeof createAppTestDatabase>>;
 let db: Db;
 let world: StatusWorld;
 let statusQueries: StatusQueries;
@@ -160,11 +160,8 @@ function formData(fields: Record<string, string | string[]>): FormData {
 }
 
 beforeAll(async () => {
-  database = await createTestDatabase();
+  database = await createAppTestDatabase();
   db = database.db;
-  // lib/db.ts and lib/env.ts read these on first use: set them before importing the app's code.
-  process.env.DATABASE_URL = database.url;
-  process.env.NEXTAUTH_SECRET ??= 'a test secret of sufficient length';
   world = await createStatusWorld(db);
   statusQueries = await import('@/lib/status-reports/queries');
   teamQueries = await import('@/lib/team/queries');
@@ -173,11 +170,7 @@ beforeAll(async () => {
 
 beforeEach(() => signInAs(null));
 
-afterAll(async () => {
-  const { db: appDb } = await import('@/lib/db');
-  await appDb.$disconnect();
-  await database.drop();
-});
+afterAll(() => database.drop());
 
 // ---------------------------------------------------------------------------------------------
 

@@ -10,13 +10,13 @@ import { DomainError } from '@/lib/errors';
 import { confirmMfaEnrolment, disableMfa, renewRecoveryCodes, startMfaEnrolment } from '@/lib/mfa/mutations';
 import { signInAs } from '../support/action-context';
 import { createStatusWorld, type StatusWorld } from '../support/status-fixtures';
-import { createTestDatabase } from '../support/test-database';
+import { createAppTestDatabase } from '../support/test-database';
 
 vi.mock('next-auth', async (original) => (await import('../support/action-context')).nextAuthModule(await original()));
 vi.mock('next-intl/server', async (original) => (await import('../support/action-context')).nextIntlServerModule(await original()));
 vi.mock('next/cache', async (original) => (await import('../support/action-context')).nextCacheModule(await original()));
 
-let database: Awaited<ReturnType<typeof createTestDatabase>>;
+let database: Awaited<ReturnType<typeof createAppTestDatabase>>;
 let db: Db;
 let world: StatusWorld;
 let session: typeof import('@/lib/auth/session');
@@ -29,10 +29,8 @@ let counter = 0;
 const address = () => `198.51.100.${(counter += 1)}`;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
+  database = await createAppTestDatabase();
   db = database.db;
-  process.env.DATABASE_URL = database.url;
-  process.env.NEXTAUTH_SECRET ??= 'a test secret of at least thirty-two bytes long';
   world = await createStatusWorld(db);
   await db.user.updateMany({ data: { passwordHash: await hashPassword(PASSWORD) } });
   session = await import('@/lib/auth/session');

@@ -14,7 +14,7 @@ import type { Db } from '@/lib/db/client';
 import type { Role } from '@/lib/generated/prisma/enums';
 import { message, signInAs } from '../support/action-context';
 import { createStatusWorld, type StatusWorld } from '../support/status-fixtures';
-import { createTestDatabase } from '../support/test-database';
+import { createAppTestDatabase } from '../support/test-database';
 
 // Pages and actions read a session and translations from the request: only those parts of Next
 // are supplied (tests/support/action-context.ts); the database is real.
@@ -22,7 +22,7 @@ vi.mock('next-auth', async (original) => (await import('../support/action-contex
 vi.mock('next-intl/server', async (original) => (await import('../support/action-context')).nextIntlServerModule(await original()));
 vi.mock('next/cache', async (original) => (await import('../support/action-context')).nextCacheModule(await original()));
 
-let database: Awaited<ReturnType<typeof createTestDatabase>>;
+let database: Awaited<ReturnType<typeof createAppTestDatabase>>;
 let db: Db;
 let world: StatusWorld;
 let session: typeof import('@/lib/auth/session');
@@ -73,10 +73,8 @@ const audit = (action: string, entityId: string) =>
   db.auditEvent.findMany({ where: { action, entityId }, orderBy: { at: 'asc' }, select: { actorId: true, before: true, after: true } });
 
 beforeAll(async () => {
-  database = await createTestDatabase();
+  database = await createAppTestDatabase();
   db = database.db;
-  process.env.DATABASE_URL = database.url;
-  process.env.NEXTAUTH_SECRET ??= 'a test secret of sufficient length';
   world = await createStatusWorld(db);
   session = await import('@/lib/auth/session');
   queries = await import('@/lib/users/queries');
@@ -85,11 +83,7 @@ beforeAll(async () => {
 
 beforeEach(() => signInAs(null));
 
-afterAll(async () => {
-  const { db: appDb } = await import('@/lib/db');
-  await appDb.$disconnect();
-  await database.drop();
-});
+afterAll(() => database.drop());
 
 describe('createUser (command line)', () => {
   it('creates a focal point of an entity, with a hashed password and an audit row', async () => {

@@ -35,7 +35,7 @@ import { assignCommitments, inviteContributor } from '@/lib/team/mutations';
 import { seedReferenceData } from '@/prisma/seed/seed-reference';
 import { plantSweepWorld, type SweepWorld } from './access-sweep-world';
 import { changedTables, snapshotter, type Snapshotter } from './database-snapshot';
-import { createTestDatabase } from './test-database';
+import { createAppTestDatabase } from './test-database';
 import { signInAs } from './action-context';
 import { ROOT } from './server-actions';
 
@@ -708,20 +708,15 @@ async function enrolledCode(db: Db, userId: string): Promise<string> {
 }
 
 export type ActionSweep = {
-  database: Awaited<ReturnType<typeof createTestDatabase>>;
+  database: Awaited<ReturnType<typeof createAppTestDatabase>>;
   world: ActionWorld;
   actions: Record<string, AnyAction>;
   snapshots: Snapshotter;
 };
 
-/**
- * A sweep's database of its own, with its world and every action loaded. DATABASE_URL and
- * NEXTAUTH_SECRET are set before the actions are imported: lib/db.ts and lib/env.ts read them then.
- */
+/** A sweep's database of its own, with its world and every action loaded. */
 export async function openActionSweep(inventory: { file: string; name: string }[]): Promise<ActionSweep> {
-  const database = await createTestDatabase();
-  process.env.DATABASE_URL = database.url;
-  process.env.NEXTAUTH_SECRET ??= 'a test secret of sufficient length';
+  const database = await createAppTestDatabase();
   const actions = await loadActions(inventory);
   const world = await createActionWorld(database.db);
   return { database, world, actions, snapshots: await snapshotter(database.url) };
@@ -729,7 +724,5 @@ export async function openActionSweep(inventory: { file: string; name: string }[
 
 export async function closeActionSweep(sweep: Partial<Pick<ActionSweep, 'database' | 'snapshots'>>): Promise<void> {
   await sweep.snapshots?.close();
-  const { db } = await import('@/lib/db');
-  await db.$disconnect();
   await sweep.database?.drop();
 }

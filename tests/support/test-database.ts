@@ -33,3 +33,22 @@ export async function createTestDatabase(): Promise<{ url: string; db: Db; drop(
     },
   };
 }
+
+/**
+ * A test database the application's own modules use too: lib/db.ts and lib/env.ts read
+ * DATABASE_URL and NEXTAUTH_SECRET on first use, so they are set here, before a test imports the
+ * application's code. Its drop() also closes the application's connections.
+ */
+export async function createAppTestDatabase(): Promise<Awaited<ReturnType<typeof createTestDatabase>>> {
+  const database = await createTestDatabase();
+  process.env.DATABASE_URL = database.url;
+  process.env.NEXTAUTH_SECRET ??= 'a test secret of at least thirty-two bytes long';
+  return {
+    ...database,
+    drop: async () => {
+      const { db } = await import('@/lib/db');
+      await db.$disconnect();
+      await database.drop();
+    },
+  };
+}
