@@ -295,6 +295,12 @@ async function main() {
   await app.prepare();
 
   const server = createServer(createRequestHandler(handle, { hops, appUrl }));
+  // A port that cannot be had (taken, not allowed) ends the process: Next's own handler of uncaught
+  // exceptions would only log it and leave a server that serves nothing.
+  server.on('error', (error) => {
+    console.error(`Cannot listen on ${hostname}:${port}: ${error.message}`);
+    process.exit(1);
+  });
   server.listen(port, hostname, () => console.log(`> Ready on http://${hostname === '0.0.0.0' ? 'localhost' : hostname}:${port}`));
 
   // Requests under way finish, and so does the job queue (an e-mail being sent is either sent and
@@ -324,10 +330,20 @@ export function workerCount(value) {
  */
 function runWorkers(count) {
   let stopping = false;
+  let exitCode = 0;
+  const listening = new Set();
   const fork = () => cluster.fork();
+  cluster.on('listening', (worker) => listening.add(worker.id));
   cluster.on('exit', (worker, code, signal) => {
+    if (!stopping && !listening.has(worker.id)) {
+      // It never served (a wrong setting, no database): another would end the same way. Stop, as
+      // a single process would.
+      console.error(`Worker ${worker.process.pid} ended before it served (${signal ?? code}): stopping.`);
+      exitCode = 1;
+      stop();
+    }
     if (stopping) {
-      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
+      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(exitCode);
       return;
     }
     console.error(`Worker ${worker.process.pid} ended (${signal ?? code}): starting another.`);

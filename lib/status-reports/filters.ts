@@ -3,6 +3,8 @@
 import { z } from 'zod';
 
 const text = (max: number) => z.string().trim().max(max).optional().catch(undefined).transform((value) => value || undefined);
+/** A page number; anything else is the first page. */
+const page = z.coerce.number().int().min(1).max(100_000).optional().catch(undefined);
 const area = z.string().trim().regex(/^TA\d(\.\d)?$/i).optional().catch(undefined).transform((value) => value?.toUpperCase() || undefined);
 
 export const WORKLIST_STATES = ['NOT_REPORTED', 'DRAFT', 'SUBMITTED', 'RETURNED', 'ACCEPTED'] as const;
@@ -16,7 +18,7 @@ const worklistSchema = z.object({
   q: text(200),
   /** A contributor's id, "none" (not assigned) or "ready" (handed over, waiting to be submitted). */
   assignee: text(40),
-  page: z.coerce.number().int().min(1).max(100_000).optional().catch(undefined),
+  page,
 });
 
 const reviewSchema = z.object({
@@ -31,7 +33,7 @@ const reviewSchema = z.object({
   commitment: text(40),
   /** Member States only, or the other entities only. */
   kind: z.enum(['MEMBER_STATE', 'OTHER']).optional().catch(undefined),
-  page: z.coerce.number().int().min(1).max(100_000).optional().catch(undefined),
+  page,
 });
 
 export type WorklistFilters = Partial<z.infer<typeof worklistSchema>>;
