@@ -1,8 +1,8 @@
 // Locale routing, and the security headers of every page. Never a security boundary: every page,
 // query and action authorizes on its own (ARCHITECTURE.md, request flow).
 import createMiddleware from 'next-intl/middleware';
-import { NextRequest, type NextResponse } from 'next/server';
-import { routing } from '@/lib/i18n/routing';
+import { NextRequest, NextResponse } from 'next/server';
+import { PENDING_LANGUAGE_COOKIE, PENDING_LANGUAGE_HEADER, pendingLanguageRedirect, routing } from '@/lib/i18n/routing';
 import { appUrl, env } from '@/lib/env';
 
 const handleI18nRouting = createMiddleware(routing);
@@ -46,16 +46,34 @@ export default function proxy(request: NextRequest): NextResponse {
   const app = new URL(appUrl('/'));
   // X-Forwarded-Proto reaches this far only from a trusted proxy (scripts/serve.mjs drops it otherwise).
   const https = app.protocol === 'https:' || request.headers.get('x-forwarded-proto')?.split(',')[0]?.trim() === 'https';
+
+  // A UN language not offered yet ("/fr/instruments"): the same page in English, whose layout says
+  // why, once (the cookie lives for the next page only). next-intl would make it "/en/fr/…", a 404.
+  const pending = pendingLanguageRedirect(request.nextUrl.pathname);
+  if (pending) {
+    const target = request.nextUrl.clone();
+    target.pathname = pending.pathname;
+    // Next writes a redirect to the request's own origin as a relative Location.
+    const redirect = NextResponse.redirect(target, 307);
+    redirect.cookies.set(PENDING_LANGUAGE_COOKIE, pending.language, { path: '/', maxAge: 120, httpOnly: true, sameSite: 'lax', secure: https });
+    return redirect;
+  }
   const nonce = btoa(crypto.randomUUID());
   const policy = contentSecurityPolicy(nonce, { dev: env().NODE_ENV === 'development', https });
 
   const headers = new Headers(request.headers);
   headers.set('x-nonce', nonce);
+  // The language the reader asked for and did not get, for this page's layout to say so; the cookie
+  // goes with this response (and Next hides a cookie the proxy deletes from the page already).
+  headers.delete(PENDING_LANGUAGE_HEADER);
+  const asked = request.cookies.get(PENDING_LANGUAGE_COOKIE)?.value;
+  if (asked) headers.set(PENDING_LANGUAGE_HEADER, asked);
   headers.set('content-security-policy', policy);
   const response = handleI18nRouting(new NextRequest(request.url, { headers }));
   response.headers.set('content-security-policy', policy);
   const link = response.headers.get('link');
   if (link) response.headers.set('link', alternateLinks(link, app.origin));
+  if (asked) response.cookies.delete(PENDING_LANGUAGE_COOKIE);
   return response;
 }
 

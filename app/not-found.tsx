@@ -1,6 +1,9 @@
 // Requests outside any locale (rare: the proxy adds one). Rendered in the default language.
+import type { Metadata } from 'next';
 import messages from '@/messages/en.json';
 import './globals.css';
+
+export const metadata: Metadata = { title: `${messages.common.notFoundTitle} · ${messages.meta.title}` };
 
 export default function GlobalNotFound() {
   return (

@@ -63,15 +63,25 @@ async function run<S extends z.ZodType, T>(
   const parsed = schema.safeParse(fields);
   if (!parsed.success) {
     const tValidation = await getTranslations('validation');
-    const fieldErrors = z.flattenError(parsed.error).fieldErrors as Record<string, string[]>;
-    // Schemas name their messages by key ("validation.required"), said here in the reader's language.
-    const translate = (message: string) =>
-      message.startsWith('validation.') ? tValidation(message.slice('validation.'.length) as never) : tValidation('invalid');
-    return {
-      ok: false,
-      message: t('invalid'),
-      fieldErrors: Object.fromEntries(Object.entries(fieldErrors).map(([field, messages]) => [field, messages.map(translate)])),
+    // Schemas name their messages by key ("validation.required"), said here in the reader's language;
+    // a text over its limit says the limit and its own length, so that nothing is cut unseen.
+    const translate = (issue: z.core.$ZodIssue, field: string) => {
+      if (!issue.message.startsWith('validation.')) return tValidation('invalid');
+      const key = issue.message.slice('validation.'.length);
+      if (key === 'tooLong' && issue.code === 'too_big') {
+        const value = fields[field];
+        const max = Number(issue.maximum);
+        const count = typeof value === 'string' ? value.trim().length : max + 1;
+        return tValidation('tooLongBy', { max, count, over: Math.max(1, count - max) });
+      }
+      return tValidation(key as never);
     };
+    const fieldErrors: Record<string, string[]> = {};
+    for (const issue of parsed.error.issues) {
+      const field = issue.path.length > 0 ? String(issue.path[0]) : null;
+      if (field !== null) (fieldErrors[field] ??= []).push(translate(issue, field));
+    }
+    return { ok: false, message: t('invalid'), fieldErrors };
   }
   try {
     return await act(parsed.data);

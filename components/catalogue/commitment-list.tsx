@@ -3,9 +3,10 @@ import { displayReference } from '@/lib/catalogue/reference';
 import { Link } from '@/lib/i18n/navigation';
 import type { CommitmentRow } from '@/lib/catalogue/queries';
 import { LanguageNote } from './language-note';
+import { HighlightedText } from '@/components/ui/highlighted-text';
 
-/** Commitments as a list: reference, instrument, area and wording (in the reader's language when there is one). */
-export async function CommitmentList({ rows, showInstrument = true }: { rows: CommitmentRow[]; showInstrument?: boolean }) {
+/** Commitments as a list: reference, instrument, area and wording (in the reader's language when there is one), a search's words marked. */
+export async function CommitmentList({ rows, showInstrument = true, highlight }: { rows: CommitmentRow[]; showInstrument?: boolean; highlight?: string }) {
   const [t, locale] = await Promise.all([getTranslations('catalogue'), getLocale()]);
   if (rows.length === 0) return <p className="mt-4 text-slate-700">{t('noCommitments')}</p>;
   return (
@@ -23,7 +24,9 @@ export async function CommitmentList({ rows, showInstrument = true }: { rows: Co
             {row.text && <LanguageNote shown={row.text} />}
           </div>
           {row.subheading && <p className="mt-1 text-xs uppercase tracking-wide text-slate-500">{row.subheading}</p>}
-          <p className="mt-1 line-clamp-3 text-slate-800" lang={row.text?.locale}>{row.text?.text ?? t('noText')}</p>
+          <p className="mt-1 line-clamp-3 text-slate-800" lang={row.text?.locale}>
+            {row.text ? (highlight ? <HighlightedText text={row.text.text} words={highlight} /> : row.text.text) : t('noText')}
+          </p>
         </li>
       ))}
     </ol>

@@ -7,6 +7,8 @@ import { FormStatus } from '@/components/ui/form-status';
 import { useHydrated } from '@/components/ui/use-hydrated';
 import { useKeptForm } from '@/components/ui/use-kept-form';
 import { EvidenceField as Field } from '@/components/evidence/evidence-form';
+import { DateField } from '@/components/ui/date-field';
+import type { ActionState } from '@/lib/action-state';
 
 const ACTIONS = { open: openCycleAction, close: closeCycleAction, reopen: reopenCycleAction };
 
@@ -43,11 +45,11 @@ export function CreateCycleForm({ instruments }: { instruments: { code: string; 
         <Field prefix="cycle" name="code" label={t('code')} hint={t('codeHint')} state={state} required maxLength={40} placeholder={String(year)} />
         <Field prefix="cycle" name="nameEn" label={t('nameEn')} state={state} required maxLength={200} placeholder={`${year} reporting cycle`} />
         <Field prefix="cycle" name="nameZh" label={t('nameZh')} state={state} maxLength={200} lang="zh" placeholder={`${year}年报告周期`} />
-        <Field prefix="cycle" name="periodStart" type="date" label={t('periodStart')} state={state} required />
-        <Field prefix="cycle" name="periodEnd" type="date" label={t('periodEnd')} state={state} required />
+        <DateField id="cycle-periodStart" name="periodStart" label={t('periodStart')} errors={errorsOf(state, 'periodStart')} required />
+        <DateField id="cycle-periodEnd" name="periodEnd" label={t('periodEnd')} errors={errorsOf(state, 'periodEnd')} required />
         <div className="hidden sm:block" />
-        <Field prefix="cycle" name="opensOn" type="date" label={t('opensOn')} state={state} required />
-        <Field prefix="cycle" name="deadline" type="date" label={t('deadlineDay')} hint={t('deadlineHint')} state={state} required />
+        <DateField id="cycle-opensOn" name="opensOn" label={t('opensOn')} errors={errorsOf(state, 'opensOn')} required />
+        <DateField id="cycle-deadline" name="deadline" label={t('deadlineDay')} hint={t('deadlineHint')} errors={errorsOf(state, 'deadline')} required />
       </div>
       <fieldset>
         <legend className="text-sm font-medium">{t('instruments')}</legend>
@@ -64,4 +66,8 @@ export function CreateCycleForm({ instruments }: { instruments: { code: string; 
       <button type="submit" disabled={pending} className="rounded bg-un-navy px-4 py-2 font-medium text-white disabled:opacity-60">{t('create')}</button>
     </form>
   );
+}
+
+function errorsOf(state: ActionState<unknown>, field: string): string[] {
+  return state && !state.ok ? (state.fieldErrors[field] ?? []) : [];
 }

@@ -9,6 +9,7 @@ import { FieldError, FormStatus } from '@/components/ui/form-status';
 import { TextFileInput } from '@/components/ui/text-file-input';
 import { useHydrated } from '@/components/ui/use-hydrated';
 import { TextField } from '@/components/ui/text-field';
+import type { DocumentPreview } from '@/lib/documents/import-document';
 
 const MAX_BYTES = 20 * 1024 * 1024;
 const LANGUAGES = ['ar', 'en', 'es', 'fr', 'ru', 'zh'] as const;
@@ -31,6 +32,8 @@ export function DocumentImportForm() {
   };
 
   const staged = preview?.ok ? preview.data : null;
+  // Chinese sentences follow each other without a space.
+  const gap = locale === 'zh' ? '' : ' ';
   if (result?.ok) {
     const done = result.data;
     return (
@@ -82,13 +85,13 @@ export function DocumentImportForm() {
       </form>
 
       {staged && (
-        <section aria-labelledby="dry-run" className="space-y-3 rounded-lg border border-slate-200 bg-white p-4" data-testid="document-preview">
+        <section aria-labelledby="dry-run" className="min-w-0 space-y-4 rounded-lg border border-slate-200 bg-white p-4" data-testid="document-preview">
           <h2 id="dry-run" className="font-semibold">{t('dryRun')}</h2>
           <p data-testid="document-preview-summary">
-            {t(`mode.${staged.preview.mode}`, { symbol: staged.preview.symbol })}{' '}
+            {t(`mode.${staged.preview.mode}`, { symbol: staged.preview.symbol })}{gap}
             {t('summary', { paragraphs: staged.preview.paragraphCount, sections: staged.preview.sections.length, footnotes: staged.preview.footnoteCount })}
           </p>
-          {staged.preview.title && <p lang={staged.preview.language}><span className="font-medium">{t('detectedTitle')}</span> {staged.preview.title}</p>}
+          {staged.preview.title && <p><span className="font-medium">{t('detectedTitle')}</span>{gap}<span lang={staged.preview.language}>{staged.preview.title}</span></p>}
           {staged.preview.mode === 'corrected' && (
             <p>{t('changes', { changed: staged.preview.changed.join(', ') || '—', added: staged.preview.added.join(', ') || '—', removed: staged.preview.removed.join(', ') || '—' })}</p>
           )}
@@ -96,23 +99,13 @@ export function DocumentImportForm() {
             <ul className="list-disc rounded border border-amber-300 bg-amber-50 p-3 ps-8 text-sm text-amber-950">
               {staged.preview.warnings.map((warning, index) => (
                 <li key={index}>
-                  {warning.line !== null && t('line', { line: warning.line })}{' '}
+                  {warning.line !== null && <>{t('line', { line: warning.line })}{gap}</>}
                   {t.has(`warningCodes.${warning.code}` as never) ? t(`warningCodes.${warning.code}` as never) : warning.message}
                 </li>
               ))}
             </ul>
           )}
-          <details>
-            <summary className="cursor-pointer text-sm font-medium">{t('sections', { count: staged.preview.sections.length })}</summary>
-            <ol className="mt-2 space-y-1 text-sm" lang={staged.preview.language}>
-              {staged.preview.sections.map((section) => (
-                <li key={section.path}>
-                  {section.path} {section.heading}
-                  {staged.preview.areas[section.path] && <span className="ms-2 rounded bg-slate-100 px-1 text-xs">{staged.preview.areas[section.path]}</span>}
-                </li>
-              ))}
-            </ol>
-          </details>
+          <DryRunDetails preview={staged.preview} />
           {stale && <p role="status" className="rounded bg-amber-50 p-3 text-sm text-amber-950">{t('stale')}</p>}
           <form action={confirmAction}>
             <input type="hidden" name="stagedId" value={staged.stagedId} />
@@ -125,5 +118,96 @@ export function DocumentImportForm() {
         </section>
       )}
     </div>
+  );
+}
+
+/**
+ * What the dry run found, to check before importing: lines read otherwise than they look (with
+ * where they went), the paragraphs with their first words, the sections and the footnotes. The
+ * lists are cut on the server (DRY_RUN_LIMITS) and end with how many more there are.
+ */
+function DryRunDetails({ preview }: { preview: DocumentPreview }) {
+  const t = useTranslations('documents.import');
+  const locale = useLocale();
+  const gap = locale === 'zh' ? '' : ' ';
+  const moreParagraphs = preview.paragraphCount - preview.paragraphs.length;
+  const moreFootnotes = preview.footnoteCount - preview.footnotes.length;
+  const moreNotes = preview.lineNoteCount - preview.lineNotes.length;
+  return (
+    <>
+      {preview.lineNotes.length > 0 && (
+        <div role="note" className="rounded border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950" data-testid="document-line-notes">
+          <h3 className="font-medium">{t('lineNotes.heading', { count: preview.lineNoteCount })}</h3>
+          <ul className="mt-1 list-disc space-y-1 ps-5">
+            {preview.lineNotes.map((note) => (
+              <li key={note.line} data-testid="document-line-note">
+                {t('line', { line: note.line })}{gap}<span lang={preview.language} className="[overflow-wrap:anywhere]">{t('lineNotes.quote', { text: note.text })}</span>{gap}
+                {t(`lineNotes.${note.reason}`)}{gap}
+                {note.placement.kind === 'paragraph' && t('lineNotes.toParagraph', { number: note.placement.number })}
+                {note.placement.kind === 'heading' && t('lineNotes.toHeading', { path: note.placement.path })}
+                {note.placement.kind === 'left-out' && t('lineNotes.leftOut')}
+              </li>
+            ))}
+          </ul>
+          {moreNotes > 0 && <p className="mt-1">{t('lineNotes.more', { count: moreNotes })}</p>}
+        </div>
+      )}
+
+      <section aria-labelledby="dry-run-paragraphs">
+        <h3 id="dry-run-paragraphs" className="font-semibold">{t('paragraphs.heading', { count: preview.paragraphCount })}</h3>
+        <div className="mt-2 max-h-96 overflow-y-auto rounded border border-slate-200">
+          <table className="w-full table-fixed text-sm">
+            <thead className="sticky top-0 bg-slate-100">
+              <tr>
+                <th scope="col" className="w-12 px-2 py-1 text-start">{t('paragraphs.number')}</th>
+                <th scope="col" className="w-20 px-2 py-1 text-start max-sm:w-16">{t('paragraphs.section')}</th>
+                <th scope="col" className="px-2 py-1 text-start">{t('paragraphs.start')}</th>
+              </tr>
+            </thead>
+            <tbody lang={preview.language}>
+              {preview.paragraphs.map((paragraph) => (
+                <tr key={paragraph.number} className="border-t border-slate-100 align-top" data-testid="dry-run-paragraph">
+                  <th scope="row" className="px-2 py-1 text-start font-mono">{paragraph.number}</th>
+                  <td className="break-words px-2 py-1 font-mono text-xs">{paragraph.sectionPath || '—'}</td>
+                  <td className="break-words px-2 py-1">
+                    {paragraph.excerpt}
+                    {paragraph.footnoteRefs.length > 0 && (
+                      <span className="ms-1 text-xs text-slate-600" lang={locale}>{t('paragraphs.footnoteRefs', { count: paragraph.footnoteRefs.length, numbers: paragraph.footnoteRefs.join(', ') })}</span>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        {moreParagraphs > 0 && <p className="mt-1 text-sm text-slate-700" data-testid="dry-run-more-paragraphs">{t('paragraphs.more', { count: moreParagraphs })}</p>}
+      </section>
+
+      <details>
+        <summary className="cursor-pointer text-sm font-medium">{t('sections', { count: preview.sections.length })}</summary>
+        <ol className="mt-2 space-y-1 text-sm" lang={preview.language}>
+          {preview.sections.map((section) => (
+            <li key={section.path} className="break-words">
+              {section.path} {section.heading}
+              {preview.areas[section.path] && <span className="ms-2 rounded bg-slate-100 px-1 text-xs">{preview.areas[section.path]}</span>}
+            </li>
+          ))}
+        </ol>
+      </details>
+
+      <section aria-labelledby="dry-run-footnotes">
+        <h3 id="dry-run-footnotes" className="font-semibold">{t('footnotesFound.heading', { count: preview.footnoteCount })}</h3>
+        {preview.footnotes.length === 0 ? (
+          <p className="mt-1 text-sm text-slate-700" data-testid="dry-run-no-footnotes">{t('footnotesFound.none')}</p>
+        ) : (
+          <ol className="mt-2 max-h-64 space-y-1 overflow-y-auto text-sm" lang={preview.language}>
+            {preview.footnotes.map((footnote) => (
+              <li key={footnote.number} className="break-words" data-testid="dry-run-footnote"><sup className="me-1">{footnote.number}</sup>{footnote.excerpt}</li>
+            ))}
+          </ol>
+        )}
+        {moreFootnotes > 0 && <p className="mt-1 text-sm text-slate-700">{t('footnotesFound.more', { count: moreFootnotes })}</p>}
+      </section>
+    </>
   );
 }

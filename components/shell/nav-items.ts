@@ -10,7 +10,7 @@ export function navItemsFor(user: NonNullable<Actor> & { entityCode: string | nu
   if (user.entityCode && can(user, 'team.manage', { entityId: user.entityId })) items.push({ key: 'team', href: '/team' });
   if (can(user, 'status-report.review')) items.push({ key: 'reviews', href: '/reviews' });
   if (can(user, 'status-report.review')) items.push({ key: 'overdue', href: '/overdue' });
-  items.push({ key: 'thematicAreas', href: '/' });
+  items.push({ key: 'thematicAreas', href: '/areas' });
   if (user.entityCode && can(user, 'entity.read-private', { entityId: user.entityId })) {
     items.push({ key: 'myEntity', href: `/entities/${user.entityCode}` });
   }

@@ -1,6 +1,6 @@
 'use client';
 
-import { useActionState } from 'react';
+import { useActionState, useState } from 'react';
 import { useTranslations } from 'next-intl';
 import {
   linkReportFileAction, linkReportParagraphAction, linkReportUrlAction, removeReportEvidenceAction, searchReportParagraphsAction,
@@ -110,17 +110,36 @@ export function ReportFileForm({ reportId, maxBytes, accept }: { reportId: strin
   );
 }
 
+/**
+ * Removes one piece of the report's evidence after asking, on the page (not in a browser dialog,
+ * which a phone may hide): the first button opens the question, the second removes.
+ */
 export function RemoveReportEvidence({ reportId, evidenceId, what }: { reportId: string; evidenceId: string; what: string }) {
   const t = useTranslations('evidence');
   const tReport = useTranslations('reportEvidence');
+  const hydrated = useHydrated();
+  const [asking, setAsking] = useState(false);
   const [state, action, pending] = useActionState(removeReportEvidenceAction, null);
-  return (
-    <form action={action} className="inline" onSubmit={(event) => { if (!window.confirm(tReport('removeConfirm', { what }))) event.preventDefault(); }}>
-      <input type="hidden" name="reportId" value={reportId} />
-      <input type="hidden" name="evidenceId" value={evidenceId} />
-      <button type="submit" disabled={pending} aria-label={t('removeLabel', { what })} className="text-sm text-red-800 underline disabled:opacity-60">
+  if (!asking) {
+    return (
+      <button type="button" disabled={!hydrated} onClick={() => setAsking(true)} aria-label={t('removeLabel', { what })} className="text-sm text-red-800 underline disabled:opacity-60">
         {t('remove')}
       </button>
+    );
+  }
+  return (
+    <form action={action} className="mt-2 w-full space-y-2 rounded border border-red-200 bg-red-50 p-3" data-testid="remove-confirm">
+      <input type="hidden" name="reportId" value={reportId} />
+      <input type="hidden" name="evidenceId" value={evidenceId} />
+      <p className="text-sm text-red-950">{tReport('removeConfirm', { what })}</p>
+      <div className="flex flex-wrap gap-2">
+        <button type="submit" disabled={pending} className="rounded bg-red-800 px-3 py-1.5 text-sm font-medium text-white disabled:opacity-60">
+          {pending ? t('removing') : t('removeConfirmButton')}
+        </button>
+        <button type="button" onClick={() => setAsking(false)} className="rounded border border-slate-400 px-3 py-1.5 text-sm font-medium text-slate-800">
+          {t('cancel')}
+        </button>
+      </div>
       <FormStatus state={state} />
     </form>
   );

@@ -1,7 +1,7 @@
 'use client';
 
 import { useActionState, useEffect, useState } from 'react';
-import { useFormatter, useTranslations } from 'next-intl';
+import { useFormatter, useLocale, useTranslations } from 'next-intl';
 import type { ActionState } from '@/lib/action-state';
 import type { ImplementationStatus } from '@/lib/generated/prisma/enums';
 import { saveStatusReportAction } from '@/lib/status-reports/actions';
@@ -9,6 +9,8 @@ import type { ReportVersion, WriteResult } from '@/lib/status-reports/mutations'
 import { FormStatus } from '@/components/ui/form-status';
 import { useHydrated } from '@/components/ui/use-hydrated';
 import { StatusBadge } from './status-badge';
+import { dateFormatter } from '@/lib/i18n/dates';
+import { DateField } from '@/components/ui/date-field';
 
 type Fields = { status: ImplementationStatus | ''; narrative: string; asOf: string };
 
@@ -38,7 +40,9 @@ const same = (a: Fields, b: Fields) => a.status === b.status && a.narrative.trim
 export function ReportForm({ keys, initial, previous, canSubmit, statuses, narrativeMax }: Props) {
   const t = useTranslations('report');
   const tStatus = useTranslations('status');
+  const tFields = useTranslations('fields');
   const format = useFormatter();
+  const dates = dateFormatter(useLocale());
   const hydrated = useHydrated();
   const [values, setValues] = useState<Fields>(() => toFields(initial));
   const [saved, setSaved] = useState<Fields & { version: number }>(() => ({ ...toFields(initial), version: initial.version }));
@@ -134,14 +138,8 @@ export function ReportForm({ keys, initial, previous, canSubmit, statuses, narra
           <p id="report-status-hint" className="mt-1 text-xs text-slate-600">{t('statusHint')}</p>
           {fieldErrors('status').length > 0 && <p className="mt-1 text-sm text-red-800">{fieldErrors('status').join(' ')}</p>}
         </div>
-        <div>
-          <label htmlFor="report-as-of" className="block text-sm font-medium">{t('asOf')}</label>
-          <input id="report-as-of" name="asOf" type="date" value={values.asOf} onChange={set('asOf')}
-            aria-describedby={fieldErrors('asOf').length ? 'report-as-of-error' : 'report-as-of-hint'}
-            className="mt-1 block w-full rounded border border-slate-300 bg-white px-3 py-2" />
-          <p id="report-as-of-hint" className="mt-1 text-xs text-slate-600">{t('asOfHint')}</p>
-          {fieldErrors('asOf').length > 0 && <p id="report-as-of-error" className="mt-1 text-sm text-red-800">{fieldErrors('asOf').join(' ')}</p>}
-        </div>
+        <DateField id="report-as-of" name="asOf" label={t('asOf')} hint={t('asOfHint')} errors={fieldErrors('asOf')}
+          value={values.asOf} onChange={(asOf) => set('asOf')({ target: { value: asOf } })} />
       </div>
 
       <div>
@@ -164,12 +162,12 @@ export function ReportForm({ keys, initial, previous, canSubmit, statuses, narra
           <p>
             {t('conflictBy', {
               who: conflict.updatedBy ?? '—',
-              when: format.dateTime(new Date(conflict.updatedAt), { dateStyle: 'medium', timeStyle: 'short' }),
+              when: dates.shortDayTime(new Date(conflict.updatedAt)),
             })}
           </p>
           <dl className="grid gap-1 rounded bg-white p-2 text-slate-900">
-            <div><dt className="inline font-medium">{t('status')}: </dt><dd className="inline"><StatusBadge status={conflict.status} /></dd></div>
-            {conflict.asOf && <div><dt className="inline font-medium">{t('asOf')}: </dt><dd className="inline">{format.dateTime(new Date(`${conflict.asOf}T00:00:00Z`), { dateStyle: 'long', timeZone: 'UTC' })}</dd></div>}
+            <div><dt className="inline font-medium">{t('status')}{tFields('colon')}</dt><dd className="inline"><StatusBadge status={conflict.status} /></dd></div>
+            {conflict.asOf && <div><dt className="inline font-medium">{t('asOf')}{tFields('colon')}</dt><dd className="inline">{dates.isoDay(conflict.asOf)}</dd></div>}
             <div><dt className="font-medium">{t('narrative')}</dt><dd className="whitespace-pre-line" data-testid="conflict-narrative">{conflict.narrative || '—'}</dd></div>
           </dl>
           <button type="button" onClick={() => setValues(toFields(conflict))} className="rounded border border-red-800 bg-white px-3 py-1.5 font-medium text-red-900">

@@ -1,16 +1,17 @@
-import { useFormatter, useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from 'next-intl';
 import type { ImplementationStatus } from '@/lib/generated/prisma/enums';
 import type { TimelineEvent } from '@/lib/status-reports/queries';
 import { progressWeight } from '@/lib/status-reports/status-scale';
 import { STATUS_FILL, StatusBadge } from './status-badge';
+import { dateFormatter } from '@/lib/i18n/dates';
 
 type Series = { cycleCode: string; cycleName: string; status: ImplementationStatus | null }[];
 
 /** Every event of this entity x commitment, oldest first, and the accepted status per cycle. */
 export function ReportTimeline({ events, series }: { events: TimelineEvent[]; series: Series }) {
   const t = useTranslations('timeline');
-  const format = useFormatter();
-  const when = (date: Date) => format.dateTime(date, { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' });
+  const dates = dateFormatter(useLocale());
+  const when = (date: Date) => dates.dayTime(date);
   return (
     <section aria-labelledby="timeline-heading" className="space-y-4">
       <h2 id="timeline-heading" className="text-lg font-semibold">{t('heading')}</h2>

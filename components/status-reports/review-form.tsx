@@ -5,6 +5,7 @@ import { useTranslations } from 'next-intl';
 import { reviewStatusReportAction } from '@/lib/status-reports/actions';
 import { FormStatus } from '@/components/ui/form-status';
 import { useHydrated } from '@/components/ui/use-hydrated';
+import { CharacterLimit, characterLimitId } from '@/components/ui/character-limit';
 
 /**
  * Accept, or return for revision with a comment that the focal point will read. The comment's
@@ -24,9 +25,10 @@ export function ReviewForm({ reportId, version, commentMax }: { reportId: string
       <div>
         <label htmlFor="review-comment" className="block text-sm font-medium">{t('comment')}</label>
         <p id="review-comment-hint" className="mt-0.5 text-xs text-slate-600">{t('commentHint')}</p>
-        <textarea id="review-comment" name="comment" rows={4} maxLength={commentMax} value={comment} onChange={(event) => setComment(event.target.value)}
-          aria-invalid={errors.length > 0 || undefined} aria-describedby={`review-comment-hint${errors.length ? ' review-comment-error' : ''}`}
+        <textarea id="review-comment" name="comment" rows={4} value={comment} onChange={(event) => setComment(event.target.value)}
+          aria-invalid={errors.length > 0 || undefined} aria-describedby={`review-comment-hint ${characterLimitId('review-comment')}${errors.length ? ' review-comment-error' : ''}`}
           className="mt-1 block w-full rounded border border-slate-300 bg-white px-3 py-2 aria-[invalid=true]:border-red-600" />
+        <CharacterLimit fieldId="review-comment" max={commentMax} value={comment} />
         {errors.length > 0 && <p id="review-comment-error" className="mt-1 text-sm text-red-800">{errors.join(' ')}</p>}
       </div>
       <FormStatus state={state} success={state?.ok ? (state.data.state === 'ACCEPTED' ? t('accepted') : t('returned')) : undefined} />

@@ -13,7 +13,7 @@ async function withParseErrors<T>(work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (error) {
-    if (error instanceof InstrumentParseError) throw new DomainError(`import.${error.code}`, { detail: error.message });
+    if (error instanceof InstrumentParseError) throw new DomainError(`import.${error.messageKey}`, error.values);
     throw error;
   }
 }

@@ -9,6 +9,7 @@ import { lockSuggestionIndex, tokenizeTexts, updateSuggestionIndex } from '@/lib
 import { DomainError } from '@/lib/errors';
 import { checksumOf } from '@/lib/catalogue/checksum';
 import { repeatedValues } from '@/lib/import/repeats';
+import { DRY_RUN_LIMITS, firstWords } from '@/lib/import/dry-run';
 import { mapSectionsToThematicAreas, parseReport, ReportParseError, thematicAreaOfSection, type ParsedReport } from '@/lib/import/report-parser';
 
 export type DocumentImportInput = {
@@ -35,6 +36,14 @@ export type DocumentPreview = {
   changed: number[];
   added: number[];
   removed: number[];
+  /**
+   * What the dry run lists, cut to DRY_RUN_LIMITS (the counts above count everything): each
+   * paragraph's first words, the footnotes, and lines read otherwise than they look.
+   */
+  paragraphs: { number: number; sectionPath: string; excerpt: string; footnoteRefs: number[] }[];
+  footnotes: { number: number; excerpt: string }[];
+  lineNotes: ParsedReport['lineNotes'];
+  lineNoteCount: number;
 };
 
 export type DocumentImportResult = DocumentPreview & { documentId: string; keptWithEvidence: number[] };
@@ -44,7 +53,7 @@ export function parseDocumentText(input: Pick<DocumentImportInput, 'text' | 'sym
   try {
     return parseReport(input.text, { symbol: input.symbol, language: input.language });
   } catch (error) {
-    if (error instanceof ReportParseError) throw new DomainError(`documentImport.${error.code}`, { detail: error.message });
+    if (error instanceof ReportParseError) throw new DomainError(`documentImport.${error.code}`, error.values);
     throw error;
   }
 }
@@ -91,6 +100,12 @@ async function plan(db: Db, input: DocumentImportInput): Promise<{ preview: Docu
     changed: existing ? parsed.paragraphs.filter((p) => current.has(p.number) && current.get(p.number) !== p.text).map((p) => p.number) : [],
     added: existing ? parsed.paragraphs.filter((p) => !current.has(p.number)).map((p) => p.number) : [],
     removed: existing ? [...current.keys()].filter((number) => !incoming.has(number)).sort((a, b) => a - b) : [],
+    paragraphs: parsed.paragraphs.slice(0, DRY_RUN_LIMITS.paragraphs).map((paragraph) => ({
+      number: paragraph.number, sectionPath: paragraph.sectionPath, excerpt: firstWords(paragraph.text), footnoteRefs: paragraph.footnoteRefs,
+    })),
+    footnotes: parsed.footnotes.slice(0, DRY_RUN_LIMITS.footnotes).map((footnote) => ({ number: footnote.number, excerpt: firstWords(footnote.text, 140) })),
+    lineNotes: parsed.lineNotes.slice(0, DRY_RUN_LIMITS.lineNotes),
+    lineNoteCount: parsed.lineNotes.length,
   };
   return { preview, parsed };
 }

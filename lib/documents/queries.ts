@@ -3,6 +3,7 @@ import { notFound } from 'next/navigation';
 import { db } from '@/lib/db';
 import { slugOf } from '@/lib/slug';
 import { literalPattern } from '@/lib/search-pattern';
+import { can, type Actor } from '@/lib/auth/permissions';
 
 // Imported reports are public documents: these reads serve anonymous readers too.
 
@@ -32,14 +33,14 @@ async function findDocumentId(slug: string, language: string): Promise<string> {
 }
 
 export type DocumentDetail = DocumentSummary & {
-  sourceName: string;
-  importedBy: string | null;
+  /** The file it was imported from and who imported it: internal, so null unless the viewer imports documents. */
+  staffProvenance: { sourceName: string; importedBy: string | null } | null;
   sections: { path: string; heading: string }[];
   paragraphs: { number: number; sectionPath: string; text: string; footnoteRefs: number[] }[];
   footnotes: { number: number; text: string }[];
 };
 
-export async function getDocument(slug: string, language: string): Promise<DocumentDetail> {
+export async function getDocument(slug: string, language: string, viewer: Actor = null): Promise<DocumentDetail> {
   const id = await findDocumentId(slug, language);
   const document = await db.sourceDocument.findUniqueOrThrow({
     where: { id },
@@ -50,11 +51,17 @@ export async function getDocument(slug: string, language: string): Promise<Docum
       footnotes: { orderBy: { number: 'asc' }, select: { number: true, text: true } },
     },
   });
-  const { importedByEmail, ...rest } = document;
-  return { ...rest, importedBy: importedByEmail, slug: slugOf(document.symbol), paragraphCount: document.paragraphs.length };
+  const { importedByEmail, sourceName, ...rest } = document;
+  return {
+    ...rest,
+    staffProvenance: can(viewer, 'document.import') ? { sourceName, importedBy: importedByEmail } : null,
+    slug: slugOf(document.symbol),
+    paragraphCount: document.paragraphs.length,
+  };
 }
 
 export type ParagraphDetail = {
+  id: string;
   document: { symbol: string; slug: string; language: string; title: string };
   number: number;
   sectionPath: string;
@@ -72,7 +79,7 @@ export async function getParagraph(slug: string, language: string, number: numbe
   const paragraph = await db.paragraph.findUnique({
     where: { documentId_number: { documentId, number } },
     select: {
-      number: true, sectionPath: true, heading: true, text: true, footnoteRefs: true, textChangedAt: true,
+      id: true, number: true, sectionPath: true, heading: true, text: true, footnoteRefs: true, textChangedAt: true,
       thematicArea: { select: { code: true, title: true } },
       document: { select: { symbol: true, language: true, title: true } },
     },
@@ -84,6 +91,7 @@ export async function getParagraph(slug: string, language: string, number: numbe
     db.footnote.findMany({ where: { documentId, number: { in: paragraph.footnoteRefs } }, orderBy: { number: 'asc' }, select: { number: true, text: true } }),
   ]);
   return {
+    id: paragraph.id,
     document: { ...paragraph.document, slug: slugOf(paragraph.document.symbol) },
     number: paragraph.number,
     sectionPath: paragraph.sectionPath,

@@ -4,7 +4,7 @@
 // report); each write locks the commitment row so that two people linking at once cannot
 // create the same link twice.
 import type { Db } from '@/lib/db/client';
-import type { Role } from '@/lib/generated/prisma/enums';
+import type { EvidenceState, Role } from '@/lib/generated/prisma/enums';
 import { can } from '@/lib/auth/permissions';
 import { recordAudit } from '@/lib/audit/record';
 import { DomainError } from '@/lib/errors';
@@ -28,10 +28,48 @@ export function mayLinkEvidence(actor: EvidenceActor | null): boolean {
   return actor !== null && can(actor, 'evidence.link', { entityId: actor.entityId });
 }
 
-/** Who may remove a link: whoever added it, and the secretariat. */
-export function mayRemoveEvidence(actor: EvidenceActor | null, addedById: string | null): boolean {
+/** What decides who may remove a link, or ask for its removal. */
+export type EvidenceOwnership = {
+  /** Whoever linked it (or accepted the suggestion it came from). */
+  addedById: string | null;
+  /** The entity whose focal point linked it; null for the secretariat's. */
+  entityId: string | null;
+  state: EvidenceState;
+};
+
+/**
+ * Whether the link is the actor's own: they linked it, or a focal point of their entity did (the
+ * evidence belongs to the entity, and a colleague may look after it).
+ */
+function ownsEvidence(actor: EvidenceActor, link: EvidenceOwnership): boolean {
+  return (link.addedById !== null && link.addedById === actor.id) || (link.entityId !== null && can(actor, 'evidence.link', { entityId: link.entityId }));
+}
+
+/**
+ * Who may remove a link at once: the secretariat, any link; a focal point, a proposal of their
+ * own (or their entity's) while it waits for review. Evidence the secretariat accepted is removed
+ * by the secretariat only: a focal point asks for it (mayRequestEvidenceRemoval).
+ */
+export function mayRemoveEvidence(actor: EvidenceActor | null, link: EvidenceOwnership): boolean {
   if (!actor || !mayLinkEvidence(actor)) return false;
-  return actor.role === 'ADMIN' || actor.role === 'SECRETARIAT' || (addedById !== null && addedById === actor.id);
+  if (mayReviewEvidence(actor)) return true;
+  return link.state === 'SUGGESTED' && ownsEvidence(actor, link);
+}
+
+/** A focal point asks the secretariat to remove accepted evidence of their own or their entity's. */
+export function mayRequestEvidenceRemoval(actor: EvidenceActor | null, link: EvidenceOwnership): boolean {
+  if (!actor || !mayLinkEvidence(actor) || mayReviewEvidence(actor)) return false;
+  return link.state === 'ACCEPTED' && ownsEvidence(actor, link);
+}
+
+/** How long whoever removed evidence may undo it themselves (the page offers it for a few seconds; this allows for a slow network). */
+export const UNDO_WINDOW_MS = 2 * 60 * 1000;
+
+/** Who may restore removed evidence: the secretariat at any time, whoever removed it just after. */
+export function mayRestoreEvidence(actor: EvidenceActor | null, link: { removedById: string | null; removedAt: Date | null }, now = new Date()): boolean {
+  if (!actor || !link.removedAt || !mayLinkEvidence(actor)) return false;
+  if (mayReviewEvidence(actor)) return true;
+  return link.removedById === actor.id && now.getTime() - link.removedAt.getTime() <= UNDO_WINDOW_MS;
 }
 
 function assertMayLink(actor: EvidenceActor) {
@@ -60,6 +98,8 @@ async function lockCommitment(tx: Tx, commitmentId: string) {
 
 export type LinkParagraphInput = { commitmentId: string; symbol: string; number: number; note: string; preferredLanguage?: string };
 
+type ResolvedParagraph = { id: string; number: number; document: { symbol: string; language: string } };
+
 /**
  * Links paragraph `number` of document `symbol`. When the document was imported in several
  * languages, the reader's language is taken, else English, else the first imported. A pending
@@ -84,31 +124,52 @@ export async function linkParagraph(db: Db, actor: EvidenceActor, input: LinkPar
       select: { id: true },
     });
     if (!paragraph) throw new DomainError('evidence.unknownParagraph', { symbol: document.symbol, number: input.number });
-
-    const existing = await tx.evidenceLink.findFirst({
-      where: { commitmentId: input.commitmentId, statusReportId: null, paragraphId: paragraph.id, state: { in: ['ACCEPTED', 'SUGGESTED'] } },
-      select: { id: true, state: true, score: true },
-    });
-    // A focal point cannot turn a pending suggestion into evidence: only a reviewer decides.
-    if (existing && (existing.state === 'ACCEPTED' || !mayReviewEvidence(actor))) throw new DomainError('evidence.alreadyLinked');
-
-    const target = { kind: 'PARAGRAPH', symbol: document.symbol, language: document.language, number: input.number, paragraphId: paragraph.id };
-    const link = existing
-      ? await tx.evidenceLink.update({
-          where: { id: existing.id },
-          data: { state: 'ACCEPTED', note: input.note, decidedById: actor.id, decidedAt: new Date() },
-          select: { id: true },
-        })
-      : await tx.evidenceLink.create({
-          data: { commitmentId: input.commitmentId, kind: 'PARAGRAPH', paragraphId: paragraph.id, note: input.note, createdById: actor.id, state: initialState(actor) },
-          select: { id: true },
-        });
-    await recordAudit(tx, {
-      actorId: actor.id, action: 'evidence.link', entityType: 'EvidenceLink', entityId: link.id,
-      after: { commitmentId: input.commitmentId, ...target, note: input.note, fromSuggestion: Boolean(existing) },
-    });
-    return link;
+    return linkResolvedParagraph(tx, actor, input, { id: paragraph.id, number: input.number, document });
   });
+}
+
+/** Links one paragraph, by its id, as the paragraph's own page does ("Link to a commitment"). */
+export async function linkParagraphToCommitment(db: Db, actor: EvidenceActor, input: { commitmentId: string; paragraphId: string; note: string }) {
+  assertMayLink(actor);
+  return db.$transaction(async (tx) => {
+    await lockCommitment(tx, input.commitmentId);
+    const paragraph = await tx.paragraph.findUnique({
+      where: { id: input.paragraphId },
+      select: { id: true, number: true, document: { select: { symbol: true, language: true } } },
+    });
+    if (!paragraph) throw new DomainError('evidence.paragraphGone');
+    return linkResolvedParagraph(tx, actor, input, paragraph);
+  });
+}
+
+async function linkResolvedParagraph(tx: Tx, actor: EvidenceActor, input: { commitmentId: string; note: string }, paragraph: ResolvedParagraph) {
+  const existing = await tx.evidenceLink.findFirst({
+    where: { commitmentId: input.commitmentId, statusReportId: null, paragraphId: paragraph.id, state: { in: ['ACCEPTED', 'SUGGESTED'] }, removedAt: null },
+    select: { id: true, state: true, score: true, origin: true },
+  });
+  // A focal point cannot turn a pending suggestion into evidence: only a reviewer decides.
+  if (existing && (existing.state === 'ACCEPTED' || !mayReviewEvidence(actor))) throw new DomainError('evidence.alreadyLinked');
+
+  const { symbol, language } = paragraph.document;
+  const target = { kind: 'PARAGRAPH', symbol, language, number: paragraph.number, paragraphId: paragraph.id };
+  const link = existing
+    ? await tx.evidenceLink.update({
+        where: { id: existing.id },
+        data: { state: 'ACCEPTED', note: input.note, decidedById: actor.id, decidedAt: new Date() },
+        select: { id: true, state: true },
+      })
+    : await tx.evidenceLink.create({
+        data: {
+          commitmentId: input.commitmentId, kind: 'PARAGRAPH', paragraphId: paragraph.id, note: input.note, createdById: actor.id,
+          entityId: actor.entityId, state: initialState(actor),
+        },
+        select: { id: true, state: true },
+      });
+  await recordAudit(tx, {
+    actorId: actor.id, action: 'evidence.link', entityType: 'EvidenceLink', entityId: link.id,
+    after: { commitmentId: input.commitmentId, ...target, note: input.note, entityId: actor.entityId, fromSuggestion: Boolean(existing) },
+  });
+  return { id: link.id, state: link.state, symbol, number: paragraph.number };
 }
 
 export type LinkUrlInput = { commitmentId: string; url: string; title: string; note: string };
@@ -137,15 +198,17 @@ export async function linkUrl(db: Db, actor: EvidenceActor, input: LinkUrlInput)
   const { url, title } = webLink(input);
   return db.$transaction(async (tx) => {
     await lockCommitment(tx, input.commitmentId);
-    const duplicate = await tx.evidenceLink.count({ where: { commitmentId: input.commitmentId, statusReportId: null, kind: 'URL', url, state: { in: ['ACCEPTED', 'SUGGESTED'] } } });
+    const duplicate = await tx.evidenceLink.count({
+      where: { commitmentId: input.commitmentId, statusReportId: null, kind: 'URL', url, state: { in: ['ACCEPTED', 'SUGGESTED'] }, removedAt: null },
+    });
     if (duplicate > 0) throw new DomainError('evidence.alreadyLinked');
     const link = await tx.evidenceLink.create({
-      data: { commitmentId: input.commitmentId, kind: 'URL', url, title, note: input.note, createdById: actor.id, state: initialState(actor) },
+      data: { commitmentId: input.commitmentId, kind: 'URL', url, title, note: input.note, createdById: actor.id, entityId: actor.entityId, state: initialState(actor) },
       select: { id: true },
     });
     await recordAudit(tx, {
       actorId: actor.id, action: 'evidence.link', entityType: 'EvidenceLink', entityId: link.id,
-      after: { commitmentId: input.commitmentId, kind: 'URL', url, title, note: input.note },
+      after: { commitmentId: input.commitmentId, kind: 'URL', url, title, note: input.note, entityId: actor.entityId },
     });
     return link;
   });
@@ -161,14 +224,17 @@ export async function linkFile(db: Db, actor: EvidenceActor, input: LinkFileInpu
       await lockCommitment(tx, input.commitmentId);
       const file = await saveFile(tx, { name: input.fileName, bytes: input.bytes, uploadedById: actor.id });
       const link = await tx.evidenceLink.create({
-        data: { commitmentId: input.commitmentId, kind: 'FILE', fileId: file.id, title: file.fileName, note: input.note, createdById: actor.id, state: initialState(actor) },
+        data: {
+          commitmentId: input.commitmentId, kind: 'FILE', fileId: file.id, title: file.fileName, note: input.note, createdById: actor.id,
+          entityId: actor.entityId, state: initialState(actor),
+        },
         select: { id: true },
       });
       await recordAudit(tx, {
         actorId: actor.id, action: 'evidence.link', entityType: 'EvidenceLink', entityId: link.id,
         after: {
           commitmentId: input.commitmentId, kind: 'FILE', fileId: file.id, fileName: file.fileName,
-          contentType: file.contentType, size: file.size, sha256: file.sha256, note: input.note,
+          contentType: file.contentType, size: file.size, sha256: file.sha256, note: input.note, entityId: actor.entityId,
         },
       });
       return link;
@@ -178,29 +244,146 @@ export async function linkFile(db: Db, actor: EvidenceActor, input: LinkFileInpu
   );
 }
 
-/** Removes a link (and its file, which nothing else uses). */
+const removableSelect = {
+  id: true, commitmentId: true, kind: true, origin: true, state: true, paragraphId: true, url: true, title: true, fileId: true,
+  note: true, createdById: true, decidedById: true, createdAt: true, entityId: true,
+  removalRequestedAt: true, removalRequestedById: true, removalReason: true,
+} as const;
+
+/** Commitment-level evidence still listed; what is attached to a status report changes only through the report. */
+async function findListedLink(tx: Tx, evidenceId: string) {
+  const link = await tx.evidenceLink.findFirst({ where: { id: evidenceId, statusReportId: null, removedAt: null }, select: removableSelect });
+  if (!link) throw new DomainError('evidence.unknown');
+  return link;
+}
+
+type ListedLink = Awaited<ReturnType<typeof findListedLink>>;
+
+/** An accepted suggestion was added by the person who accepted it. */
+function ownershipOf(link: Pick<ListedLink, 'origin' | 'createdById' | 'decidedById' | 'entityId' | 'state'>): EvidenceOwnership {
+  return { addedById: link.origin === 'SUGGESTED' ? link.decidedById : link.createdById, entityId: link.entityId, state: link.state };
+}
+
+/**
+ * Marks a link removed (it and its file stay, out of every list, for the history and the undo),
+ * conditionally on its still being listed: of two people removing at once, the second is told.
+ */
+async function markRemoved(tx: Tx, actor: EvidenceActor, link: ListedLink, after: Record<string, string | null>) {
+  const removedAt = new Date();
+  const { count } = await tx.evidenceLink.updateMany({
+    where: { id: link.id, removedAt: null },
+    data: { removedAt, removedById: actor.id, removalRequestedAt: null, removalRequestedById: null, removalReason: '' },
+  });
+  if (count === 0) throw new DomainError('evidence.unknown');
+  await recordAudit(tx, {
+    actorId: actor.id, action: 'evidence.remove', entityType: 'EvidenceLink', entityId: link.id,
+    before: {
+      ...link, createdAt: link.createdAt.toISOString(), removalRequestedAt: link.removalRequestedAt?.toISOString() ?? null,
+    },
+    after: { removedAt: removedAt.toISOString(), ...after },
+  });
+  return { removed: true as const, evidenceId: link.id, undoUntil: new Date(removedAt.getTime() + UNDO_WINDOW_MS) };
+}
+
+/**
+ * Removes a link at once, where the actor may (mayRemoveEvidence): it is kept, marked removed,
+ * for the commitment's history and to be restored. A focal point's accepted evidence is refused
+ * with words that point to asking the secretariat.
+ */
 export async function removeEvidence(db: Db, actor: EvidenceActor, input: { evidenceId: string }) {
   return db.$transaction(async (tx) => {
-    // Only commitment-level evidence: what is attached to a status report changes through the
-    // report's own guarded path (lib/status-reports/evidence-mutations.ts), or not at all.
+    const link = await findListedLink(tx, input.evidenceId);
+    const ownership = ownershipOf(link);
+    if (!mayRemoveEvidence(actor, ownership)) {
+      throw new DomainError(mayRequestEvidenceRemoval(actor, ownership) ? 'evidence.removeNeedsReview' : 'evidence.removeNotAllowed');
+    }
+    await lockCommitment(tx, link.commitmentId);
+    return markRemoved(tx, actor, link, { reason: null });
+  });
+}
+
+/**
+ * Puts removed evidence back as it was (accepted, or still waiting for review): whoever removed it,
+ * within UNDO_WINDOW_MS, or the secretariat at any time. Refused when the same paragraph or page
+ * has been linked again since.
+ */
+export async function restoreEvidence(db: Db, actor: EvidenceActor, input: { evidenceId: string }, now = new Date()) {
+  return db.$transaction(async (tx) => {
     const link = await tx.evidenceLink.findFirst({
       where: { id: input.evidenceId, statusReportId: null },
-      select: {
-        id: true, commitmentId: true, kind: true, origin: true, state: true, paragraphId: true, url: true, title: true, fileId: true,
-        note: true, createdById: true, decidedById: true, createdAt: true,
-      },
+      select: { id: true, commitmentId: true, kind: true, paragraphId: true, url: true, state: true, removedAt: true, removedById: true },
     });
-    if (!link) throw new DomainError('evidence.unknown');
-    // An accepted suggestion was added by the person who accepted it.
-    const addedById = link.origin === 'SUGGESTED' ? link.decidedById : link.createdById;
-    if (!mayRemoveEvidence(actor, addedById)) throw new DomainError('evidence.removeNotAllowed');
+    if (!link || !link.removedAt) throw new DomainError('evidence.notRemoved');
+    if (!mayRestoreEvidence(actor, link, now)) {
+      throw new DomainError(link.removedById === actor.id && mayLinkEvidence(actor) ? 'evidence.undoExpired' : 'evidence.restoreNotAllowed');
+    }
     await lockCommitment(tx, link.commitmentId);
-    const fileRemoved = await deleteLink(tx, link);
+    if (link.kind !== 'FILE') {
+      const again = await tx.evidenceLink.count({
+        where: {
+          commitmentId: link.commitmentId, statusReportId: null, removedAt: null, state: { in: ['ACCEPTED', 'SUGGESTED'] }, id: { not: link.id },
+          ...(link.kind === 'PARAGRAPH' ? { paragraphId: link.paragraphId } : { kind: 'URL', url: link.url }),
+        },
+      });
+      if (again > 0) throw new DomainError('evidence.alreadyLinked');
+    }
+    const { count } = await tx.evidenceLink.updateMany({ where: { id: link.id, removedAt: link.removedAt }, data: { removedAt: null, removedById: null } });
+    if (count === 0) throw new DomainError('evidence.notRemoved');
     await recordAudit(tx, {
-      actorId: actor.id, action: 'evidence.remove', entityType: 'EvidenceLink', entityId: link.id,
-      before: { ...link, createdAt: link.createdAt.toISOString() }, after: { fileRemoved },
+      actorId: actor.id, action: 'evidence.restore', entityType: 'EvidenceLink', entityId: link.id,
+      before: { removedAt: link.removedAt.toISOString(), removedById: link.removedById },
+      after: { commitmentId: link.commitmentId, state: link.state },
     });
-    return { removed: true };
+    return { restored: true as const, evidenceId: link.id };
+  });
+}
+
+/**
+ * A focal point asks the secretariat to remove accepted evidence of their own or their entity's;
+ * it stays listed, marked, until the secretariat decides (decideRemovalRequest).
+ */
+export async function requestEvidenceRemoval(db: Db, actor: EvidenceActor, input: { evidenceId: string; reason: string }) {
+  return db.$transaction(async (tx) => {
+    const link = await findListedLink(tx, input.evidenceId);
+    if (!mayRequestEvidenceRemoval(actor, ownershipOf(link))) {
+      throw new DomainError(mayRemoveEvidence(actor, ownershipOf(link)) ? 'evidence.removeDirectly' : 'evidence.removeNotAllowed');
+    }
+    const requestedAt = new Date();
+    const { count } = await tx.evidenceLink.updateMany({
+      where: { id: link.id, removedAt: null, removalRequestedAt: null },
+      data: { removalRequestedAt: requestedAt, removalRequestedById: actor.id, removalReason: input.reason },
+    });
+    if (count === 0) throw new DomainError('evidence.removalAlreadyRequested');
+    await recordAudit(tx, {
+      actorId: actor.id, action: 'evidence.request-removal', entityType: 'EvidenceLink', entityId: link.id,
+      after: { commitmentId: link.commitmentId, reason: input.reason, requestedAt: requestedAt.toISOString() },
+    });
+    return { requested: true as const };
+  });
+}
+
+/** The secretariat removes evidence a focal point asked to remove, or keeps it, with a comment the focal point reads. */
+export async function decideRemovalRequest(db: Db, actor: EvidenceActor, input: { evidenceId: string; decision: 'remove' | 'keep'; comment: string }) {
+  assertMayReview(actor);
+  return db.$transaction(async (tx) => {
+    const link = await findListedLink(tx, input.evidenceId);
+    if (!link.removalRequestedAt) throw new DomainError('evidence.noRemovalRequest');
+    await lockCommitment(tx, link.commitmentId);
+    if (input.decision === 'remove') {
+      const result = await markRemoved(tx, actor, link, { onRequestOf: link.removalRequestedById, comment: input.comment });
+      return { decision: 'remove' as const, undoUntil: result.undoUntil };
+    }
+    const { count } = await tx.evidenceLink.updateMany({
+      where: { id: link.id, removedAt: null, removalRequestedAt: link.removalRequestedAt },
+      data: { removalRequestedAt: null, removalRequestedById: null, removalReason: '' },
+    });
+    if (count === 0) throw new DomainError('evidence.noRemovalRequest');
+    await recordAudit(tx, {
+      actorId: actor.id, action: 'evidence.keep', entityType: 'EvidenceLink', entityId: link.id,
+      before: { removalRequestedAt: link.removalRequestedAt.toISOString(), removalRequestedById: link.removalRequestedById, removalReason: link.removalReason },
+      after: { commitmentId: link.commitmentId, comment: input.comment },
+    });
+    return { decision: 'keep' as const, undoUntil: null };
   });
 }
 
@@ -263,21 +446,22 @@ export async function suggestEvidence(db: Db, actor: EvidenceActor, input: { com
   });
 }
 
-type ParagraphLink = { id: string; paragraphId: string | null; state: string; origin: string; score: number | null };
+type ParagraphLink = { id: string; paragraphId: string | null; state: string; origin: string; score: number | null; removedAt: Date | null };
 
 function commitmentParagraphLinks(db: Db | Tx, commitmentId: string): Promise<ParagraphLink[]> {
   return db.evidenceLink.findMany({
     where: { commitmentId, statusReportId: null, kind: 'PARAGRAPH' },
-    select: { id: true, paragraphId: true, state: true, origin: true, score: true },
+    select: { id: true, paragraphId: true, state: true, origin: true, score: true, removedAt: true },
   });
 }
 
 /**
  * Only the machine's own pending suggestions are re-ranked or withdrawn; what a person linked or
- * proposed, and what was decided, stays as it is (and its paragraph is not suggested).
+ * proposed, and what was decided or removed, stays as it is (and its paragraph is not suggested).
  */
 function classifyLinks(links: ParagraphLink[]) {
-  const isMachinePending = (link: ParagraphLink) => link.state === 'SUGGESTED' && link.origin === 'SUGGESTED';
+  // A removed link was decided by whoever removed it: its paragraph is not suggested again.
+  const isMachinePending = (link: ParagraphLink) => link.state === 'SUGGESTED' && link.origin === 'SUGGESTED' && link.removedAt === null;
   return {
     decided: new Set(links.filter((link) => !isMachinePending(link)).map((link) => link.paragraphId)),
     pending: new Map(links.filter(isMachinePending).map((link) => [link.paragraphId, link])),
@@ -311,27 +495,34 @@ function planSuggestions(links: ParagraphLink[], ranked: RankedParagraph[]): Sug
   };
 }
 
-/** Accepts or rejects a pending suggestion; who decided and when are kept on the link. */
-export async function decideSuggestion(db: Db, actor: EvidenceActor, input: { evidenceId: string; decision: 'accept' | 'reject' }) {
+/**
+ * Accepts or rejects a pending suggestion or a focal point's proposal; who decided and when are
+ * kept on the link, with the comment for its author (why it was declined).
+ */
+export async function decideSuggestion(db: Db, actor: EvidenceActor, input: { evidenceId: string; decision: 'accept' | 'reject'; comment?: string }) {
   assertMayReview(actor);
+  const comment = input.comment?.trim() ?? '';
   return db.$transaction(async (tx) => {
     const link = await tx.evidenceLink.findFirst({
-      where: { id: input.evidenceId, statusReportId: null },
-      select: { id: true, commitmentId: true, paragraphId: true, score: true, state: true },
+      where: { id: input.evidenceId, statusReportId: null, removedAt: null },
+      select: { id: true, commitmentId: true, paragraphId: true, score: true, state: true, origin: true, createdById: true },
     });
     if (!link) throw new DomainError('evidence.unknown');
     const state = input.decision === 'accept' ? 'ACCEPTED' : 'REJECTED';
     const decidedAt = new Date();
     // Conditional on the state: of two people deciding at once, the second is told.
     const { count } = await tx.evidenceLink.updateMany({
-      where: { id: link.id, statusReportId: null, state: 'SUGGESTED' },
-      data: { state, decidedById: actor.id, decidedAt },
+      where: { id: link.id, statusReportId: null, state: 'SUGGESTED', removedAt: null },
+      data: { state, decidedById: actor.id, decidedAt, decisionComment: comment },
     });
     if (count === 0) throw new DomainError('evidence.alreadyDecided');
     await recordAudit(tx, {
       actorId: actor.id, action: input.decision === 'accept' ? 'evidence.accept' : 'evidence.reject', entityType: 'EvidenceLink', entityId: link.id,
       before: { state: 'SUGGESTED' },
-      after: { state, commitmentId: link.commitmentId, paragraphId: link.paragraphId, score: link.score, decidedAt: decidedAt.toISOString() },
+      after: {
+        state, commitmentId: link.commitmentId, paragraphId: link.paragraphId, score: link.score, decidedAt: decidedAt.toISOString(),
+        origin: link.origin, authorId: link.origin === 'MANUAL' ? link.createdById : null, comment,
+      },
     });
     return { state };
   });

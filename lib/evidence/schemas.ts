@@ -1,45 +1,48 @@
 // What the evidence forms send. Messages are keys of the "validation" catalogue; the action
 // wrapper says them in the reader's language.
 import { z } from 'zod';
+import { parseParagraphReference } from './paragraph-reference';
 
 const id = z.string().min(1).max(40);
 
 const note = z.string().trim().max(2000, 'validation.tooLong').optional().transform((value) => value ?? '');
 
-/**
- * A paragraph as people type it: the symbol and the number in two fields, or a whole citation
- * pasted into the symbol field ("A/74/129, para. 25", "A/74/129，第25段").
- */
-export function parseParagraphReference(symbolField: string, numberField?: string): { symbol: string; number: number } | null {
-  const symbol = symbolField.normalize('NFKC').replace(/\s+/g, ' ').trim();
-  const typed = numberField?.normalize('NFKC').trim();
-  if (typed) {
-    if (!/^\d{1,5}$/.test(typed) || !symbol) return null;
-    const number = Number(typed);
-    return number > 0 ? { symbol, number } : null;
-  }
-  // NFKC has already turned the full-width comma into ",".
-  const citation = /^(.+?)\s*,?\s*(?:paras?\.?|paragraphs?|第)\s*(\d{1,5})\s*段?$/i.exec(symbol);
-  if (!citation) return null;
-  const number = Number(citation[2]);
-  return number > 0 ? { symbol: citation[1]!.trim(), number } : null;
-}
+/** A comment for the person whose evidence is declined, or a reason for a request; optional. */
+const comment = z.string().trim().max(2000, 'validation.tooLong').optional().transform((value) => value ?? '');
+
+// Each refusal of a typed paragraph says what to type instead.
+const REFERENCE_MESSAGES = {
+  missingSymbol: 'validation.paragraphMissingSymbol',
+  missingNumber: 'validation.paragraphMissingNumber',
+  badNumber: 'validation.paragraphBadNumber',
+  range: 'validation.paragraphRange',
+  conflict: 'validation.paragraphConflict',
+} as const;
 
 export const linkParagraphSchema = z
   .strictObject({
     commitmentId: id,
-    symbol: z.string().trim().min(1, 'validation.required').max(120, 'validation.tooLong'),
-    number: z.string().trim().max(10, 'validation.invalid').optional(),
+    symbol: z.string().trim().min(1, 'validation.paragraphMissingSymbol').max(120, 'validation.tooLong'),
+    number: z.string().trim().max(20, 'validation.paragraphBadNumber').optional(),
     note,
   })
   .transform((input, context) => {
-    const reference = parseParagraphReference(input.symbol, input.number);
-    if (!reference) {
-      context.addIssue({ code: 'custom', path: ['number'], message: input.number ? 'validation.invalid' : 'validation.required' });
+    const parsed = parseParagraphReference(input.symbol, input.number);
+    if (!parsed.ok) {
+      context.addIssue({ code: 'custom', path: [parsed.field], message: REFERENCE_MESSAGES[parsed.problem] });
       return z.NEVER;
     }
-    return { commitmentId: input.commitmentId, ...reference, note: input.note };
+    return { commitmentId: input.commitmentId, ...parsed.reference, note: input.note };
   });
+
+/** A paragraph linked from its own page (the reader's "Link to a commitment"). */
+export const linkParagraphToCommitmentSchema = z.strictObject({ commitmentId: id, paragraphId: id, note });
+
+/** Words or a reference, to find the commitment a paragraph is evidence of. */
+export const searchCommitmentsSchema = z.strictObject({
+  paragraphId: id,
+  q: z.string().trim().min(2, 'validation.searchTooShort').max(200, 'validation.tooLong'),
+});
 
 /** Whether the address carries a user name or password (https://user:secret@host/): never stored or shown. */
 export function hasCredentials(value: string): boolean {
@@ -85,9 +88,22 @@ export const linkFileSchema = z.strictObject({
 
 export const removeEvidenceSchema = z.strictObject({ evidenceId: id });
 
+/** Undoing a removal (or the secretariat restoring removed evidence from the history). */
+export const restoreEvidenceSchema = z.strictObject({ evidenceId: id });
+
+/** A focal point asks the secretariat to remove evidence it accepted. */
+export const requestEvidenceRemovalSchema = z.strictObject({ evidenceId: id, reason: comment });
+
+export const decideRemovalRequestSchema = z.strictObject({
+  evidenceId: id,
+  decision: z.enum(['remove', 'keep'], { error: 'validation.chooseOne' }),
+  comment,
+});
+
 export const suggestEvidenceSchema = z.strictObject({ commitmentId: id });
 
 export const decideSuggestionSchema = z.strictObject({
   evidenceId: id,
   decision: z.enum(['accept', 'reject'], { error: 'validation.chooseOne' }),
+  comment,
 });

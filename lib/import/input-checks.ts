@@ -5,6 +5,12 @@ import { detectScript, type ScriptCounts } from './text';
 export const OFFICIAL_LANGUAGES = ['ar', 'en', 'es', 'fr', 'ru', 'zh'] as const;
 export type OfficialLanguage = (typeof OFFICIAL_LANGUAGES)[number];
 
+/**
+ * Values of a parse error for the message catalogue, which words them in the reader's language:
+ * codes (a language, a script), counts and references, never English prose.
+ */
+export type ParseErrorValues = Record<string, string | number>;
+
 export const LANGUAGE_NAMES: Record<OfficialLanguage, string> = {
   ar: 'Arabic', en: 'English', es: 'Spanish', fr: 'French', ru: 'Russian', zh: 'Chinese',
 };

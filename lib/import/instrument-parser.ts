@@ -39,7 +39,7 @@ import {
   type Layout,
   type Line,
 } from './extracted-text';
-import { LANGUAGE_NAMES, OFFICIAL_LANGUAGES, SCRIPT_NAMES, exceedsBytes, foreignScript, type OfficialLanguage } from './input-checks';
+import { LANGUAGE_NAMES, OFFICIAL_LANGUAGES, SCRIPT_NAMES, exceedsBytes, foreignScript, type OfficialLanguage, type ParseErrorValues } from './input-checks';
 import { joinLines, normalizeText } from './text';
 
 export const INSTRUMENT_LANGUAGES = OFFICIAL_LANGUAGES;
@@ -94,12 +94,18 @@ export class InstrumentParseError extends Error {
   readonly code: InstrumentParseErrorCode;
   /** Items concerned, when there are any (the first items in another language). */
   readonly references: string[];
+  /** What the interface's message needs to say the problem in the reader's language (language codes, counts). */
+  readonly values: ParseErrorValues;
+  /** The message that words it: a text in the wrong script and a text mixing languages are said differently. */
+  readonly messageKey: InstrumentParseErrorCode | 'mixed-languages';
 
-  constructor(code: InstrumentParseErrorCode, message: string, references: string[] = []) {
+  constructor(code: InstrumentParseErrorCode, message: string, references: string[] = [], values: ParseErrorValues = {}) {
     super(message);
     this.name = 'InstrumentParseError';
     this.code = code;
     this.references = references;
+    this.values = values;
+    this.messageKey = code === 'language-mismatch' && references.length > 0 ? 'mixed-languages' : code;
   }
 }
 
@@ -155,6 +161,8 @@ function checkDocumentScript(text: string, language: InstrumentLanguage) {
     throw new InstrumentParseError(
       'language-mismatch',
       `The text was declared as ${LANGUAGE_NAMES[language]} (${language}), but most of its letters are ${SCRIPT_NAMES[script]}.`,
+      [],
+      { language, script },
     );
   }
 }
@@ -175,6 +183,7 @@ function checkItemScripts(items: ParsedItem[], language: InstrumentLanguage): Pa
       'language-mismatch',
       `The text mixes languages: ${foreign.length} of ${items.length} items are not in ${LANGUAGE_NAMES[language]} (${named}).`,
       references,
+      { language, foreign: foreign.length, total: items.length, references: named },
     );
   }
   return foreign.map((item) => ({

@@ -34,7 +34,7 @@ import {
   type Layout,
   type Line,
 } from './extracted-text';
-import { LANGUAGE_NAMES, OFFICIAL_LANGUAGES, SCRIPT_NAMES, exceedsBytes, foreignScript, type OfficialLanguage } from './input-checks';
+import { LANGUAGE_NAMES, OFFICIAL_LANGUAGES, SCRIPT_NAMES, exceedsBytes, foreignScript, type OfficialLanguage, type ParseErrorValues } from './input-checks';
 import { joinLines, normalizeText } from './text';
 
 export const REPORT_PARSE_ERROR_CODES = ['empty', 'too-large', 'not-a-report', 'unsupported-language', 'language-mismatch'] as const;
@@ -66,6 +66,23 @@ export type ReportParagraph = {
 export type ReportFootnote = { number: number; text: string };
 export type ReportWarning = { code: ReportWarningCode; message: string; line: number | null };
 
+/**
+ * Where a line went when it looks like something it was not read as: a footnote outside a
+ * footnote block, or a paragraph or section number read as the continuation of the text before
+ * it. For the dry run, so that a person sees why a footnote is missing or a paragraph is longer
+ * than it should be; the reading itself does not depend on these notes.
+ */
+export type ReportLineNote = {
+  line: number;
+  text: string;
+  reason: 'footnote-outside-block' | 'marker-in-text';
+  placement: ReportLinePlacement;
+};
+export type ReportLinePlacement =
+  | { kind: 'paragraph'; number: number }
+  | { kind: 'heading'; path: string }
+  | { kind: 'left-out' };
+
 export type ParsedReport = {
   symbol: string;
   language: OfficialLanguage;
@@ -74,16 +91,21 @@ export type ParsedReport = {
   paragraphs: ReportParagraph[];
   footnotes: ReportFootnote[];
   warnings: ReportWarning[];
+  /** Lines read otherwise than they look (see ReportLineNote), in the order of the text. */
+  lineNotes: ReportLineNote[];
 };
 
 /** A problem that makes the whole text unusable; `code` names the message the interface shows. */
 export class ReportParseError extends Error {
   readonly code: ReportParseErrorCode;
+  /** What the interface's message needs to say the problem in the reader's language. */
+  readonly values: ParseErrorValues;
 
-  constructor(code: ReportParseErrorCode, message: string) {
+  constructor(code: ReportParseErrorCode, message: string, values: ParseErrorValues = {}) {
     super(message);
     this.name = 'ReportParseError';
     this.code = code;
+    this.values = values;
   }
 }
 
@@ -104,6 +126,7 @@ export function parseReport(text: string, options: { symbol: string; language: s
   const body = new BodyReader(marked.lines.slice(start), layout).read();
   if (body.paragraphs.length === 0) throw notAReport();
   const title = readTitle(marked.lines.slice(0, start), language, layout);
+  const bodyStartLine = marked.lines[start]!.line;
 
   return {
     symbol: options.symbol,
@@ -118,6 +141,7 @@ export function parseReport(text: string, options: { symbol: string; language: s
       ...body.warnings,
       ...(title === null ? [warning('title-not-found', 'No title was found before the first section.', null)] : []),
     ]),
+    lineNotes: noteLines(page, body, bodyStartLine),
   };
 }
 
@@ -142,6 +166,7 @@ function checkScript(lines: Line[], language: OfficialLanguage) {
     throw new ReportParseError(
       'language-mismatch',
       `The text was declared as ${LANGUAGE_NAMES[language]} (${language}), but most of its letters are ${SCRIPT_NAMES[script]}.`,
+      { language, script },
     );
   }
 }
@@ -179,7 +204,17 @@ const FOOTNOTE_START = new RegExp(`^([0-9]{1,3}|[${SUPERSCRIPT_DIGITS}]{1,3}|[*â
 
 type FootnoteDraft = { number: number | null; lines: string[]; line: number };
 
-type PageText = { lines: Line[]; footnotes: ReportFootnote[]; warnings: ReportWarning[] };
+/** A line with the number it starts with. */
+type NumberedLine = Line & { number: number };
+
+type PageText = {
+  lines: Line[];
+  footnotes: ReportFootnote[];
+  warnings: ReportWarning[];
+  /** Reporting only: the footnotes read (number and line), and lines outside blocks that start like one. */
+  footnoteLines: NumberedLine[];
+  footnoteLike: NumberedLine[];
+};
 
 /**
  * The document's own lines (trimmed, non-blank, with their line numbers) and its footnotes.
@@ -195,6 +230,7 @@ function separatePageText(normalized: string): PageText {
   const lines: Line[] = [];
   const drafts: FootnoteDraft[] = [];
   const warnings: ReportWarning[] = [];
+  const footnoteLike: NumberedLine[] = [];
   let inBlock = false;
   let afterRule = false;
   normalized.split('\n').forEach((raw, index) => {
@@ -216,10 +252,14 @@ function separatePageText(normalized: string): PageText {
       if (taken) return;
       inBlock = false;
     }
+    // Reporting only: a line shaped like a footnote, outside any footnote block (see noteLines).
+    const start = FOOTNOTE_START.exec(text);
+    if (start && !FOOTNOTE_MARKS.test(start[1]!)) footnoteLike.push({ text, line, number: footnoteNumber(start[1]!) });
     lines.push({ text, line });
   });
 
   const footnotes: ReportFootnote[] = [];
+  const footnoteLines: NumberedLine[] = [];
   for (const draft of drafts) {
     if (draft.number === null) continue;
     const last = footnotes.at(-1)?.number ?? 0;
@@ -227,8 +267,9 @@ function separatePageText(normalized: string): PageText {
       warnings.push(warning('footnote-numbering', `Footnote ${draft.number} follows footnote ${last}; footnotes are numbered 1, 2, 3 ... in sequence.`, draft.line));
     }
     footnotes.push({ number: draft.number, text: joinLines(draft.lines) });
+    footnoteLines.push({ number: draft.number, line: draft.line, text: draft.lines[0]! });
   }
-  return { lines, footnotes, warnings };
+  return { lines, footnotes, warnings, footnoteLines, footnoteLike };
 }
 
 /** Adds a line of a footnote block to `drafts` (a new footnote or the rest of the last one); false when the block has ended. */
@@ -367,10 +408,21 @@ const MAX_HEADING_LINES = 4;
 /** A block opened by a marker; its first line holds the text after the marker. */
 type Unit = { marker: Marker; line: number; lines: MarkedLine[] };
 
+type BodyReading = {
+  sections: ReportSection[];
+  paragraphs: ReportParagraph[];
+  warnings: ReportWarning[];
+  placements: Map<number, ReportLinePlacement>;
+  markersInText: Line[];
+};
+
 class BodyReader {
   private readonly sections: ReportSection[] = [];
   private readonly paragraphs: ReportParagraph[] = [];
   private readonly warnings: ReportWarning[] = [];
+  /** Reporting only: where each line went, and the lines opening with a marker that continued a block. */
+  private readonly placements = new Map<number, ReportLinePlacement>();
+  private readonly markersInText: Line[] = [];
   private section: string | null = null;
   private letter: string | null = null;
   private subsection: number | null = null;
@@ -385,12 +437,13 @@ class BodyReader {
   ) {}
 
   /** The body's first line opens a block (see bodyStart); every other line opens one or continues the last. */
-  read(): { sections: ReportSection[]; paragraphs: ReportParagraph[]; warnings: ReportWarning[] } {
+  read(): BodyReading {
     const [first, ...rest] = this.lines;
     let unit = this.open(first!, lineMarkers(first!.text)[0]!);
     for (const line of rest) {
       const marker = this.markerOpening(line.text, unit);
       if (marker === null) {
+        if (lineMarkers(line.text).length > 0) this.markersInText.push({ text: line.text, line: line.line });
         unit.lines.push(line);
         continue;
       }
@@ -398,7 +451,10 @@ class BodyReader {
       unit = this.open(line, marker);
     }
     this.close(unit, null);
-    return { sections: this.sections, paragraphs: this.paragraphs, warnings: this.warnings };
+    return {
+      sections: this.sections, paragraphs: this.paragraphs, warnings: this.warnings,
+      placements: this.placements, markersInText: this.markersInText,
+    };
   }
 
   /**
@@ -486,6 +542,8 @@ class BodyReader {
       this.warnings.push(warning('unplaced-text', `Text after the heading of section ${this.path()} is not in a numbered paragraph; it was left out.`, rest[0]!.line));
     }
     this.sections.push({ path: this.path(), heading: joinLines(unit.lines.slice(0, length).map((line) => line.text)) });
+    for (const line of unit.lines.slice(0, length)) this.placements.set(line.line, { kind: 'heading', path: this.path() });
+    for (const line of rest) this.placements.set(line.line, { kind: 'left-out' });
   }
 
   private headingLength(lines: MarkedLine[]): number {
@@ -505,6 +563,7 @@ class BodyReader {
     const text = joinLines(unit.lines.map((line) => line.text));
     if (text === '') this.warnings.push(warning('empty-paragraph', `Paragraph ${number} has no text.`, unit.line));
     this.paragraphs.push({ number, sectionPath: this.path(), text, footnoteRefs: unit.lines.flatMap((line) => line.footnoteRefs) });
+    for (const line of unit.lines) this.placements.set(line.line, { kind: 'paragraph', number });
   }
 
   private checkSequence(what: string, value: number, last: number, line: number) {
@@ -516,6 +575,40 @@ class BodyReader {
   private path(): string {
     return [this.section, this.letter, this.subsection].filter((part) => part !== null).join('.');
   }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Line notes (reporting only)
+
+/** Longest line text a note repeats; the line number leads to the rest. */
+const NOTE_TEXT_LENGTH = 160;
+
+/**
+ * Notes on the body's lines. A line outside a footnote block is noted as a footnote when it starts
+ * with the next footnote number (after the footnotes read and the lines noted so far), so that
+ * "12 countries" wrapped onto a line of its own is not. The cover is left out: its dates
+ * ("1 July 2019") look like footnotes, and nothing on it becomes a paragraph anyway.
+ */
+function noteLines(page: PageText, body: BodyReading, bodyStart: number): ReportLineNote[] {
+  const note = (reason: ReportLineNote['reason']) => (entry: Line): ReportLineNote => ({
+    line: entry.line,
+    text: entry.text.length > NOTE_TEXT_LENGTH ? `${entry.text.slice(0, NOTE_TEXT_LENGTH)}â€¦` : entry.text,
+    reason,
+    placement: body.placements.get(entry.line) ?? { kind: 'left-out' },
+  });
+  const read = [...page.footnoteLines];
+  let last = 0;
+  const footnoteLike: Line[] = [];
+  for (const candidate of page.footnoteLike) {
+    while (read.length > 0 && read[0]!.line < candidate.line) last = Math.max(last, read.shift()!.number);
+    if (candidate.line < bodyStart || candidate.number !== last + 1) continue;
+    footnoteLike.push(candidate);
+    last = candidate.number;
+  }
+  const footnotes = footnoteLike.map(note('footnote-outside-block'));
+  const noted = new Set(footnotes.map((entry) => entry.line));
+  const markers = body.markersInText.filter((entry) => !noted.has(entry.line)).map(note('marker-in-text'));
+  return [...footnotes, ...markers].sort((a, b) => a.line - b.line);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -7,6 +7,7 @@
 import type { Db } from '@/lib/db/client';
 import { daysLeft } from '@/lib/status-reports/workflow';
 import { routing } from '@/lib/i18n/routing';
+import { formatDate } from '@/lib/i18n/dates';
 import { requestOutboxDelivery } from '@/lib/jobs/queue';
 import { announce, type Recipient } from './announce';
 
@@ -21,10 +22,7 @@ export function reminderThreshold(days: number): number | null {
 
 /** How the Organization writes a date in each language: "19 April 2026", "2026年4月19日" (UTC). */
 export function unDate(date: Date): Record<string, string> {
-  const tag: Record<string, string> = { en: 'en-GB' };
-  return Object.fromEntries(routing.locales.map((locale) => [
-    locale, new Intl.DateTimeFormat(tag[locale] ?? locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date),
-  ]));
+  return Object.fromEntries(routing.locales.map((locale) => [locale, formatDate(date, locale)]));
 }
 
 type Behind = { entityId: string; name: unknown; unreported: number };

@@ -324,7 +324,10 @@ export async function getReportView(
       instrument: { ...commitment.instrument, slug: slugOf(commitment.instrument.code), title: localized(commitment.instrument.title, locale) },
       area: { code: commitment.thematicArea.code, title: localized(commitment.thematicArea.title, locale) },
       text: pickCommitmentText(commitment.texts, locale),
-      provenance: commitment.texts.map((text) => ({ locale: text.locale, sourceName: text.sourceName, importedAt: text.importedAt })),
+      // The imported file's name is internal: staff who import see it, everyone else the instrument's symbol.
+      provenance: commitment.texts.map((text) => ({
+        locale: text.locale, sourceName: can(user, 'catalogue.import') ? text.sourceName : commitment.instrument.symbol, importedAt: text.importedAt,
+      })),
     },
     report: report && {
       id: report.id, state: report.state, version: report.version, status: report.status, narrative: report.narrative, asOf: asOfString(report.asOf),

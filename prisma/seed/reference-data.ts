@@ -390,8 +390,12 @@ export const INSTRUMENTS: readonly InstrumentSeed[] = [
   {
     code: 'GA73/192',
     symbol: 'A/RES/73/192',
-    // The catalogue gives no Chinese title; the app falls back to English.
-    title: { en: 'International cooperation to address and counter the world drug problem' },
+    // CATALOGUE.md gives no Chinese title: this is the title of the resolution in the Chinese
+    // edition of the General Assembly's resolutions (to be checked against A/RES/73/192 (zh)).
+    title: {
+      en: 'International cooperation to address and counter the world drug problem',
+      zh: '开展国际合作处理和应对世界毒品问题',
+    },
     adoptedOn: utcDate(2018, 12, 17),
     adoptedYear: 2018,
     adoptedBy: {

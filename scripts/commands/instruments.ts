@@ -19,7 +19,7 @@ function requireOptions(values: { code?: string; language?: string }) {
 
 /** Parse errors are the reader's to fix: said in words, with exit code 1. */
 function asDomainError(error: unknown): never {
-  if (error instanceof InstrumentParseError) throw new DomainError(`import.${error.code}`, { detail: error.message });
+  if (error instanceof InstrumentParseError) throw new DomainError(`import.${error.messageKey}`, error.values);
   throw error;
 }
 

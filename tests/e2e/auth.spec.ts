@@ -29,8 +29,9 @@ test('signing in through the form leads to the workspace, and signing out ends t
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page).toHaveURL(/\/en\/dashboard$/);
   await expect(page.getByTestId('dashboard-role')).toContainText('Secretariat');
+  await page.getByTestId('account-menu').locator('summary').click();
   await page.getByRole('button', { name: 'Sign out' }).click();
-  await expect(page).toHaveURL(/\/en$/);
+  await expect(page).toHaveURL(/\/en\/sign-out$/);
   await page.goto('/en/dashboard');
   await expect(page).toHaveURL(/\/en\/sign-in/);
 });
@@ -95,9 +96,10 @@ test('the sign-out page ends the session', async ({ page }) => {
   await signInThroughApi(page, USERS.leavingFocal);
   const copied = (await page.context().cookies()).find((cookie) => cookie.name.includes('session-token'))!;
   await page.goto('/zh/sign-out');
-  await expect(page.getByText(USERS.leavingFocal.email)).toBeVisible();
+  await expect(page.getByRole('main').getByText(USERS.leavingFocal.email)).toBeVisible();
   await page.getByRole('main').getByRole('button', { name: '退出登录' }).click();
-  await expect(page).toHaveURL(/\/zh$/);
+  await expect(page).toHaveURL(/\/zh\/sign-out$/);
+  await expect(page.getByRole('heading', { name: '您已退出登录' })).toBeVisible();
   const session = await (await page.request.get('/api/auth/session')).json();
   expect(session.user).toBeUndefined();
   // A copy of the old cookie no longer opens the workspace.

@@ -26,4 +26,7 @@ export const USERS = {
   // Signing out ends every session of a user: the sign-out tests have users of their own.
   leavingReviewer: { email: 'e2e-leaving-reviewer@example.test', password: 'e2e leaving reviewer password', name: 'E2E Leaving Reviewer', role: 'SECRETARIAT', entity: null },
   leavingFocal: { email: 'e2e-leaving-focal@example.test', password: 'e2e leaving focal password', name: 'E2E Leaving Focal Point', role: 'FOCAL_POINT', entity: 'NGA' },
+  leavingShell: { email: 'e2e-leaving-shell@example.test', password: 'e2e leaving shell password', name: 'E2E Leaving Shell Reviewer', role: 'SECRETARIAT', entity: null },
+  // Brazil's overview counts (tests/e2e/shell.spec.ts): no other test reports for Brazil.
+  focalBra: { email: 'e2e-focal-bra@example.test', password: 'e2e focal bra password', name: 'E2E Focal Point Brazil', role: 'FOCAL_POINT', entity: 'BRA' },
 } satisfies Record<string, E2EUser>;

@@ -26,3 +26,15 @@ export async function e2eQuery(sql: string, values: unknown[] = []) {
     await client.end();
   }
 }
+
+/**
+ * Types a date ("2031-01-01") into the date field labelled `label` (components/ui/date-field.tsx:
+ * day, month by name, year, in the page's language's order).
+ */
+export async function fillDate(page: Page, label: string, iso: string): Promise<void> {
+  const [year, month, day] = iso.split('-');
+  const field = page.getByRole('group', { name: label, exact: true });
+  await field.getByLabel(/^(Day|日)$/).fill(String(Number(day)));
+  await field.getByLabel(/^(Month|月)$/).selectOption(String(Number(month)));
+  await field.getByLabel(/^(Year|年)$/).fill(year!);
+}

@@ -52,3 +52,17 @@ test('search shows its results twenty at a time, and the next page goes on where
   expect(second.length).toBeGreaterThan(0);
   expect(second.filter((text) => first.includes(text))).toEqual([]);
 });
+
+test('search marks the matches, and says which languages the documents are in when words of another script find nothing', async ({ page }) => {
+  await page.goto('/en/search?q=%E6%AF%92%E5%93%81');
+  const firstHit = page.getByTestId('paragraph-hit').first();
+  await expect(firstHit.locator('mark').first()).toHaveText('毒品');
+  await expect(page.getByTestId('search-other-language')).toHaveCount(0);
+
+  // No imported document is in Cyrillic: the note names the languages they are in, in Chinese words.
+  await page.goto(`/zh/search?q=${encodeURIComponent('профилактика')}`);
+  const note = page.getByTestId('search-other-language');
+  await expect(note).toBeVisible();
+  await expect(note).toContainText('中文');
+  await expect(note).toContainText('“профилактика”');
+});

@@ -1,6 +1,6 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { USERS, type E2EUser } from './fixtures';
-import { signInThroughApi } from './helpers';
+import { fillDate, signInThroughApi } from './helpers';
 
 // The whole review cycle of one report, as the people involved see it: the Mexico focal point
 // drafts and submits, the secretariat returns it with a comment, the focal point revises and
@@ -32,7 +32,7 @@ test('the Mexico focal point drafts a report, then submits it', async ({ browser
   await expect(page.getByTestId('report-commitment-text')).toHaveText('[E2E] Synthetic commitment a for end-to-end tests.');
 
   await page.getByLabel('Status', { exact: true }).selectOption({ label: 'In progress' });
-  await page.getByLabel('As of').fill('2026-06-30');
+  await fillDate(page, 'As of', '2026-06-30');
   await page.getByLabel('Narrative', { exact: true }).fill('[E2E] A first draft of the narrative.');
   await expect(page.getByTestId('narrative-count')).toHaveText('37 of 10,000 characters');
   await page.getByRole('button', { name: 'Save draft' }).click();

@@ -674,6 +674,10 @@ describe("a contributor's rights", () => {
     expect(view.timeline[0]).toMatchObject({ assignee: contributor.name, by: 'focal-mex', at: expect.any(Date) });
     // What the page offers the contributor: to save and to mark ready, never to submit.
     expect(view.allowed.sort()).toEqual(['mark-ready', 'save']);
+    // The imported file's name is for the staff who import: others read the instrument's symbol.
+    expect(view.commitment.provenance.map((entry) => entry.sourceName)).toEqual(['TEST/1']);
+    const staffView = await statusQueries.getReportView(sessionOf(world.users.admin), key(assigned), 'en', on('06-04'));
+    expect(staffView.commitment.provenance.map((entry) => entry.sourceName)).toEqual(['test fixture']);
 
     await expectNotFound(statusQueries.getReportView(contributorSession(contributor), key(unassigned), 'en', on('06-04')));
     await expectNotFound(statusQueries.getReportView(contributorSession(contributor), { ...key(assigned), entityCode: 'NGA' }, 'en', on('06-04')));

@@ -252,8 +252,8 @@ describe('linking a file', () => {
 });
 
 describe('removing evidence', () => {
-  it('lets whoever added it, or the secretariat, remove it, and nobody else', async () => {
-    // Focal points' links are proposals; whoever proposed one may withdraw it.
+  it('lets whoever proposed it, or the secretariat, remove it, keeps it out of every list, and audits it', async () => {
+    // Focal points' links are proposals; whoever proposed one may withdraw it while it waits.
     const mine = await linkUrl(database.db, focalA, { commitmentId, url: 'https://example.test/a', title: 'A', note: '' });
     const theirs = await linkUrl(database.db, focalB, { commitmentId, url: 'https://example.test/b', title: 'B', note: '' });
     const official = await linkUrl(database.db, secretariat, { commitmentId, url: 'https://example.test/c', title: 'C', note: '' });
@@ -261,20 +261,32 @@ describe('removing evidence', () => {
     await removeEvidence(database.db, secretariat, { evidenceId: official.id });
     expect(await errorKey(removeEvidence(database.db, focalA, { evidenceId: theirs.id }))).toBe('evidence.removeNotAllowed');
     expect(await errorKey(removeEvidence(database.db, viewer, { evidenceId: mine.id }))).toBe('evidence.removeNotAllowed');
-    await expect(removeEvidence(database.db, focalA, { evidenceId: mine.id })).resolves.toEqual({ removed: true });
-    await expect(removeEvidence(database.db, secretariat, { evidenceId: theirs.id })).resolves.toEqual({ removed: true });
-    expect(await database.db.evidenceLink.count({ where: { id: { in: [mine.id, theirs.id] } } })).toBe(0);
+    await expect(removeEvidence(database.db, focalA, { evidenceId: mine.id })).resolves.toMatchObject({ removed: true, evidenceId: mine.id });
+    await expect(removeEvidence(database.db, secretariat, { evidenceId: theirs.id })).resolves.toMatchObject({ removed: true });
+    // Kept, marked removed, for the history and the undo; in nobody's list.
+    const kept = await database.db.evidenceLink.findMany({ where: { id: { in: [mine.id, theirs.id] } }, orderBy: { url: 'asc' } });
+    expect(kept.map((link) => [link.url, link.removedById])).toEqual([['https://example.test/a', focalA.id], ['https://example.test/b', secretariat.id]]);
+    for (const person of [null, focalA, focalB, secretariat]) {
+      const listed = await queries.listEvidence(person ? user(person) : null, commitmentId, 'en');
+      for (const id of [mine.id, theirs.id, official.id]) expect([...listed.items, ...listed.pending].map((item) => item.id)).not.toContain(id);
+    }
     expect(await errorKey(removeEvidence(database.db, secretariat, { evidenceId: mine.id }))).toBe('evidence.unknown');
     const audit = await database.db.auditEvent.findMany({ where: { action: 'evidence.remove', entityId: { in: [mine.id, theirs.id] } }, orderBy: { at: 'asc' } });
     expect(audit.map((row) => row.actorId)).toEqual([focalA.id, secretariat.id]);
-    expect(audit[1]!.before).toMatchObject({ kind: 'URL', url: 'https://example.test/b', createdById: focalB.id });
+    expect(audit[1]!.before).toMatchObject({ kind: 'URL', url: 'https://example.test/b', createdById: focalB.id, state: 'SUGGESTED' });
+    // The same page may be linked again once removed.
+    const again = await linkUrl(database.db, focalA, { commitmentId, url: 'https://example.test/a', title: 'A again', note: '' });
+    await removeEvidence(database.db, focalA, { evidenceId: again.id });
   });
 
-  it('removes the stored file with its link', async () => {
+  it('keeps the stored file of removed evidence, to restore it, and serves it only to its author and the secretariat', async () => {
     const link = await linkFile(database.db, focalB, { commitmentId, fileName: 'to-remove.png', bytes: PNG, note: '' });
     const { fileId } = await database.db.evidenceLink.findUniqueOrThrow({ where: { id: link.id }, select: { fileId: true } });
     await removeEvidence(database.db, focalB, { evidenceId: link.id });
-    expect(await database.db.storedFile.count({ where: { id: fileId! } })).toBe(0);
+    expect(await database.db.storedFile.count({ where: { id: fileId! } })).toBe(1);
+    expect(await queries.getEvidenceFile(user(focalB), fileId!)).not.toBeNull();
+    expect(await queries.getEvidenceFile(user(secretariat), fileId!)).not.toBeNull();
+    expect(await queries.getEvidenceFile(user(focalA), fileId!)).toBeNull();
   });
 });
 
@@ -373,7 +385,10 @@ describe('proposals by focal points', () => {
     expect(anonymous.items.find((item) => item.id === ids.paragraph)).toMatchObject({ kind: 'PARAGRAPH', origin: 'MANUAL', addedBy: null, canRemove: false });
     expect((await listFor(focalB)).items.find((item) => item.id === ids.paragraph)).toMatchObject({ addedBy: 'focal.a@example.test', canRemove: false });
     const own = await listFor(focalA);
-    expect(own.items.find((item) => item.id === ids.paragraph)).toMatchObject({ addedBy: 'focal.a@example.test', addedAt: accepted.createdAt, canRemove: true });
+    // Accepted, it is removed by the secretariat only: its focal point asks for that.
+    expect(own.items.find((item) => item.id === ids.paragraph)).toMatchObject({
+      addedBy: 'focal.a@example.test', addedAt: accepted.createdAt, canRemove: false, canRequestRemoval: true, entity: { code: 'XAA', name: 'Invented State XAA' },
+    });
     const officer = await listFor(secretariat);
     expect(officer.items.find((item) => item.id === ids.paragraph)).toMatchObject({ addedBy: 'focal.a@example.test', canRemove: true });
     for (const listed of [own, officer]) {

@@ -98,7 +98,7 @@ describe('importing an outcome document', () => {
   it.each([
     ['empty', '   \n  ', 'import.empty'],
     ['prose', fixture('prose.en.txt'), 'import.not-an-instrument'],
-    ['mixed languages', fixture('mixed-languages.en.txt'), 'import.language-mismatch'],
+    ['mixed languages', fixture('mixed-languages.en.txt'), 'import.mixed-languages'],
     ['over 5 MB', `1. Title\n(a) ${'x'.repeat(5 * 1024 * 1024)};`, 'import.too-large'],
   ])('refuses %s with a clear message and stores nothing', async (_name, text, key) => {
     const before = await counts();

@@ -21,7 +21,9 @@ import { checksumOf } from '@/lib/catalogue/checksum';
 import { relateCommitments } from '@/lib/catalogue/mutations';
 import { createCycle } from '@/lib/cycles/mutations';
 import { stageDocumentImport } from '@/lib/documents/staged-import';
-import { linkUrl, mayRemoveEvidence } from '@/lib/evidence/mutations';
+import {
+  decideSuggestion, linkUrl, mayRemoveEvidence, mayRequestEvidenceRemoval, mayRestoreEvidence, removeEvidence, requestEvidenceRemoval,
+} from '@/lib/evidence/mutations';
 import { previewWorklistUpload } from '@/lib/offline-reporting/mutations';
 import { getWorkbookData, mayUploadWorklist } from '@/lib/offline-reporting/queries';
 import { buildWorklistWorkbook } from '@/lib/offline-reporting/worklist-workbook';
@@ -255,6 +257,20 @@ async function accountOfB(world: ActionWorld) {
 const proposalOfB = async (world: ActionWorld) =>
   (await linkUrl(world.db, world.users.focalB, { commitmentId: world.freshCommitment(), url: `https://example.org/sweep-${unique()}`, title: '[TEST] Proposed by B', note: '' })).id;
 
+/** B's proposal, accepted by the secretariat: evidence only the secretariat removes. */
+const acceptedOfB = async (world: ActionWorld) => {
+  const evidenceId = await proposalOfB(world);
+  await decideSuggestion(world.db, world.users.reviewer, { evidenceId, decision: 'accept' });
+  return evidenceId;
+};
+
+/** B's accepted evidence whose removal B's focal point asked for. */
+const removalRequestedByB = async (world: ActionWorld) => {
+  const evidenceId = await acceptedOfB(world);
+  await requestEvidenceRemoval(world.db, world.users.focalB, { evidenceId, reason: '[TEST] Asked by the sweep.' });
+  return evidenceId;
+};
+
 /** By "file#name", every action of the application. A new action must be added here, or the sweep fails. */
 export const ACTION_SPECS: Record<string, Variant[]> = {
   // --- status reports --------------------------------------------------------------------------
@@ -454,13 +470,70 @@ export const ACTION_SPECS: Record<string, Variant[]> = {
       return { fields: { commitmentId: world.freshCommitment(), file: textFile('sweep-commitment.txt', '[TEST] Sweep evidence.\n'), note: '' } };
     },
   }],
-  'lib/evidence/actions.ts#removeEvidenceAction': [{
-    // Whoever proposed it, and the secretariat.
-    what: "remove B's proposed evidence", allowed: (caller, world) => mayRemoveEvidence(caller.actor, world.users.focalB.id), control: 'focalB',
+  'lib/evidence/actions.ts#linkParagraphToCommitmentAction': [{
+    // From the paragraph's page: the same rule as linking by symbol and number.
+    what: 'link a paragraph to a commitment from its page', allowed: (caller) => can(caller.actor, 'evidence.link', { entityId: caller.actor?.entityId }), control: 'focalB',
     async prepare(world) {
-      return { fields: { evidenceId: await proposalOfB(world) } };
+      return { fields: { commitmentId: world.freshCommitment(), paragraphId: world.paragraph.id, note: '' } };
     },
   }],
+  'lib/evidence/actions.ts#searchCommitmentsToLinkAction': [{
+    what: 'find commitments to link a paragraph to', allowed: (caller) => can(caller.actor, 'evidence.link', { entityId: caller.actor?.entityId }), control: 'focalB',
+    async prepare(world) {
+      return { fields: { paragraphId: world.paragraph.id, q: 'gadget' } };
+    },
+  }],
+  'lib/evidence/actions.ts#removeEvidenceAction': [
+    {
+      // While it waits for review: B's focal points, and the secretariat.
+      what: "remove B's proposed evidence",
+      allowed: (caller, world) => mayRemoveEvidence(caller.actor, { addedById: world.users.focalB.id, entityId: world.entities.B.id, state: 'SUGGESTED' }),
+      control: 'focalB',
+      async prepare(world) {
+        return { fields: { evidenceId: await proposalOfB(world) } };
+      },
+    },
+    {
+      // Once accepted, only the secretariat removes it; B's focal point asks for it.
+      what: "remove B's accepted evidence", allowed: permitted('evidence.review'), control: 'reviewer',
+      async prepare(world) {
+        return { fields: { evidenceId: await acceptedOfB(world) } };
+      },
+    },
+  ],
+  'lib/evidence/actions.ts#restoreEvidenceAction': [{
+    // Whoever removed it, just after; the secretariat at any time.
+    what: "restore the evidence B's focal point just removed",
+    allowed: (caller, world) => mayRestoreEvidence(caller.actor, { removedById: world.users.focalB.id, removedAt: new Date() }),
+    control: 'focalB',
+    async prepare(world) {
+      const evidenceId = await proposalOfB(world);
+      await removeEvidence(world.db, world.users.focalB, { evidenceId });
+      return { fields: { evidenceId } };
+    },
+  }],
+  'lib/evidence/actions.ts#requestEvidenceRemovalAction': [{
+    what: "ask for the removal of B's accepted evidence",
+    allowed: (caller, world) => mayRequestEvidenceRemoval(caller.actor, { addedById: world.users.focalB.id, entityId: world.entities.B.id, state: 'ACCEPTED' }),
+    control: 'focalB',
+    async prepare(world) {
+      return { fields: { evidenceId: await acceptedOfB(world), reason: '[TEST] No longer relevant.' } };
+    },
+  }],
+  'lib/evidence/actions.ts#decideRemovalRequestAction': [
+    {
+      what: "keep B's evidence whose removal B asked for", allowed: permitted('evidence.review'), control: 'reviewer',
+      async prepare(world) {
+        return { fields: { evidenceId: await removalRequestedByB(world), decision: 'keep', comment: '[TEST] Still relevant.' } };
+      },
+    },
+    {
+      what: "remove B's evidence as B asked", allowed: permitted('evidence.review'), control: 'reviewer',
+      async prepare(world) {
+        return { fields: { evidenceId: await removalRequestedByB(world), decision: 'remove', comment: '' } };
+      },
+    },
+  ],
   'lib/evidence/actions.ts#suggestEvidenceAction': [{
     what: 'suggest evidence for a commitment', allowed: permitted('evidence.review'), control: 'reviewer',
     async prepare(world) {
@@ -470,7 +543,12 @@ export const ACTION_SPECS: Record<string, Variant[]> = {
   'lib/evidence/actions.ts#decideSuggestionAction': [{
     what: "accept B's proposed evidence", allowed: permitted('evidence.review'), control: 'reviewer',
     async prepare(world) {
-      return { fields: { evidenceId: await proposalOfB(world), decision: 'accept' } };
+      return { fields: { evidenceId: await proposalOfB(world), decision: 'accept', comment: '' } };
+    },
+  }, {
+    what: "reject B's proposed evidence with a comment", allowed: permitted('evidence.review'), control: 'reviewer',
+    async prepare(world) {
+      return { fields: { evidenceId: await proposalOfB(world), decision: 'reject', comment: '[TEST] Not about this commitment.' } };
     },
   }],
 

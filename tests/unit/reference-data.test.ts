@@ -230,6 +230,7 @@ describe('organizations', () => {
     );
     for (const organization of organizations) {
       expect(organization.name.en).toMatch(/\S/);
+      expect(organization.name.zh, organization.code).toMatch(/\p{Script=Han}/u);
       expect(organization.regionalGroup).toBeNull();
     }
   });
@@ -317,9 +318,12 @@ describe('instruments', () => {
     }
   });
 
-  it('have Chinese titles except GA resolution 73/192, for which none is given', () => {
-    const withoutChinese = INSTRUMENTS.filter((instrument) => !instrument.title.zh);
-    expect(withoutChinese.map((instrument) => instrument.code)).toEqual(['GA73/192']);
+  it('each have a Chinese title and adopting body, so no English shows on a Chinese page', () => {
+    for (const instrument of INSTRUMENTS) {
+      expect(instrument.title.zh, instrument.code).toMatch(/\p{Script=Han}/u);
+      expect(instrument.adoptedBy.zh, instrument.code).toMatch(/\p{Script=Han}/u);
+    }
+    expect(INSTRUMENTS.find((instrument) => instrument.code === 'GA73/192')?.title.zh).toBe('开展国际合作处理和应对世界毒品问题');
   });
 });
 

@@ -1,7 +1,6 @@
 // Text similarity for evidence suggestions, on invented sentences only.
 import { describe, expect, it } from 'vitest';
 import { rankParagraphs, stemEnglish, tokenize } from '@/lib/evidence/similarity';
-import { parseParagraphReference } from '@/lib/evidence/schemas';
 
 describe('tokenize', () => {
   it('segments Chinese into words, not characters, and drops punctuation and function words', () => {
@@ -99,21 +98,5 @@ describe('rankParagraphs', () => {
     expect(rankParagraphs([], chineseParagraphs, 5)).toEqual([]);
     expect(rankParagraphs(chineseCommitment, [], 5)).toEqual([]);
     expect(rankParagraphs(chineseCommitment, chineseParagraphs, 0)).toEqual([]);
-  });
-});
-
-describe('parseParagraphReference', () => {
-  it.each([
-    [['A/74/129', '25'], { symbol: 'A/74/129', number: 25 }],
-    [[' A/74/129 ', ' 7 '], { symbol: 'A/74/129', number: 7 }],
-    [['A/74/129, para. 25', ''], { symbol: 'A/74/129', number: 25 }],
-    [['A/74/129，第25段', undefined], { symbol: 'A/74/129', number: 25 }],
-    [['E/CN.7/2019/CRP.10 paragraph 3', undefined], { symbol: 'E/CN.7/2019/CRP.10', number: 3 }],
-  ] as const)('reads %j', ([symbol, number], expected) => {
-    expect(parseParagraphReference(symbol, number)).toEqual(expected);
-  });
-
-  it.each([[['A/74/129', '']], [['A/74/129', 'x']], [['A/74/129', '0']], [['', '4']]] as const)('refuses %j', ([symbol, number]) => {
-    expect(parseParagraphReference(symbol, number)).toBeNull();
   });
 });

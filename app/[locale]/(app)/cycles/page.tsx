@@ -1,10 +1,11 @@
 import type { Metadata } from 'next';
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
 import { requireUser } from '@/lib/auth/session';
 import { listCycles } from '@/lib/cycles/queries';
 import { listInstruments } from '@/lib/catalogue/queries';
 import { pageLocale, pageTitle } from '@/lib/i18n/page-locale';
 import { CreateCycleForm, CycleStateForm } from '@/components/cycles/cycle-forms';
+import { dateFormatter } from '@/lib/i18n/dates';
 
 export function generateMetadata({ params }: PageProps<'/[locale]/cycles'>): Promise<Metadata> {
   return pageTitle(params, 'cycles');
@@ -12,9 +13,10 @@ export function generateMetadata({ params }: PageProps<'/[locale]/cycles'>): Pro
 
 export default async function CyclesPage({ params }: PageProps<'/[locale]/cycles'>) {
   const locale = await pageLocale(params);
+  const dates = dateFormatter(locale);
   const user = await requireUser('/cycles');
-  const [t, format, cycles, instruments] = await Promise.all([getTranslations('cycles'), getFormatter(), listCycles(user, locale), listInstruments(locale)]);
-  const date = (value: Date) => format.dateTime(value, { dateStyle: 'long', timeZone: 'UTC' });
+  const [t, cycles, instruments] = await Promise.all([getTranslations('cycles'), listCycles(user, locale), listInstruments(locale)]);
+  const date = (value: Date) => dates.day(value);
 
   return (
     <div className="space-y-8">

@@ -1,10 +1,11 @@
 import type { Metadata } from 'next';
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
 import { requireUser } from '@/lib/auth/session';
 import { listNotifications } from '@/lib/notifications/inbox-queries';
 import { Link } from '@/lib/i18n/navigation';
 import { pageLocale } from '@/lib/i18n/page-locale';
 import { MarkAllReadForm, OpenNotificationButton } from '@/components/notifications/notification-forms';
+import { dateFormatter } from '@/lib/i18n/dates';
 
 export async function generateMetadata({ params }: PageProps<'/[locale]/notifications'>): Promise<Metadata> {
   const locale = await pageLocale(params);
@@ -13,11 +14,12 @@ export async function generateMetadata({ params }: PageProps<'/[locale]/notifica
 
 export default async function NotificationsPage({ params, searchParams }: PageProps<'/[locale]/notifications'>) {
   const locale = await pageLocale(params);
+  const dates = dateFormatter(locale);
   const user = await requireUser('/notifications');
   const requested = Number((await searchParams).page);
   const page = Number.isInteger(requested) && requested > 0 && requested < 100_000 ? requested : 1;
-  const [t, format, list] = await Promise.all([getTranslations('notifications'), getFormatter(), listNotifications(user, page, locale)]);
-  const when = (date: Date) => format.dateTime(date, { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' });
+  const [t, tCommon, list] = await Promise.all([getTranslations('notifications'), getTranslations('common'), listNotifications(user, page, locale)]);
+  const when = (date: Date) => dates.dayTime(date);
 
   return (
     <div className="space-y-6">
@@ -38,7 +40,7 @@ export default async function NotificationsPage({ params, searchParams }: PagePr
                 row.href ? <Link href={row.href} className="text-un-navy underline">{row.text}</Link> : <p>{row.text}</p>
               ) : (
                 <>
-                  <span className="sr-only">{t('unread')}: </span>
+                  <span className="sr-only">{t('unread')}{tCommon('colon')}</span>
                   <OpenNotificationButton id={row.id} text={row.text} />
                 </>
               )}

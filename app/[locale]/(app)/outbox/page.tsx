@@ -6,6 +6,7 @@ import { pageLocale } from '@/lib/i18n/page-locale';
 import { Link } from '@/lib/i18n/navigation';
 import { RequeueEmailForm } from '@/components/notifications/requeue-email-form';
 import { MAYBE_DELIVERED } from '@/lib/notifications/outbox';
+import { dateFormatter } from '@/lib/i18n/dates';
 
 export async function generateMetadata({ params }: PageProps<'/[locale]/outbox'>): Promise<Metadata> {
   const locale = await pageLocale(params);
@@ -20,13 +21,13 @@ const STATE_STYLE = {
 } as const;
 
 export default async function OutboxPage({ params, searchParams }: PageProps<'/[locale]/outbox'>) {
-  await pageLocale(params);
+  const dates = dateFormatter(await pageLocale(params));
   const user = await requireUser('/outbox');
   const filters = parseOutboxFilters(await searchParams);
   const [t, tCommon, format, outbox] = await Promise.all([
     getTranslations('outbox'), getTranslations('common'), getFormatter(), listOutbox(user, filters),
   ]);
-  const when = (date: Date) => format.dateTime(date, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
+  const when = (date: Date) => dates.shortDayTime(date);
   const language = (locale: string) => (tCommon.has(`languages.${locale}` as never) ? tCommon(`languages.${locale}` as never) : locale);
   const pageHref = (page: number) => {
     const query = new URLSearchParams(Object.entries({ state: filters.state, page } satisfies OutboxFilters).flatMap(([key, value]) => (value ? [[key, String(value)]] : [])));

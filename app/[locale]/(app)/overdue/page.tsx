@@ -4,6 +4,7 @@ import { requireUser } from '@/lib/auth/session';
 import { getOverdueList, parseOverdueFilters } from '@/lib/notifications/overdue';
 import { pageLocale } from '@/lib/i18n/page-locale';
 import { Link } from '@/lib/i18n/navigation';
+import { dateFormatter } from '@/lib/i18n/dates';
 
 export async function generateMetadata({ params }: PageProps<'/[locale]/overdue'>): Promise<Metadata> {
   const locale = await pageLocale(params);
@@ -12,12 +13,13 @@ export async function generateMetadata({ params }: PageProps<'/[locale]/overdue'
 
 export default async function OverduePage({ params, searchParams }: PageProps<'/[locale]/overdue'>) {
   const locale = await pageLocale(params);
+  const dates = dateFormatter(locale);
   const user = await requireUser('/overdue');
   const filters = parseOverdueFilters(await searchParams);
-  const [t, format, list] = await Promise.all([getTranslations('overdue'), getFormatter(), getOverdueList(user, filters, locale)]);
+  const [t, tCommon, format, list] = await Promise.all([getTranslations('overdue'), getTranslations('common'), getFormatter(), getOverdueList(user, filters, locale)]);
   const { cycle, rows } = list;
   const number = (value: number) => format.number(value);
-  const date = (value: Date) => format.dateTime(value, { dateStyle: 'long', timeZone: 'UTC' });
+  const date = (value: Date) => dates.day(value);
 
   return (
     <div className="space-y-6">
@@ -75,7 +77,7 @@ export default async function OverduePage({ params, searchParams }: PageProps<'/
                         </Link>{' '}
                         <span className="text-slate-600">({row.code})</span>
                         <div className="mt-1 text-xs text-slate-600 md:hidden">
-                          {row.focalPoints.length ? row.focalPoints.join(', ') : t('noFocalPoint')}
+                          {row.focalPoints.length ? row.focalPoints.join(tCommon('listSeparator')) : t('noFocalPoint')}
                         </div>
                       </td>
                       <td className="px-2 py-2 text-end tabular-nums">{number(row.notReported)}</td>

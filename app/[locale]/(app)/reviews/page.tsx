@@ -6,6 +6,7 @@ import { parseReviewFilters, REGIONAL_GROUPS, REVIEW_STATES } from '@/lib/status
 import { pageLocale } from '@/lib/i18n/page-locale';
 import { Link } from '@/lib/i18n/navigation';
 import { ReviewQueue } from '@/components/status-reports/review-queue';
+import { dateFormatter } from '@/lib/i18n/dates';
 
 export async function generateMetadata({ params }: PageProps<'/[locale]/reviews'>): Promise<Metadata> {
   const locale = await pageLocale(params);
@@ -14,6 +15,7 @@ export async function generateMetadata({ params }: PageProps<'/[locale]/reviews'
 
 export default async function ReviewsPage({ params, searchParams }: PageProps<'/[locale]/reviews'>) {
   const locale = await pageLocale(params);
+  const dates = dateFormatter(locale);
   const user = await requireUser('/reviews');
   const filters = parseReviewFilters(await searchParams);
   const [t, tState, tStatus, tEntities, format, queue] = await Promise.all([
@@ -93,7 +95,7 @@ export default async function ReviewsPage({ params, searchParams }: PageProps<'/
         selectable={(filters.state ?? 'SUBMITTED') === 'SUBMITTED' && queue.cycle?.state === 'OPEN'}
         rows={queue.rows.map((row) => ({
           ...row,
-          submittedAtText: row.submittedAt ? format.dateTime(row.submittedAt, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }) : '—',
+          submittedAtText: row.submittedAt ? dates.shortDayTime(row.submittedAt) : '—',
         }))}
       />
       {queue.pages > 1 && (

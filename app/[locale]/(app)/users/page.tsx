@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
 import { requireUser } from '@/lib/auth/session';
 import { entityOptions, listUsers } from '@/lib/users/queries';
 import { ROLES, USER_STATES, userFilterSchema } from '@/lib/users/schemas';
@@ -8,6 +8,8 @@ import { Link } from '@/lib/i18n/navigation';
 import { DataTable } from '@/components/ui/data-table';
 import { InviteUserForm } from '@/components/users/user-forms';
 import { pageLocale, pageTitle } from '@/lib/i18n/page-locale';
+import { dateFormatter } from '@/lib/i18n/dates';
+import { sentenceGap } from '@/lib/i18n/lists';
 
 export function generateMetadata({ params }: PageProps<'/[locale]/users'>): Promise<Metadata> {
   return pageTitle(params, 'users');
@@ -17,11 +19,11 @@ const field = 'mt-1 block w-full rounded border border-slate-300 bg-white px-2 p
 
 export default async function UsersPage({ params, searchParams }: PageProps<'/[locale]/users'>) {
   const locale = await pageLocale(params);
+  const dates = dateFormatter(locale);
   const user = await requireUser('/users');
   const filter = userFilterSchema.parse(await searchParams);
-  const [t, tRoles, tCommon, format, { users, hiddenDemo }, entities] = await Promise.all([
-    getTranslations('users'), getTranslations('roles'), getTranslations('common'), getFormatter(), listUsers(user, locale, filter), entityOptions(user, locale),
-  ]);
+  const [t, tRoles, tCommon, { users, hiddenDemo }, entities] = await Promise.all([
+    getTranslations('users'), getTranslations('roles'), getTranslations('common'), listUsers(user, locale, filter), entityOptions(user, locale)]);
   const showHidden = new URLSearchParams({ ...Object.fromEntries(Object.entries(filter).filter(([, value]) => value !== undefined)), demo: '1' });
 
   return (
@@ -60,7 +62,7 @@ export default async function UsersPage({ params, searchParams }: PageProps<'/[l
           {t('count', { count: users.length })}
           {hiddenDemo > 0 && (
             <>
-              {' '}<span data-testid="hidden-demo">{t('hiddenDemo', { count: hiddenDemo })}</span>{' '}
+              {sentenceGap(locale)}<span data-testid="hidden-demo">{t('hiddenDemo', { count: hiddenDemo })}</span>{' '}
               <Link href={`/users?${showHidden.toString()}`} className="text-un-navy underline">{t('showHidden')}</Link>
             </>
           )}
@@ -81,7 +83,7 @@ export default async function UsersPage({ params, searchParams }: PageProps<'/[l
                 <td className="hidden px-3 py-2 md:table-cell">{row.entity ? `${row.entity.name} (${row.entity.code})` : '—'}</td>
                 <td className="px-3 py-2" data-testid="user-state">{t(`states.${row.state}`)}</td>
                 <td className="hidden px-3 py-2 lg:table-cell">
-                  {row.lastSignInAt ? format.dateTime(row.lastSignInAt, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }) : t('never')}
+                  {row.lastSignInAt ? dates.shortDayTime(row.lastSignInAt) : t('never')}
                 </td>
               </tr>
             ))}

@@ -36,7 +36,7 @@ export default async function WorklistPage({ params, searchParams }: PageProps<'
     getWorklist(user, entityCode, filters, locale), getFormatter(), getTranslations('workflow'), getTranslations('team'),
   ]);
   const { cycle, counts, rows, entity } = worklist;
-  const tOffline = await getTranslations('offline');
+  const [tOffline, tCommon] = await Promise.all([getTranslations('offline'), getTranslations('common')]);
   const filtered = Boolean(filters.area || filters.state || filters.q || filters.assignee);
   // The coordinator assigns commitments to contributors from here (null: this reader may not).
   const contributors = cycle && worklist.expected ? await assignableContributors(user, entity.id) : null;
@@ -166,11 +166,11 @@ export default async function WorklistPage({ params, searchParams }: PageProps<'
                           </p>
                         )}
                         <p className="mt-1 text-xs text-slate-600 md:hidden">
-                          {t('lastAccepted')}: {row.lastAccepted ? <StatusBadge status={row.lastAccepted.status} /> : t('none')}
+                          {t('lastAccepted')}{tCommon('colon')}{row.lastAccepted ? <StatusBadge status={row.lastAccepted.status} /> : t('none')}
                         </p>
                         {row.state === 'RETURNED' && row.reviewComment && (
                           <p className="mt-2 whitespace-pre-line rounded border border-amber-300 bg-white p-2 text-amber-950" data-testid="worklist-comment">
-                            <span className="font-medium">{t('reviewerComment')}: </span>{row.reviewComment}
+                            <span className="font-medium">{t('reviewerComment')}{tCommon('colon')}</span>{row.reviewComment}
                           </p>
                         )}
                       </td>

@@ -1,19 +1,20 @@
 import type { Metadata } from 'next';
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
 import { listDocuments } from '@/lib/documents/queries';
 import { pageLocale, pageTitle } from '@/lib/i18n/page-locale';
 import { getOptionalUser } from '@/lib/auth/session';
 import { can } from '@/lib/auth/permissions';
 import { Link } from '@/lib/i18n/navigation';
+import { formatDate } from '@/lib/i18n/dates';
 
 export function generateMetadata({ params }: PageProps<'/[locale]/documents'>): Promise<Metadata> {
   return pageTitle(params, 'documents');
 }
 
 export default async function DocumentsPage({ params }: PageProps<'/[locale]/documents'>) {
-  await pageLocale(params);
-  const [t, tLanguages, format, documents, user] = await Promise.all([
-    getTranslations('documents'), getTranslations('catalogue.languages'), getFormatter(), listDocuments(), getOptionalUser(),
+  const locale = await pageLocale(params);
+  const [t, tLanguages, documents, user] = await Promise.all([
+    getTranslations('documents'), getTranslations('catalogue.languages'), listDocuments(), getOptionalUser(),
   ]);
   return (
     <main id="main" className="mx-auto max-w-6xl px-4 py-8">
@@ -33,7 +34,7 @@ export default async function DocumentsPage({ params }: PageProps<'/[locale]/doc
                 <Link href={`/documents/${document.slug}/${document.language}`} className="hover:underline">{document.title}</Link>
               </h2>
               <p className="mt-1 text-sm text-slate-600">
-                {document.publishedOn && <>{format.dateTime(document.publishedOn, { dateStyle: 'long', timeZone: 'UTC' })} · </>}
+                {document.publishedOn && <>{formatDate(document.publishedOn, locale)} · </>}
                 {t('paragraphCount', { count: document.paragraphCount })}
               </p>
             </li>

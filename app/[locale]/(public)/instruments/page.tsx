@@ -1,8 +1,10 @@
 import type { Metadata } from 'next';
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
 import { listInstruments } from '@/lib/catalogue/queries';
 import { pageLocale, pageTitle } from '@/lib/i18n/page-locale';
 import { Link } from '@/lib/i18n/navigation';
+import { dateFormatter } from '@/lib/i18n/dates';
+import { languageList } from '@/lib/i18n/lists';
 
 export function generateMetadata({ params }: PageProps<'/[locale]/instruments'>): Promise<Metadata> {
   return pageTitle(params, 'instruments');
@@ -10,9 +12,9 @@ export function generateMetadata({ params }: PageProps<'/[locale]/instruments'>)
 
 export default async function InstrumentsPage({ params }: PageProps<'/[locale]/instruments'>) {
   const locale = await pageLocale(params);
-  const [t, tCatalogue, format, instruments] = await Promise.all([
-    getTranslations('instruments'), getTranslations('catalogue'), getFormatter(), listInstruments(locale),
-  ]);
+  const dates = dateFormatter(locale);
+  const [t, tCatalogue, tCommon, instruments] = await Promise.all([
+    getTranslations('instruments'), getTranslations('catalogue'), getTranslations('common'), listInstruments(locale)]);
   return (
     <main id="main" className="mx-auto max-w-6xl px-4 py-8">
       <h1 className="text-2xl font-semibold">{t('title')}</h1>
@@ -34,12 +36,12 @@ export default async function InstrumentsPage({ params }: PageProps<'/[locale]/i
               <Link href={`/instruments/${instrument.slug}`} className="underline-offset-2 hover:underline">{instrument.title}</Link>
             </h2>
             <p className="mt-2 text-sm text-slate-600">
-              {instrument.adoptedOn ? format.dateTime(instrument.adoptedOn, { dateStyle: 'long', timeZone: 'UTC' }) : instrument.adoptedYear}
+              {instrument.adoptedOn ? dates.day(instrument.adoptedOn) : instrument.adoptedYear}
               {' · '}{instrument.adoptedBy}
             </p>
             <p className="mt-2 text-sm text-slate-700">
               {instrument.commitmentCount > 0
-                ? t('counts', { count: instrument.commitmentCount, languages: instrument.languages.map((l) => tCatalogue(`languages.${l}` as never)).join(', ') })
+                ? t('counts', { count: instrument.commitmentCount, languages: languageList(instrument.languages, (l) => tCatalogue(`languages.${l}` as never), locale, tCommon('listSeparator')) })
                 : t('notImported')}
             </p>
           </li>

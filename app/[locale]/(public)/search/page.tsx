@@ -7,6 +7,10 @@ import { pageLocale, pageTitle } from '@/lib/i18n/page-locale';
 import { Link } from '@/lib/i18n/navigation';
 import { CommitmentList } from '@/components/catalogue/commitment-list';
 import { TextField } from '@/components/ui/text-field';
+import { HighlightedText } from '@/components/ui/highlighted-text';
+import { documentLanguages } from '@/lib/search/queries';
+import { searchedInAnotherScript } from '@/lib/search/highlight';
+import { languageList } from '@/lib/i18n/lists';
 
 export function generateMetadata({ params }: PageProps<'/[locale]/search'>): Promise<Metadata> {
   return pageTitle(params, 'search');
@@ -27,10 +31,17 @@ export default async function SearchPage({ params, searchParams }: PageProps<'/[
   const asked = Number(first(query.page));
   const page = Number.isInteger(asked) && asked >= 1 && asked <= 10_000 ? asked : 1;
   const offset = (page - 1) * SEARCH_PAGE_SIZE;
-  const [t, tDocuments, format] = await Promise.all([getTranslations('search'), getTranslations('documents'), getFormatter()]);
+  const [t, tDocuments, tCatalogue, tCommon, format] = await Promise.all([
+    getTranslations('search'), getTranslations('documents'), getTranslations('catalogue'), getTranslations('common'), getFormatter(),
+  ]);
   const [paragraphs, commitments] = q
     ? await Promise.all([searchParagraphs(q, SEARCH_PAGE_SIZE, offset), searchCommitments({ q }, locale, SEARCH_PAGE_SIZE, offset)])
     : [null, null];
+  // Nothing found in the reader's script (English words over Chinese reports): say which languages the documents are in.
+  const languages = paragraphs?.total === 0 ? await documentLanguages() : [];
+  const otherLanguages = paragraphs?.total === 0 && searchedInAnotherScript(q, languages)
+    ? languageList(languages, (language) => tCatalogue(`languages.${language}` as never), locale, tCommon('listSeparator'))
+    : null;
   const pages = Math.max(1, Math.ceil(Math.max(paragraphs?.total ?? 0, commitments?.total ?? 0) / SEARCH_PAGE_SIZE));
   const pageHref = (to: number) => `/search?${new URLSearchParams({ q, ...(to > 1 ? { page: String(to) } : {}) })}`;
   return (
@@ -44,6 +55,11 @@ export default async function SearchPage({ params, searchParams }: PageProps<'/[
         <>
           <section aria-labelledby="paragraph-results" className="mt-8">
             <h2 id="paragraph-results" className="text-lg font-semibold" data-testid="paragraph-result-count">{t('paragraphs', { count: paragraphs.total })}</h2>
+            {otherLanguages && (
+              <p role="note" className="mt-2 rounded border border-amber-300 bg-amber-50 p-3 text-sm" data-testid="search-other-language">
+                {t('otherLanguage', { q, languages: otherLanguages, count: languages.length })}
+              </p>
+            )}
             {paragraphs.hits.length === 0 && paragraphs.total > 0 ? (
               <p className="mt-3 text-slate-700">{t('onEarlierPages')}</p>
             ) : (
@@ -53,7 +69,7 @@ export default async function SearchPage({ params, searchParams }: PageProps<'/[
                     <Link href={paragraphPath(hit, hit.number)} className="font-semibold text-un-navy underline">
                       {tDocuments('citation', { symbol: hit.symbol, number: hit.number })}
                     </Link>
-                    <p className="mt-1 line-clamp-3 text-slate-800" lang={hit.language}>{hit.text}</p>
+                    <p className="mt-1 line-clamp-3 text-slate-800" lang={hit.language}><HighlightedText text={hit.text} words={q} /></p>
                   </li>
                 ))}
               </ol>
@@ -63,7 +79,7 @@ export default async function SearchPage({ params, searchParams }: PageProps<'/[
             <h2 id="commitment-results" className="text-lg font-semibold">{t('commitments', { count: commitments.total })}</h2>
             {commitments.rows.length === 0 && commitments.total > 0
               ? <p className="mt-3 text-slate-700">{t('onEarlierPages')}</p>
-              : <CommitmentList rows={commitments.rows} />}
+              : <CommitmentList rows={commitments.rows} highlight={q} />}
           </section>
           {pages > 1 && (
             <nav aria-label={t('pages')} className="mt-8 flex flex-wrap items-baseline gap-4 text-sm" data-testid="search-pages">

@@ -8,6 +8,7 @@ import { Link } from '@/lib/i18n/navigation';
 import { pageLocale } from '@/lib/i18n/page-locale';
 import { DistributionBar, DistributionLegend } from '@/components/summaries/distribution-bar';
 import { PublishForm, UnpublishForm } from '@/components/summaries/publication-forms';
+import { dateFormatter } from '@/lib/i18n/dates';
 
 export async function generateMetadata({ params }: PageProps<'/[locale]/summaries'>): Promise<Metadata> {
   const locale = await pageLocale(params);
@@ -16,6 +17,7 @@ export async function generateMetadata({ params }: PageProps<'/[locale]/summarie
 
 export default async function SummariesPage({ params, searchParams }: PageProps<'/[locale]/summaries'>) {
   const locale = await pageLocale(params);
+  const dates = dateFormatter(locale);
   const request = parseSummaryRequest(await searchParams);
   const user = await getOptionalUser();
   const [t, format, overview] = await Promise.all([getTranslations('summaries'), getFormatter(), getSummariesOverview(user, request, locale)]);
@@ -23,7 +25,7 @@ export default async function SummariesPage({ params, searchParams }: PageProps<
   const publisher = Boolean(user && can(user, 'summary.publish'));
   const publications = cycle && user && publisher ? await listPublications(user, cycle.id) : [];
   const percent = (value: number | null) => (value === null ? '—' : format.number(value, { style: 'percent', maximumFractionDigits: 0 }));
-  const when = (date: Date) => format.dateTime(date, { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' });
+  const when = (date: Date) => dates.dayTime(date);
 
   return (
     <main id="main" className="mx-auto max-w-6xl space-y-8 px-4 py-8">
@@ -46,7 +48,7 @@ export default async function SummariesPage({ params, searchParams }: PageProps<
             <p className="text-sm" data-testid="summary-source">
               {overview.live
                 ? <span className="rounded bg-amber-100 px-2 py-0.5 text-amber-950">{cycle.published ? t('liveSincePublished', { version: cycle.published.version }) : t('liveUnpublished')}</span>
-                : <span className="rounded bg-emerald-100 px-2 py-0.5 text-emerald-950">{t('published', { version: cycle.published!.version, when: format.dateTime(cycle.published!.at, { dateStyle: 'long', timeZone: 'UTC' }) })}</span>}
+                : <span className="rounded bg-emerald-100 px-2 py-0.5 text-emerald-950">{t('published', { version: cycle.published!.version, when: dates.day(cycle.published!.at) })}</span>}
             </p>
           </form>
           <DistributionLegend />

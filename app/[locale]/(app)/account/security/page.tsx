@@ -1,10 +1,12 @@
 import type { Metadata } from 'next';
 import QRCode from 'qrcode';
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
 import { getEnrollingUser, requireUser } from '@/lib/auth/session';
 import { getMfaStatus } from '@/lib/mfa/queries';
 import { pageLocale } from '@/lib/i18n/page-locale';
 import { ConfirmEnrolmentForm, DisableForm, IssuedRecoveryCodes, RenewCodesForm, StartEnrolmentForm } from '@/components/mfa/mfa-forms';
+import { dateFormatter } from '@/lib/i18n/dates';
+import { sentenceGap } from '@/lib/i18n/lists';
 
 export async function generateMetadata({ params }: PageProps<'/[locale]/account/security'>): Promise<Metadata> {
   const locale = await pageLocale(params);
@@ -13,9 +15,10 @@ export async function generateMetadata({ params }: PageProps<'/[locale]/account/
 
 /** Two-step sign-in for one's own account; the one page open to someone who must set it up first. */
 export default async function SecurityPage({ params }: PageProps<'/[locale]/account/security'>) {
-  await pageLocale(params);
+  const locale = await pageLocale(params);
+  const dates = dateFormatter(locale);
   const user = (await getEnrollingUser()) ?? (await requireUser('/account/security'));
-  const [t, format, status] = await Promise.all([getTranslations('mfa'), getFormatter(), getMfaStatus(user)]);
+  const [t, status] = await Promise.all([getTranslations('mfa'), getMfaStatus(user)]);
   const { pending, required } = status;
   const mustEnrol = 'mustEnrolMfa' in user && user.mustEnrolMfa === true;
   const qr = pending ? await QRCode.toDataURL(pending.uri, { margin: 1, width: 220 }) : null;
@@ -31,7 +34,7 @@ export default async function SecurityPage({ params }: PageProps<'/[locale]/acco
         <>
           <IssuedRecoveryCodes />
           <p className="rounded border border-green-300 bg-green-50 p-3 text-green-900" data-testid="mfa-on">
-            {t('onSince', { when: format.dateTime(status.enabledAt, { dateStyle: 'long', timeZone: 'UTC' }) })} {t('codesLeft', { count: status.unusedRecoveryCodes })}
+            {t('onSince', { when: dates.day(status.enabledAt) })}{sentenceGap(locale)}{t('codesLeft', { count: status.unusedRecoveryCodes })}
           </p>
           <section aria-labelledby="renew-heading" className="space-y-2 rounded-lg border border-slate-200 bg-white p-4">
             <h2 id="renew-heading" className="font-semibold">{t('renewHeading')}</h2>

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
 import { requireUser } from '@/lib/auth/session';
 import { getEntityDetail } from '@/lib/entities/queries';
 import { getOpenCycle } from '@/lib/cycles/queries';
@@ -7,6 +7,7 @@ import { RegionName } from '@/components/entities/region-name';
 import { Link } from '@/lib/i18n/navigation';
 import { can } from '@/lib/auth/permissions';
 import { pageLocale } from '@/lib/i18n/page-locale';
+import { dateFormatter } from '@/lib/i18n/dates';
 
 export async function generateMetadata({ params }: PageProps<'/[locale]/entities/[code]'>): Promise<Metadata> {
   // Next has decoded the segment already: decoding again fails on a code holding "%" (/entities/%25).
@@ -18,11 +19,11 @@ export async function generateMetadata({ params }: PageProps<'/[locale]/entities
 export default async function EntityPage({ params }: PageProps<'/[locale]/entities/[code]'>) {
   const { code } = await params;
   const locale = await pageLocale(params);
+  const dates = dateFormatter(locale);
   const user = await requireUser(`/entities/${code}`);
   const entity = await getEntityDetail(user, code, locale);
-  const [t, tEntities, format, cycle] = await Promise.all([
-    getTranslations('entity'), getTranslations('entities'), getFormatter(), getOpenCycle(locale),
-  ]);
+  const [t, tEntities, cycle] = await Promise.all([
+    getTranslations('entity'), getTranslations('entities'), getOpenCycle(locale)]);
 
   return (
     <div className="space-y-6">
@@ -47,7 +48,7 @@ export default async function EntityPage({ params }: PageProps<'/[locale]/entiti
         <h2 id="cycle-heading" className="font-semibold">{t('cycleHeading')}</h2>
         <p className="mt-2 text-slate-700">
           {cycle
-            ? t('cycleStatus', { name: cycle.name, deadline: format.dateTime(cycle.closesAt, { dateStyle: 'long', timeZone: 'UTC' }) })
+            ? t('cycleStatus', { name: cycle.name, deadline: dates.day(cycle.closesAt) })
             : t('noOpenCycle')}
         </p>
         <p className="mt-3">

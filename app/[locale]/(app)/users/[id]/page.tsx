@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
 import { requireUser } from '@/lib/auth/session';
 import { entityOptions, getUser } from '@/lib/users/queries';
 import type { UserSetting } from '@/lib/users/schemas';
@@ -7,6 +7,7 @@ import { Link } from '@/lib/i18n/navigation';
 import { DataTable } from '@/components/ui/data-table';
 import { ChangeRoleForm, UserAccessForm } from '@/components/users/user-forms';
 import { pageLocale, pageTitle } from '@/lib/i18n/page-locale';
+import { dateFormatter } from '@/lib/i18n/dates';
 
 export function generateMetadata({ params }: PageProps<'/[locale]/users/[id]'>): Promise<Metadata> {
   return pageTitle(params, 'users');
@@ -28,14 +29,14 @@ function field(value: unknown, key: string): string {
 
 export default async function UserPage({ params }: PageProps<'/[locale]/users/[id]'>) {
   const locale = await pageLocale(params);
+  const dates = dateFormatter(locale);
   const { id } = await params;
   const user = await requireUser(`/users/${encodeURIComponent(id)}`);
-  const [t, tRoles, tCommon, format, account, entities] = await Promise.all([
-    getTranslations('users'), getTranslations('roles'), getTranslations('common'), getFormatter(), getUser(user, id, locale), entityOptions(user, locale),
-  ]);
+  const [t, tRoles, tCommon, account, entities] = await Promise.all([
+    getTranslations('users'), getTranslations('roles'), getTranslations('common'), getUser(user, id, locale), entityOptions(user, locale)]);
   const settings: UserSetting[] = account.state === 'disabled' ? ['enable']
     : [...(account.state === 'invited' || account.state === 'expired' ? ['reinvite' as const] : []), 'disable'];
-  const when = (date: Date) => format.dateTime(date, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
+  const when = (date: Date) => dates.shortDayTime(date);
   const roleName = (value: unknown) => {
     const role = field(value, 'role');
     return role in { ADMIN: 1, SECRETARIAT: 1, FOCAL_POINT: 1, CONTRIBUTOR: 1, VIEWER: 1 } ? tRoles(role as 'ADMIN') : role;

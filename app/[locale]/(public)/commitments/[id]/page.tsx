@@ -10,7 +10,7 @@ import { Link } from '@/lib/i18n/navigation';
 import { CommitmentList } from '@/components/catalogue/commitment-list';
 import { EditTextForm } from '@/components/catalogue/edit-text-form';
 import { RelateForm, UnrelateButton } from '@/components/catalogue/relation-forms';
-import { DataTable } from '@/components/ui/data-table';
+import { CommitmentProvenance } from '@/components/catalogue/commitment-provenance';
 import { CommitmentEvidence } from '@/components/evidence/commitment-evidence';
 
 export async function generateMetadata({ params }: PageProps<'/[locale]/commitments/[id]'>): Promise<Metadata> {
@@ -72,19 +72,7 @@ export default async function CommitmentPage({ params }: PageProps<'/[locale]/co
       <section aria-labelledby="provenance-heading">
         <h2 id="provenance-heading" className="text-lg font-semibold">{t('provenance')}</h2>
         <div className="mt-3">
-          <DataTable columns={[{ label: t('language') }, { label: t('source') }, { label: t('importedBy') }, { label: t('importedAt') }]}>
-            {commitment.provenance.map((entry) => (
-              <tr key={entry.locale} className="border-t border-slate-100" data-testid="provenance-row">
-                <td className="px-3 py-2">{languageName(entry.locale)}</td>
-                <td className="px-3 py-2">
-                  {entry.sourceName}
-                  {entry.sourceChecksum && <span className="ms-2 font-mono text-xs text-slate-500" title={entry.sourceChecksum}>{entry.sourceChecksum.slice(0, 12)}</span>}
-                </td>
-                <td className="px-3 py-2">{editor ? (entry.importedBy ?? '—') : t('importedByStaff')}</td>
-                <td className="px-3 py-2">{when(entry.importedAt)}</td>
-              </tr>
-            ))}
-          </DataTable>
+          <CommitmentProvenance provenance={commitment.provenance} symbol={commitment.instrument.symbol} staff={can(user, 'catalogue.import')} />
         </div>
       </section>
 

@@ -1,11 +1,13 @@
 import type { Metadata } from 'next';
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
 import { getInstrument, type CommitmentRow } from '@/lib/catalogue/queries';
 import { pageLocale } from '@/lib/i18n/page-locale';
 import { getOptionalUser } from '@/lib/auth/session';
 import { can } from '@/lib/auth/permissions';
 import { Link } from '@/lib/i18n/navigation';
 import { CommitmentList } from '@/components/catalogue/commitment-list';
+import { dateFormatter } from '@/lib/i18n/dates';
+import { languageList } from '@/lib/i18n/lists';
 
 export async function generateMetadata({ params }: PageProps<'/[locale]/instruments/[slug]'>): Promise<Metadata> {
   const locale = await pageLocale(params);
@@ -15,10 +17,10 @@ export async function generateMetadata({ params }: PageProps<'/[locale]/instrume
 
 export default async function InstrumentPage({ params }: PageProps<'/[locale]/instruments/[slug]'>) {
   const locale = await pageLocale(params);
+  const dates = dateFormatter(locale);
   const { slug } = await params;
-  const [t, tCatalogue, format, instrument, user] = await Promise.all([
-    getTranslations('instruments'), getTranslations('catalogue'), getFormatter(), getInstrument(slug, locale), getOptionalUser(),
-  ]);
+  const [t, tCatalogue, tCommon, instrument, user] = await Promise.all([
+    getTranslations('instruments'), getTranslations('catalogue'), getTranslations('common'), getInstrument(slug, locale), getOptionalUser()]);
   const titles = new Map(instrument.chapters.map((chapter) => [chapter.number, chapter.title]));
   return (
     <main id="main" className="mx-auto max-w-6xl px-4 py-8">
@@ -26,12 +28,12 @@ export default async function InstrumentPage({ params }: PageProps<'/[locale]/in
       <h1 className="mt-1 text-2xl font-semibold">{instrument.title}</h1>
       {instrument.isDemo && <p className="mt-3 rounded bg-amber-50 p-3 text-sm text-amber-950">{tCatalogue('demoNotice')}</p>}
       <p className="mt-2 text-slate-700">
-        {instrument.adoptedOn ? format.dateTime(instrument.adoptedOn, { dateStyle: 'long', timeZone: 'UTC' }) : instrument.adoptedYear}
+        {instrument.adoptedOn ? dates.day(instrument.adoptedOn) : instrument.adoptedYear}
         {' · '}{instrument.adoptedBy}
       </p>
       <p className="mt-2 text-sm text-slate-600">
         {instrument.commitmentCount > 0
-          ? t('counts', { count: instrument.commitmentCount, languages: instrument.languages.map((l) => tCatalogue(`languages.${l}` as never)).join(', ') })
+          ? t('counts', { count: instrument.commitmentCount, languages: languageList(instrument.languages, (l) => tCatalogue(`languages.${l}` as never), locale, tCommon('listSeparator')) })
           : t('notImported')}
         {can(user, 'catalogue.import') && (
           <Link href={`/catalogue/import?instrument=${encodeURIComponent(instrument.code)}`} className="ms-3 font-medium text-un-navy underline">

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
 import { getOptionalUser } from '@/lib/auth/session';
 import { can } from '@/lib/auth/permissions';
 import { getAreaSummaryView } from '@/lib/summaries/queries';
@@ -18,6 +18,7 @@ import { paragraphPath } from '@/lib/documents/citation';
 import { paragraphCitation } from '@/lib/evidence/queries';
 import { slugOf } from '@/lib/slug';
 import type { ImplementationStatus } from '@/lib/generated/prisma/enums';
+import { dateFormatter } from '@/lib/i18n/dates';
 
 type Props = PageProps<'/[locale]/areas/[code]/summary'>;
 
@@ -29,15 +30,15 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function AreaSummaryPage({ params, searchParams }: Props) {
   const locale = await pageLocale(params);
+  const dates = dateFormatter(locale);
   const { code } = await params;
   const request = parseSummaryRequest(await searchParams);
   const user = await getOptionalUser();
   const staff = can(user, 'summary.read-unpublished');
-  const [t, tEntities, format, view, instruments] = await Promise.all([
-    getTranslations('summaries'), getTranslations('entities'), getFormatter(),
+  const [t, tEntities, view, instruments] = await Promise.all([
+    getTranslations('summaries'), getTranslations('entities'),
     getAreaSummaryView(user, decodeURIComponent(code).toUpperCase(), request, locale),
-    listInstruments(locale),
-  ]);
+    listInstruments(locale)]);
 
   if (!view) {
     return (
@@ -82,7 +83,7 @@ export default async function AreaSummaryPage({ params, searchParams }: Props) {
         <p className="mt-2 text-sm" data-testid="summary-source">
           {view.live
             ? <span className="rounded bg-amber-100 px-2 py-0.5 text-amber-950">{cycle.published ? t('liveSincePublished', { version: cycle.published.version }) : t('liveUnpublished')}</span>
-            : <span className="rounded bg-emerald-100 px-2 py-0.5 text-emerald-950">{t('published', { version: cycle.published!.version, when: format.dateTime(cycle.published!.at, { dateStyle: 'long', timeZone: 'UTC' }) })}</span>}
+            : <span className="rounded bg-emerald-100 px-2 py-0.5 text-emerald-950">{t('published', { version: cycle.published!.version, when: dates.day(cycle.published!.at) })}</span>}
         </p>
       </div>
 

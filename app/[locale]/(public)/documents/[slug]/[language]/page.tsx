@@ -1,10 +1,13 @@
 import type { Metadata } from 'next';
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
 import { getDocument } from '@/lib/documents/queries';
 import { paragraphPath } from '@/lib/documents/citation';
 import { pageLocale } from '@/lib/i18n/page-locale';
 import { Link } from '@/lib/i18n/navigation';
 import { CopyCitation } from '@/components/documents/copy-citation';
+import { formatDate } from '@/lib/i18n/dates';
+import { getOptionalUser } from '@/lib/auth/session';
+import { mayLinkEvidence } from '@/lib/evidence/mutations';
 
 type Props = PageProps<'/[locale]/documents/[slug]/[language]'>;
 
@@ -19,7 +22,11 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function DocumentPage({ params }: Props) {
   const locale = await pageLocale(params);
   const { slug, language } = await params;
-  const [t, format, document] = await Promise.all([getTranslations('documents'), getFormatter(), getDocument(slug, language)]);
+  const [t, tEvidence, document, user] = await Promise.all([
+    getTranslations('documents'), getTranslations('evidence.linkToCommitment'), getOptionalUser().then((viewer) => getDocument(slug, language, viewer)), getOptionalUser(),
+  ]);
+  // "Link to a commitment" on each paragraph, for those who may link evidence: it opens the paragraph's page at its form.
+  const canLink = mayLinkEvidence(user);
   const citation = (number: number) => t('citation', { symbol: document.symbol, number });
   // A section's first paragraph may sit in one of its sub-sections (IV.C's is in IV.C.1): the
   // contents link each section to the first paragraph at or below it, and every heading is shown
@@ -44,8 +51,13 @@ export default async function DocumentPage({ params }: Props) {
       <p className="text-sm font-medium text-un-blue">{document.symbol}</p>
       <h1 className="mt-1 text-2xl font-semibold" lang={document.language}>{document.title}</h1>
       <p className="mt-2 text-sm text-slate-600">
-        {document.publishedOn && <>{format.dateTime(document.publishedOn, { dateStyle: 'long', timeZone: 'UTC' })} · </>}
-        {t('provenance', { source: document.sourceName, when: format.dateTime(document.importedAt, { dateStyle: 'medium', timeZone: 'UTC' }) })}
+        {document.publishedOn && <>{formatDate(document.publishedOn, locale)} · </>}
+        {t('provenance', { when: formatDate(document.importedAt, locale) })}
+        {document.staffProvenance && (
+          <span className="ms-1" data-testid="document-staff-provenance">
+            {t('provenanceStaff', { source: document.staffProvenance.sourceName, who: document.staffProvenance.importedBy ?? 'none' })}
+          </span>
+        )}
       </p>
       <div className="mt-6 grid gap-8 lg:grid-cols-[18rem_1fr]">
         {/* On a phone the contents scroll in a box of their own, so the text is reached at once. */}
@@ -79,7 +91,15 @@ export default async function DocumentPage({ params }: Props) {
                     </Link>
                     {paragraph.text}
                   </p>
-                  <CopyCitation citation={citation(paragraph.number)} url={`/${locale}${paragraphPath(document, paragraph.number)}`} />
+                  <div className="flex flex-wrap gap-x-4" lang={locale}>
+                    <CopyCitation citation={citation(paragraph.number)} url={`/${locale}${paragraphPath(document, paragraph.number)}`} />
+                    {canLink && (
+                      <Link href={`${paragraphPath(document, paragraph.number)}#link-commitment`} className="text-xs text-un-navy underline"
+                        aria-label={tEvidence('openLabel', { citation: citation(paragraph.number) })}>
+                        {tEvidence('open')}
+                      </Link>
+                    )}
+                  </div>
                 </div>
               </div>
             );

@@ -20,8 +20,8 @@ export default async function EntityProfilePage({ params, searchParams }: Props)
   const { code } = await params;
   const { cycle } = await searchParams;
   const user = await getOptionalUser();
-  const [t, tEntities, format, profile] = await Promise.all([
-    getTranslations('profile'), getTranslations('entities'), getFormatter(),
+  const [t, tEntities, tCommon, format, profile] = await Promise.all([
+    getTranslations('profile'), getTranslations('entities'), getTranslations('common'), getFormatter(),
     getEntityProfile(user, decodeURIComponent(code), typeof cycle === 'string' ? cycle : undefined, locale),
   ]);
   const percent = (value: number | null) => (value === null ? '—' : format.number(value, { style: 'percent', maximumFractionDigits: 0 }));
@@ -106,7 +106,7 @@ export default async function EntityProfilePage({ params, searchParams }: Props)
                     <StatusBadge status={report.status} />
                   </p>
                   {report.narrative && <p className="mt-2 whitespace-pre-line text-sm leading-relaxed">{report.narrative}</p>}
-                  {report.evidence.length > 0 && <p className="mt-2 text-sm text-slate-700"><span className="font-medium">{t('evidence')}: </span>{report.evidence.join('; ')}</p>}
+                  {report.evidence.length > 0 && <p className="mt-2 text-sm text-slate-700"><span className="font-medium">{t('evidence')}{tCommon('colon')}</span>{report.evidence.join(tCommon('listSeparator'))}</p>}
                 </li>
               ))}
             </ul>

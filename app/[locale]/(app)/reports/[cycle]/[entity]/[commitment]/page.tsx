@@ -1,7 +1,7 @@
 import { cache } from 'react';
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
 import { requireUser } from '@/lib/auth/session';
 import { getReportView } from '@/lib/status-reports/queries';
 import { COMMENT_MAX, NARRATIVE_MAX, STATUS_VALUES } from '@/lib/status-reports/schemas';
@@ -16,6 +16,7 @@ import { ReviewForm } from '@/components/status-reports/review-form';
 import { NarrativeDiffView } from '@/components/status-reports/narrative-diff-view';
 import { ReportTimeline } from '@/components/status-reports/report-timeline';
 import { ReportEvidence } from '@/components/status-reports/report-evidence';
+import { dateFormatter } from '@/lib/i18n/dates';
 
 type Params = PageProps<'/[locale]/reports/[cycle]/[entity]/[commitment]'>;
 
@@ -44,9 +45,10 @@ export async function generateMetadata(props: Params): Promise<Metadata> {
 
 export default async function ReportPage(props: Params) {
   const { locale, view } = await load(props);
-  const [t, tCatalogue, format] = await Promise.all([getTranslations('report'), getTranslations('catalogue'), getFormatter()]);
+  const [t, tCatalogue] = await Promise.all([getTranslations('report'), getTranslations('catalogue')]);
   const { report, commitment, allowed } = view;
-  const when = (date: Date) => format.dateTime(date, { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' });
+  const dates = dateFormatter(locale);
+  const when = (date: Date) => dates.dayTime(date);
   const editable = allowed.includes('save');
   const reviewing = allowed.includes('accept');
   const worklistHref = view.isStaff ? `/worklist?entity=${encodeURIComponent(view.entity.code)}` : '/worklist';
@@ -126,7 +128,7 @@ export default async function ReportPage(props: Params) {
             <h2 id="submission-heading" className="text-lg font-semibold">{reviewing ? t('submissionHeading') : t('reportHeading')}</h2>
             <dl className="space-y-2">
               <div><dt className="text-sm font-medium">{t('status')}</dt><dd><StatusBadge status={report.status} /></dd></div>
-              {report.asOf && <div><dt className="text-sm font-medium">{t('asOf')}</dt><dd>{format.dateTime(new Date(`${report.asOf}T00:00:00Z`), { dateStyle: 'long', timeZone: 'UTC' })}</dd></div>}
+              {report.asOf && <div><dt className="text-sm font-medium">{t('asOf')}</dt><dd>{dates.isoDay(report.asOf)}</dd></div>}
               <div>
                 <dt className="text-sm font-medium">{t('narrative')}</dt>
                 <dd data-testid="report-narrative">

@@ -7,6 +7,11 @@ import { pageLocale } from '@/lib/i18n/page-locale';
 import { localized } from '@/lib/i18n/localized';
 import { Link } from '@/lib/i18n/navigation';
 import { CopyCitation } from '@/components/documents/copy-citation';
+import { getOptionalUser } from '@/lib/auth/session';
+import { mayLinkEvidence, mayReviewEvidence } from '@/lib/evidence/mutations';
+import { listCitingCommitments } from '@/lib/evidence/queries';
+import { CitingCommitments } from '@/components/evidence/citing-commitments';
+import { LinkToCommitment } from '@/components/evidence/link-to-commitment';
 
 type Props = PageProps<'/[locale]/documents/[slug]/[language]/paragraphs/[number]'>;
 
@@ -23,11 +28,18 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: t('citation', { symbol: paragraph.document.symbol, number: paragraph.number }) };
 }
 
-/** A paragraph's stable address, to cite and to link evidence to. */
+/**
+ * A paragraph's stable address, to cite and to link evidence to: the commitments that cite it,
+ * and for those who may link evidence, "Link to a commitment".
+ */
 export default async function ParagraphPage({ params }: Props) {
   const locale = await pageLocale(params);
-  const paragraph = await load(params);
-  const [t, format] = await Promise.all([getTranslations('documents'), getFormatter()]);
+  const [paragraph, user] = await Promise.all([load(params), getOptionalUser()]);
+  const [t, format, citing] = await Promise.all([
+    getTranslations('documents'), getFormatter(),
+    listCitingCommitments(user, { symbol: paragraph.document.symbol, number: paragraph.number }, locale),
+  ]);
+  const canLink = mayLinkEvidence(user);
   const citation = t('citation', { symbol: paragraph.document.symbol, number: paragraph.number });
   const here = paragraphPath(paragraph.document, paragraph.number);
   return (
@@ -59,6 +71,10 @@ export default async function ParagraphPage({ params }: Props) {
           <Link href={`/areas/${paragraph.area.code}`} className="text-un-navy underline">{paragraph.area.code} {localized(paragraph.area.title, locale)}</Link>
         </p>
       )}
+      <div className="mt-8 space-y-6">
+        <CitingCommitments commitments={citing} locale={locale} canLink={canLink} />
+        {canLink && <LinkToCommitment paragraphId={paragraph.id} citation={citation} reviewed={mayReviewEvidence(user)} />}
+      </div>
       <nav aria-label={t('neighbours')} className="mt-6 flex justify-between text-sm">
         {paragraph.previous !== null ? <Link href={paragraphPath(paragraph.document, paragraph.previous)} className="text-un-navy underline">{/* Arrows point the way the text runs, also right to left. */}<span aria-hidden className="inline-block rtl:-scale-x-100">←</span> {t('citation', { symbol: paragraph.document.symbol, number: paragraph.previous })}</Link> : <span />}
         {paragraph.next !== null ? <Link href={paragraphPath(paragraph.document, paragraph.next)} className="text-un-navy underline">{t('citation', { symbol: paragraph.document.symbol, number: paragraph.next })} <span aria-hidden className="inline-block rtl:-scale-x-100">→</span></Link> : <span />}
