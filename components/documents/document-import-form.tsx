@@ -9,6 +9,8 @@ import { FieldError, FormStatus } from '@/components/ui/form-status';
 import { TextFileInput } from '@/components/ui/text-file-input';
 import { useHydrated } from '@/components/ui/use-hydrated';
 import { TextField } from '@/components/ui/text-field';
+import { DateField } from '@/components/ui/date-field';
+import { inUnOrder } from '@/lib/i18n/lists';
 import type { DocumentPreview } from '@/lib/documents/import-document';
 
 const MAX_BYTES = 20 * 1024 * 1024;
@@ -59,13 +61,11 @@ export function DocumentImportForm() {
             <label htmlFor="language" className="block text-sm font-medium">{t('language')}</label>
             <select id="language" name="language" value={fields.language} onChange={(event) => set('language')(event.target.value)}
               className="mt-1 block w-full rounded border border-slate-300 bg-white px-2 py-2">
-              {LANGUAGES.map((code) => <option key={code} value={code}>{tLanguages(code)}</option>)}
+              {inUnOrder(LANGUAGES, (code) => tLanguages(code), locale).map((code) => <option key={code} value={code}>{tLanguages(code)}</option>)}
             </select>
           </div>
-          <div>
-            <TextField id="publishedOn" label={t('publishedOn')} type="date" value={fields.publishedOn} onChange={(event) => set('publishedOn')(event.target.value)} />
-            <FieldError state={preview} field="publishedOn" />
-          </div>
+          <DateField id="publishedOn" name="publishedOn" label={t('publishedOn')} value={fields.publishedOn} onChange={(value) => set('publishedOn')(value)}
+            errors={preview && !preview.ok ? (preview.fieldErrors.publishedOn ?? []) : []} />
         </div>
         <TextFileInput label={t('file')} help={t('fileHelp')} maxBytes={MAX_BYTES}
           messages={{ tooLarge: t('fileTooLarge'), notText: t('fileNotText') }} onReading={setReadingFile}

@@ -394,7 +394,7 @@ export const INSTRUMENTS: readonly InstrumentSeed[] = [
     // edition of the General Assembly's resolutions (to be checked against A/RES/73/192 (zh)).
     title: {
       en: 'International cooperation to address and counter the world drug problem',
-      zh: '开展国际合作处理和应对世界毒品问题',
+      zh: '开展国际合作，处理和应对世界毒品问题',
     },
     adoptedOn: utcDate(2018, 12, 17),
     adoptedYear: 2018,

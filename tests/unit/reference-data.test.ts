@@ -323,7 +323,7 @@ describe('instruments', () => {
       expect(instrument.title.zh, instrument.code).toMatch(/\p{Script=Han}/u);
       expect(instrument.adoptedBy.zh, instrument.code).toMatch(/\p{Script=Han}/u);
     }
-    expect(INSTRUMENTS.find((instrument) => instrument.code === 'GA73/192')?.title.zh).toBe('开展国际合作处理和应对世界毒品问题');
+    expect(INSTRUMENTS.find((instrument) => instrument.code === 'GA73/192')?.title.zh).toBe('开展国际合作，处理和应对世界毒品问题');
   });
 });
 
