@@ -6,6 +6,7 @@ import { DASHBOARD_CYCLE_STATES, DASHBOARD_ROLES, DASHBOARD_STATES, getDashboard
 import { localized } from '@/lib/i18n/localized';
 import { Link } from '@/lib/i18n/navigation';
 import { pageLocale, pageTitle } from '@/lib/i18n/page-locale';
+import { dateFormatter } from '@/lib/i18n/dates';
 
 export function generateMetadata({ params }: PageProps<'/[locale]/dashboard'>): Promise<Metadata> {
   return pageTitle(params, 'dashboard');
@@ -38,6 +39,7 @@ const section = 'rounded-lg border border-slate-200 bg-white p-4';
 
 export default async function DashboardPage({ params }: PageProps<'/[locale]/dashboard'>) {
   const locale = await pageLocale(params);
+  const dates = dateFormatter(locale);
   const user = await requireUser('/dashboard');
   const [t, tRoles, tState, tCycles, format, cycle, dashboard] = await Promise.all([
     getTranslations('dashboard'), getTranslations('roles'), getTranslations('workflow'), getTranslations('cycles'), getFormatter(),
@@ -62,7 +64,7 @@ export default async function DashboardPage({ params }: PageProps<'/[locale]/das
           <p className="mt-2 text-slate-700">
             {t('cycleOpen', {
               name: cycle.name,
-              deadline: format.dateTime(cycle.closesAt, { dateStyle: 'long', timeZone: 'UTC' }),
+              deadline: dates.day(cycle.closesAt),
             })}
           </p>
         ) : (

@@ -1,10 +1,11 @@
 import type { Metadata } from 'next';
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
 import { requireUser } from '@/lib/auth/session';
 import { listPendingEvidence, PENDING_LIMIT, type PendingEvidenceRow } from '@/lib/dashboard/queries';
 import { Link } from '@/lib/i18n/navigation';
 import { pageLocale } from '@/lib/i18n/page-locale';
 import { DataTable } from '@/components/ui/data-table';
+import { dateFormatter } from '@/lib/i18n/dates';
 
 export async function generateMetadata({ params }: PageProps<'/[locale]/dashboard/evidence'>): Promise<Metadata> {
   const locale = await pageLocale(params);
@@ -14,12 +15,13 @@ export async function generateMetadata({ params }: PageProps<'/[locale]/dashboar
 /** The evidence waiting for the secretariat's decision: the list behind the overview's numbers. */
 export default async function PendingEvidencePage({ params }: PageProps<'/[locale]/dashboard/evidence'>) {
   const locale = await pageLocale(params);
+  const dates = dateFormatter(locale);
   const user = await requireUser('/dashboard/evidence');
-  const [t, tKinds, format, pending] = await Promise.all([
-    getTranslations('dashboard'), getTranslations('evidence.kinds'), getFormatter(), listPendingEvidence(user, locale),
+  const [t, tKinds, pending] = await Promise.all([
+    getTranslations('dashboard'), getTranslations('evidence.kinds'), listPendingEvidence(user, locale),
   ]);
   const reviewer = pending.scope === 'all';
-  const date = (value: Date) => format.dateTime(value, { dateStyle: 'long', timeZone: 'UTC' });
+  const date = (value: Date) => dates.day(value);
 
   const table = (rows: PendingEvidenceRow[], caption: string, testId: string, removal: boolean) => (
     <DataTable
