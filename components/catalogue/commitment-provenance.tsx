@@ -2,24 +2,19 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { formatDate } from '@/lib/i18n/dates';
 import type { CommitmentDetail } from '@/lib/catalogue/queries';
 
-type Props = {
-  provenance: CommitmentDetail['provenance'];
-  /** The instrument's symbol: what readers who may not see the internal file name are shown instead. */
-  symbol: string;
-  /** Secretariat and administrators: they see the file each wording was imported from, and who imported it. */
-  staff: boolean;
-};
+/** As the query gives it to this reader: the file's name and the importer's e-mail for staff only (lib/catalogue/queries.ts). */
+type Props = { provenance: CommitmentDetail['provenance'] };
 
 /**
  * Where each language's wording comes from. "Imported by" says the secretariat to everyone (the
  * person's e-mail is added for staff), and the file name is internal. A table on a desktop; on a
  * phone each language is a card with its labels, so that nothing runs past the screen's edge.
  */
-export async function CommitmentProvenance({ provenance, symbol, staff }: Props) {
+export async function CommitmentProvenance({ provenance }: Props) {
   const [t, tCatalogue, locale] = await Promise.all([getTranslations('commitment'), getTranslations('catalogue'), getLocale()]);
   const columns = [t('language'), t('source'), t('importedBy'), t('importedAt')];
   const cell = 'px-3 py-2 max-sm:flex max-sm:gap-2 max-sm:px-0 max-sm:py-0.5';
-  const label = (index: number) => <span aria-hidden="true" className="w-28 shrink-0 font-medium text-slate-600 sm:hidden">{columns[index]}</span>;
+  const label = (index: number) => <span className="w-28 shrink-0 font-medium text-slate-600 sm:hidden">{columns[index]}</span>;
   return (
     <div className="rounded-lg border border-slate-200 bg-white max-sm:px-3" data-testid="provenance">
       <table className="w-full text-sm">
@@ -35,7 +30,7 @@ export async function CommitmentProvenance({ provenance, symbol, staff }: Props)
               <td className={cell}>
                 {label(1)}
                 <span className="min-w-0 [overflow-wrap:anywhere]">
-                  {staff ? entry.sourceName : symbol}
+                  {entry.sourceName}
                   {entry.sourceChecksum && <span className="ms-2 font-mono text-xs text-slate-500" title={entry.sourceChecksum}>{entry.sourceChecksum.slice(0, 12)}</span>}
                 </span>
               </td>
@@ -43,7 +38,7 @@ export async function CommitmentProvenance({ provenance, symbol, staff }: Props)
                 {label(2)}
                 <span className="min-w-0 [overflow-wrap:anywhere]">
                   {t('importedByStaff')}
-                  {staff && entry.importedBy && <span className="block text-xs text-slate-600">{entry.importedBy}</span>}
+                  {entry.importedBy && <span className="block text-xs text-slate-600">{entry.importedBy}</span>}
                 </span>
               </td>
               <td className={cell}>{label(3)}<span>{formatDate(entry.importedAt, locale, 'shortDayTime')}</span></td>

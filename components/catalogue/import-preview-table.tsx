@@ -19,6 +19,7 @@ type Props = {
  */
 export function ImportPreviewTable({ preview, areas, chosen, onChoose }: Props) {
   const t = useTranslations('import');
+  const tCommon = useTranslations('common');
   // Chinese sentences follow each other without a space.
   const gap = useLocale() === 'zh' ? '' : ' ';
   const counts = preview.items.reduce<Record<string, number>>((all, item) => ({ ...all, [item.change]: (all[item.change] ?? 0) + 1 }), {});
@@ -48,11 +49,11 @@ export function ImportPreviewTable({ preview, areas, chosen, onChoose }: Props) 
       )}
       {counts.unmatched ? (
         <p role="note" className="rounded border border-amber-300 bg-amber-50 p-3 text-sm">
-          {t('unmatched', { references: preview.items.filter((item) => item.change === 'unmatched').map((item) => item.reference).join(', ') })}
+          {t('unmatched', { references: preview.items.filter((item) => item.change === 'unmatched').map((item) => item.reference).join(tCommon('listSeparator')) })}
         </p>
       ) : null}
       {preview.missingFromText.length > 0 && (
-        <p role="note" className="rounded border border-amber-300 bg-amber-50 p-3 text-sm">{t('missing', { references: preview.missingFromText.join(', ') })}</p>
+        <p role="note" className="rounded border border-amber-300 bg-amber-50 p-3 text-sm">{t('missing', { references: preview.missingFromText.join(tCommon('listSeparator')) })}</p>
       )}
       <div className="max-h-[32rem] overflow-y-auto rounded border border-slate-200" data-testid="preview-table-box">
         <table className="w-full text-sm sm:table-fixed" data-testid="preview-table">

@@ -19,6 +19,7 @@ const LANGUAGES = ['ar', 'en', 'es', 'fr', 'ru', 'zh'] as const;
 /** Upload or paste a report, see a dry run (paragraphs, sections, footnotes, warnings), then import it. */
 export function DocumentImportForm() {
   const t = useTranslations('documents.import');
+  const tCommon = useTranslations('common');
   const tLanguages = useTranslations('catalogue.languages');
   const hydrated = useHydrated();
   const locale = useLocale();
@@ -42,8 +43,8 @@ export function DocumentImportForm() {
       <section className="rounded-lg border border-green-300 bg-green-50 p-4" data-testid="document-import-result" aria-live="polite">
         <h2 className="text-lg font-semibold">{done.mode === 'already-imported' ? t('alreadyImported') : t('done')}</h2>
         <p className="mt-2">{t('doneSummary', { paragraphs: done.paragraphCount, sections: done.sections.length, footnotes: done.footnoteCount })}</p>
-        {done.changed.length > 0 && <p className="mt-1">{t('changed', { numbers: done.changed.join(', ') })}</p>}
-        {done.keptWithEvidence.length > 0 && <p className="mt-1">{t('keptWithEvidence', { numbers: done.keptWithEvidence.join(', ') })}</p>}
+        {done.changed.length > 0 && <p className="mt-1">{t('changed', { numbers: done.changed.join(tCommon('listSeparator')) })}</p>}
+        {done.keptWithEvidence.length > 0 && <p className="mt-1">{t('keptWithEvidence', { numbers: done.keptWithEvidence.join(tCommon('listSeparator')) })}</p>}
         <Link href={`/documents/${slugOf(done.symbol)}/${done.language}`} className="mt-3 inline-block font-medium text-un-navy underline">{t('open')}</Link>
       </section>
     );
@@ -93,7 +94,7 @@ export function DocumentImportForm() {
           </p>
           {staged.preview.title && <p><span className="font-medium">{t('detectedTitle')}</span>{gap}<span lang={staged.preview.language}>{staged.preview.title}</span></p>}
           {staged.preview.mode === 'corrected' && (
-            <p>{t('changes', { changed: staged.preview.changed.join(', ') || '—', added: staged.preview.added.join(', ') || '—', removed: staged.preview.removed.join(', ') || '—' })}</p>
+            <p>{t('changes', { changed: staged.preview.changed.join(tCommon('listSeparator')) || '—', added: staged.preview.added.join(tCommon('listSeparator')) || '—', removed: staged.preview.removed.join(tCommon('listSeparator')) || '—' })}</p>
           )}
           {staged.preview.warnings.length > 0 && (
             <ul className="list-disc rounded border border-amber-300 bg-amber-50 p-3 ps-8 text-sm text-amber-950">
@@ -128,6 +129,7 @@ export function DocumentImportForm() {
  */
 function DryRunDetails({ preview }: { preview: DocumentPreview }) {
   const t = useTranslations('documents.import');
+  const tCommon = useTranslations('common');
   const locale = useLocale();
   const gap = locale === 'zh' ? '' : ' ';
   const moreParagraphs = preview.paragraphCount - preview.paragraphs.length;
@@ -172,7 +174,7 @@ function DryRunDetails({ preview }: { preview: DocumentPreview }) {
                   <td className="break-words px-2 py-1">
                     {paragraph.excerpt}
                     {paragraph.footnoteRefs.length > 0 && (
-                      <span className="ms-1 text-xs text-slate-600" lang={locale}>{t('paragraphs.footnoteRefs', { count: paragraph.footnoteRefs.length, numbers: paragraph.footnoteRefs.join(', ') })}</span>
+                      <span className="ms-1 text-xs text-slate-600" lang={locale}>{t('paragraphs.footnoteRefs', { count: paragraph.footnoteRefs.length, numbers: paragraph.footnoteRefs.join(tCommon('listSeparator')) })}</span>
                     )}
                   </td>
                 </tr>

@@ -241,6 +241,7 @@ export async function getCommitment(user: SessionUser | null, id: string, locale
     select: { title: true },
   });
   const showHistory = can(user, 'catalogue.edit');
+  const mayImport = can(user, 'catalogue.import');
   const history = showHistory
     ? await db.commitmentTextRevision.findMany({
         where: { commitmentId: id },
@@ -254,9 +255,11 @@ export async function getCommitment(user: SessionUser | null, id: string, locale
     ...toRow(commitment, locale),
     chapterTitle: chapter ? localized(chapter.title, locale) : null,
     instrumentTitle: localized(commitment.instrument.title, locale),
+    // The imported file's name and the importer's e-mail are internal: staff who import see them,
+    // everyone else the instrument's symbol and "the secretariat".
     provenance: commitment.texts.map((text) => ({
-      locale: text.locale, sourceName: text.sourceName, sourceChecksum: text.sourceChecksum,
-      importedBy: text.importedByEmail, importedAt: text.importedAt,
+      locale: text.locale, sourceName: mayImport ? text.sourceName : commitment.instrument.symbol, sourceChecksum: text.sourceChecksum,
+      importedBy: mayImport ? text.importedByEmail : null, importedAt: text.importedAt,
     })),
     texts: commitment.texts.map((text) => ({ locale: text.locale, text: text.text })),
     related: related.map((row) => toRow(row, locale)),

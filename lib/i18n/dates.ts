@@ -14,11 +14,11 @@ export function dateLocale(locale: string): string {
 const STYLES = {
   /** "19 April 2016": in running text and headings. */
   day: { day: 'numeric', month: 'long', year: 'numeric' },
-  /** "19 April 2016, 14:05": an event in a timeline. */
+  /** "19 April 2016 at 14:05" (the joiner is ICU's): an event in a timeline. Server-rendered only, as ICU versions differ. */
   dayTime: { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' },
   /** "19 Apr 2016": a table's column. */
   shortDay: { day: 'numeric', month: 'short', year: 'numeric' },
-  /** "19 Apr 2016, 14:05": a table's column of events. */
+  /** "19 Apr 2016, 14:05": a table's column of events (the joiner is ICU's, as above). */
   shortDayTime: { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' },
 } as const satisfies Record<string, Intl.DateTimeFormatOptions>;
 

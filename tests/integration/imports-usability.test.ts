@@ -131,3 +131,29 @@ describe("a document's provenance", () => {
     expect(JSON.stringify(anonymous)).not.toContain(officer.email);
   });
 });
+
+describe("a commitment's provenance", () => {
+  it('names the imported file and the importer only to staff who import; others read the symbol', async () => {
+    const catalogue = await import('@/lib/catalogue/queries');
+    const instrument = await database.db.instrument.create({
+      data: { code: 'XPROV', symbol: 'X/PROV/1', title: { en: 'Provenance test (synthetic)' }, adoptedYear: 2026, adoptedBy: { en: 'Tests' } }, select: { id: true },
+    });
+    const area = await database.db.thematicArea.findFirstOrThrow({ where: { code: 'TA1' }, select: { id: true } });
+    const { id } = await database.db.commitment.create({
+      data: {
+        instrumentId: instrument.id, thematicAreaId: area.id, reference: '1(a)', kind: 'OPERATIONAL_RECOMMENDATION', order: 1,
+        texts: { create: [{ locale: 'en', text: '[TEST] Synthetic wording.', sourceName: 'X-PROV-1.en.txt', importedByEmail: officer.email }] },
+      },
+      select: { id: true },
+    });
+    const as = (role: 'ADMIN' | 'SECRETARIAT' | 'FOCAL_POINT' | null) =>
+      catalogue.getCommitment(role ? ({ id: 'reader', email: 'r@example.test', name: 'R', role, entityId: null, entity: null, locale: 'en', seesWholeWorklist: false }) : null, id, 'en');
+    for (const reader of [null, 'FOCAL_POINT'] as const) {
+      const detail = await as(reader);
+      expect(detail.provenance).toMatchObject([{ sourceName: 'X/PROV/1', importedBy: null }]);
+      expect(JSON.stringify(detail)).not.toContain('X-PROV-1.en.txt');
+      expect(JSON.stringify(detail)).not.toContain(officer.email);
+    }
+    expect((await as('SECRETARIAT')).provenance).toMatchObject([{ sourceName: 'X-PROV-1.en.txt', importedBy: officer.email }]);
+  });
+});

@@ -72,7 +72,7 @@ export default async function CommitmentPage({ params }: PageProps<'/[locale]/co
       <section aria-labelledby="provenance-heading">
         <h2 id="provenance-heading" className="text-lg font-semibold">{t('provenance')}</h2>
         <div className="mt-3">
-          <CommitmentProvenance provenance={commitment.provenance} symbol={commitment.instrument.symbol} staff={can(user, 'catalogue.import')} />
+          <CommitmentProvenance provenance={commitment.provenance} />
         </div>
       </section>
 

@@ -106,7 +106,7 @@ export default async function EntityProfilePage({ params, searchParams }: Props)
                     <StatusBadge status={report.status} />
                   </p>
                   {report.narrative && <p className="mt-2 whitespace-pre-line text-sm leading-relaxed">{report.narrative}</p>}
-                  {report.evidence.length > 0 && <p className="mt-2 text-sm text-slate-700"><span className="font-medium">{t('evidence')}{tCommon('colon')}</span>{report.evidence.join(tCommon('listSeparator'))}</p>}
+                  {report.evidence.length > 0 && <p className="mt-2 text-sm text-slate-700"><span className="font-medium">{t('evidence')}{tCommon('colon')}</span>{report.evidence.join(tCommon('citationSeparator'))}</p>}
                 </li>
               ))}
             </ul>
