@@ -13,6 +13,7 @@ import { LinkParagraphForm } from './link-paragraph-form';
 import { LinkUrlForm } from './link-url-form';
 import { RemoveEvidenceForm, RequestRemovalForm } from './remove-evidence-form';
 import { SuggestEvidenceForm } from './suggest-evidence-form';
+import { dateFormatter } from '@/lib/i18n/dates';
 
 type Formatter = Awaited<ReturnType<typeof getFormatter>>;
 
@@ -38,7 +39,8 @@ export async function CommitmentEvidence({ commitmentId, locale }: { commitmentI
     getFormatter({ locale }),
     listEvidence(user, commitmentId, locale),
   ]);
-  const when = (date: Date) => format.dateTime(date, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
+  const dates = dateFormatter(locale);
+  const when = (date: Date) => dates.shortDayTime(date);
 
   const labelOf = (item: EvidenceItem) =>
     item.kind === 'PARAGRAPH' ? item.paragraph.citation : item.kind === 'URL' ? item.title : item.file.name;

@@ -5,6 +5,7 @@ import { useTranslations } from 'next-intl';
 import { decideRemovalRequestAction } from '@/lib/evidence/actions';
 import { FormStatus } from '@/components/ui/form-status';
 import { useEvidenceUndo } from './evidence-undo';
+import { CharacterLimit, characterLimitId } from '@/components/ui/character-limit';
 
 type DecideState = Awaited<ReturnType<typeof decideRemovalRequestAction>>;
 
@@ -26,7 +27,8 @@ export function DecideRemovalForm({ evidenceId, what }: { evidenceId: string; wh
       <input type="hidden" name="evidenceId" value={evidenceId} />
       <div>
         <label htmlFor={commentId} className="block text-sm font-medium">{t('comment')}</label>
-        <textarea id={commentId} name="comment" rows={2} maxLength={2000} className="mt-1 block w-full rounded border border-slate-300 bg-white px-3 py-2 text-start" />
+        <textarea id={commentId} name="comment" rows={2} aria-describedby={characterLimitId(commentId)} className="mt-1 block w-full rounded border border-slate-300 bg-white px-3 py-2 text-start" />
+        <CharacterLimit fieldId={commentId} max={2000} />
       </div>
       <div className="flex flex-wrap gap-2">
         <button type="submit" name="decision" value="remove" disabled={pending} aria-label={t('removeLabel', { what })}

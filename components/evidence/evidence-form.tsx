@@ -2,6 +2,7 @@
 
 import { useState, type ChangeEvent, type FormEvent, type InputHTMLAttributes, type ReactNode } from 'react';
 import type { ActionState } from '@/lib/action-state';
+import { CharacterLimit, characterLimitId } from '@/components/ui/character-limit';
 
 // Parts shared by the evidence forms. Several of these forms sit on one page, so every field id
 // carries its form's prefix, and each error is tied to its field by aria-describedby.
@@ -20,10 +21,12 @@ type FieldProps = {
 } & Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'name'>;
 
 /** A labelled input with its hint and its errors, both announced with the field. */
-export function EvidenceField({ prefix, name, label, hint, state, className, ...input }: FieldProps) {
+export function EvidenceField({ prefix, name, label, hint, state, className, maxLength, ...input }: FieldProps) {
   const id = `${prefix}-${name}`;
   const errors = errorsOf(state, name);
-  const describedBy = [hint ? `${id}-hint` : null, errors.length ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
+  // A limit is shown with a live count rather than enforced by maxLength, which cuts a pasted text unseen.
+  const counted = maxLength !== undefined && input.type !== 'password';
+  const describedBy = [hint ? `${id}-hint` : null, counted ? characterLimitId(id) : null, errors.length ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
   return (
     <div className={className}>
       <label htmlFor={id} className="block text-sm font-medium">{label}</label>
@@ -32,11 +35,16 @@ export function EvidenceField({ prefix, name, label, hint, state, className, ...
         id={id} name={name} aria-invalid={errors.length > 0 || undefined} aria-describedby={describedBy}
         className="mt-1 block w-full min-w-0 rounded border border-slate-300 bg-white px-3 py-2 text-start aria-[invalid=true]:border-red-600"
         {...input}
+        maxLength={counted ? undefined : maxLength}
       />
+      {counted && <CharacterLimit fieldId={id} max={maxLength} />}
       {errors.length > 0 && <p id={`${id}-error`} className="mt-1 text-sm text-red-800">{errors.join(' ')}</p>}
     </div>
   );
 }
+
+/** The longest note (lib/evidence/schemas.ts, not imported here: it would send zod to the browser). */
+const NOTE_MAX = 2000;
 
 /** The optional note every link may carry. */
 export function NoteField({ prefix, label, state }: { prefix: string; label: string; state: ActionState<unknown> }) {
@@ -46,10 +54,11 @@ export function NoteField({ prefix, label, state }: { prefix: string; label: str
     <div className="sm:col-span-2">
       <label htmlFor={id} className="block text-sm font-medium">{label}</label>
       <textarea
-        id={id} name="note" rows={2} maxLength={2000}
-        aria-invalid={errors.length > 0 || undefined} aria-describedby={errors.length ? `${id}-error` : undefined}
+        id={id} name="note" rows={2}
+        aria-invalid={errors.length > 0 || undefined} aria-describedby={`${characterLimitId(id)}${errors.length ? ` ${id}-error` : ''}`}
         className="mt-1 block w-full rounded border border-slate-300 bg-white px-3 py-2 text-start"
       />
+      <CharacterLimit fieldId={id} max={NOTE_MAX} />
       {errors.length > 0 && <p id={`${id}-error`} className="mt-1 text-sm text-red-800">{errors.join(' ')}</p>}
     </div>
   );

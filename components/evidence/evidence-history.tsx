@@ -1,20 +1,21 @@
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
 import type { EvidenceHistoryEntry } from '@/lib/evidence/queries';
 import { Link } from '@/lib/i18n/navigation';
 import type { Locale } from '@/lib/i18n/routing';
 import { RestoreEvidenceForm } from './restore-evidence-form';
+import { dateFormatter } from '@/lib/i18n/dates';
 
 /**
  * What happened to the commitment's evidence that the list no longer shows: who removed what and
  * when, what was restored, declined (with the reviewer's comment) or asked to be removed.
  */
 export async function EvidenceHistory({ entries, locale }: { entries: EvidenceHistoryEntry[]; locale: Locale }) {
-  const [t, tEvidence, format] = await Promise.all([
+  const [t, tEvidence] = await Promise.all([
     getTranslations({ locale, namespace: 'evidence.history' }),
     getTranslations({ locale, namespace: 'evidence' }),
-    getFormatter({ locale }),
   ]);
-  const when = (date: Date) => format.dateTime(date, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
+  const dates = dateFormatter(locale);
+  const when = (date: Date) => dates.shortDayTime(date);
   return (
     <section aria-labelledby="evidence-history-heading" className="space-y-2" data-testid="evidence-history">
       <h3 id="evidence-history-heading" className="font-semibold">{t('heading')}</h3>

@@ -6,6 +6,7 @@ import { removeEvidenceAction, requestEvidenceRemovalAction } from '@/lib/eviden
 import { FormStatus } from '@/components/ui/form-status';
 import { useHydrated } from '@/components/ui/use-hydrated';
 import { useEvidenceUndo } from './evidence-undo';
+import { CharacterLimit, characterLimitId } from '@/components/ui/character-limit';
 
 type RemoveState = Awaited<ReturnType<typeof removeEvidenceAction>>;
 
@@ -74,7 +75,8 @@ export function RequestRemovalForm({ evidenceId, what }: { evidenceId: string; w
       <p className="text-sm text-amber-950">{t('requestRemoval.intro', { what })}</p>
       <div>
         <label htmlFor={reasonId} className="block text-sm font-medium">{t('requestRemoval.reason')}</label>
-        <textarea id={reasonId} name="reason" rows={2} maxLength={2000} className="mt-1 block w-full rounded border border-slate-300 bg-white px-3 py-2 text-start" autoFocus />
+        <textarea id={reasonId} name="reason" rows={2} aria-describedby={characterLimitId(reasonId)} className="mt-1 block w-full rounded border border-slate-300 bg-white px-3 py-2 text-start" autoFocus />
+        <CharacterLimit fieldId={reasonId} max={2000} />
       </div>
       <div className="flex flex-wrap gap-2">
         <button type="submit" disabled={pending || state?.ok} className="rounded bg-un-navy px-3 py-1.5 text-sm font-medium text-white disabled:opacity-60">

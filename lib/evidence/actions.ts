@@ -40,8 +40,8 @@ export const linkParagraphToCommitmentAction = formAction(linkParagraphToCommitm
 });
 
 /** Read-only: the commitments to offer on a paragraph's page, for those who may link. */
-export const searchCommitmentsToLinkAction = formAction(searchCommitmentsSchema, mayLink, async (input) =>
-  searchCommitmentsToLink(input.q, input.paragraphId, await getLocale()));
+export const searchCommitmentsToLinkAction = formAction(searchCommitmentsSchema, mayLink, async (input, user) =>
+  searchCommitmentsToLink(user, input.q, input.paragraphId, await getLocale()));
 
 export const linkUrlAction = formAction(linkUrlSchema, mayLink, async (input, user) => {
   const link = await linkUrl(db, user, input);

@@ -16,7 +16,7 @@ import { displayReference } from '@/lib/catalogue/reference';
 import { pickCommitmentText } from '@/lib/catalogue/commitment-text';
 import { localized } from '@/lib/i18n/localized';
 import { literalPattern } from '@/lib/search-pattern';
-import { mayLinkEvidence, mayRemoveEvidence, mayRequestEvidenceRemoval, mayRestoreEvidence, mayReviewEvidence } from './mutations';
+import { mayLinkEvidence, mayRemoveEvidence, mayRequestEvidenceRemoval, mayRestoreEvidence, mayReviewEvidence, UNDO_WINDOW_MS } from './mutations';
 import { readFile, type ReadFile } from './file-storage';
 
 // The evidence of a commitment. Commitments and their accepted, commitment-level evidence are
@@ -223,7 +223,8 @@ const textOf = (value: unknown, key: string): string => {
 
 /**
  * What happened to the commitment's evidence, from the audit trail: removals and restorations,
- * declined proposals with the reviewer's comment, removal requests and their refusals. The
+ * declined proposals with the reviewer's comment, removal requests and their refusals (a removal
+ * undone at once by whoever made it is left out). The
  * secretariat sees all of it; other signed-in readers the removals and restorations of public
  * evidence, and everything about their own (or their entity's) evidence, so that whoever proposed
  * something reads why it was declined. A suggestion declined without a comment is left out: the
@@ -252,14 +253,26 @@ export async function listEvidenceHistory(user: SessionUser, commitmentId: strin
     },
     orderBy: [{ at: 'desc' }, { id: 'desc' }],
     take: HISTORY_LIMIT * 2,
-    select: { id: true, action: true, at: true, actorEmail: true, entityId: true, before: true, after: true },
+    select: { id: true, action: true, at: true, actorId: true, actorEmail: true, entityId: true, before: true, after: true },
   });
 
   const latestRemoval = new Map<string, string>();
   for (const event of events) if (event.action === 'evidence.remove' && !latestRemoval.has(event.entityId)) latestRemoval.set(event.entityId, event.id);
 
+  // A removal its author undid at once (the page's Undo) never took effect for anyone: the pair
+  // stays in the audit trail, not in this history.
+  const undone = new Set<string>();
+  events.forEach((event, index) => {
+    if (event.action !== 'evidence.restore') return;
+    const removal = events.slice(index + 1).find((older) => older.entityId === event.entityId && older.action === 'evidence.remove');
+    if (removal && removal.actorId === event.actorId && event.at.getTime() - removal.at.getTime() <= UNDO_WINDOW_MS) {
+      undone.add(event.id).add(removal.id);
+    }
+  });
+
   const entries: EvidenceHistoryEntry[] = [];
   for (const event of events) {
+    if (undone.has(event.id)) continue;
     const link = byId.get(event.entityId);
     const action = HISTORY_ACTIONS[event.action];
     if (!link || !action) continue;
@@ -347,7 +360,7 @@ const TO_LINK_LIMIT = 20;
  * Commitments to link a paragraph to, found by the words of their wording (any language), their
  * reference ("1(a)", "para. 10", "第10段"), or their instrument's symbol and reference ("S-30/1 1(a)").
  */
-export async function searchCommitmentsToLink(q: string, paragraphId: string, locale: string): Promise<{ hits: CommitmentToLink[]; total: number }> {
+export async function searchCommitmentsToLink(user: SessionUser, q: string, paragraphId: string, locale: string): Promise<{ hits: CommitmentToLink[]; total: number }> {
   const words = q.normalize('NFKC').replace(/\s+/g, ' ').trim();
   const chineseParagraph = /^第\s*(\d+)\s*(\([a-z]+\))?\s*段$/.exec(words);
   const reference = chineseParagraph ? `para. ${chineseParagraph[1]}${chineseParagraph[2] ?? ''}` : words;
@@ -382,8 +395,16 @@ export async function searchCommitmentsToLink(q: string, paragraphId: string, lo
       paragraph
         ? db.evidenceLink.findMany({
             where: {
-              statusReportId: null, removedAt: null, state: { in: ['ACCEPTED', 'SUGGESTED'] },
+              statusReportId: null, removedAt: null,
               paragraph: { number: paragraph.number, document: { symbol: paragraph.document.symbol } },
+              // Pending links as the commitment's evidence list shows them: all to reviewers; to anyone
+              // else, only proposals of their own or of their entity.
+              OR: [
+                { state: 'ACCEPTED' },
+                can(user, 'evidence.review')
+                  ? { state: 'SUGGESTED' }
+                  : { state: 'SUGGESTED', origin: 'MANUAL', OR: [{ createdById: user.id }, ...(user.entityId ? [{ entityId: user.entityId }] : [])] },
+              ],
             },
             select: { commitmentId: true, state: true },
           })

@@ -36,7 +36,7 @@ test('the secretariat imports a document through the screen, opens paragraph 25 
 
   await page.getByRole('link', { name: 'Open the document' }).click();
   await expect(page.getByTestId('paragraph')).toHaveCount(30);
-  await page.getByRole('link', { name: 'X/E2E/1, para. 25' }).click();
+  await page.getByRole('link', { name: 'X/E2E/1, para. 25', exact: true }).click();
   await expect(page).toHaveURL(/\/en\/documents\/x-e2e-1\/en\/paragraphs\/25$/);
   await expect(page.getByTestId('paragraph-citation')).toHaveText('X/E2E/1, para. 25');
   await expect(page.getByTestId('paragraph-text')).toHaveText(/^Invented paragraph 25 that the end-to-end test links to a commitment: it reports imaginary sprocket/);

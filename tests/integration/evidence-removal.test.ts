@@ -235,7 +235,19 @@ describe('undoing a removal', () => {
     const audit = await db.auditEvent.findFirstOrThrow({ where: { action: 'evidence.restore', entityId: id } });
     expect(audit).toMatchObject({ actorId: focalA.id, after: { commitmentId, state: 'SUGGESTED' } });
     expect(await errorKey(restoreEvidence(db, focalA, { evidenceId: id }))).toBe('evidence.notRemoved');
-    expect((await list(focalA, commitmentId)).history!.map((entry) => entry.action)).toEqual(['restored', 'removed']);
+    // Undone at once by whoever removed it, the removal never took effect: the audit trail keeps it, the history does not.
+    expect(await db.auditEvent.count({ where: { entityId: id, action: { in: ['evidence.remove', 'evidence.restore'] } } })).toBe(2);
+    expect((await list(focalA, commitmentId)).history).toEqual([]);
+  });
+
+  it('keeps a removal and its restoration by someone else in the history', async () => {
+    const commitmentId = await makeCommitment('5b');
+    const { id } = await linkUrl(db, focalA, { commitmentId, url: 'https://example.test/restored', title: 'Invented restored page', note: '' });
+    await removeEvidence(db, focalA, { evidenceId: id });
+    await restoreEvidence(db, secretariat, { evidenceId: id });
+    expect((await list(colleagueA, commitmentId)).history!.map((entry) => [entry.action, entry.by])).toEqual([
+      ['restored', secretariat.email], ['removed', focalA.email],
+    ]);
   });
 
   it('lets the secretariat restore at any time, unless the same page was linked again since', async () => {
@@ -339,6 +351,10 @@ describe('the paragraph and its commitments', () => {
     expect(byWords.total).toBeGreaterThanOrEqual(10);
     expect(byWords.hits.find((hit) => hit.citation === 'X/RES/9, 9')).toMatchObject({ linked: 'accepted', text: expect.stringContaining('imaginary widgets') });
     expect(await signedIn('%_')).toMatchObject({ total: 0, hits: [] });
+    // Another entity's focal point does not learn of focal point A's pending proposal.
+    signInAs(focalB);
+    const asOther = await actions.searchCommitmentsToLinkAction(null, formData({ paragraphId: paragraphIds.get(7)!, q: '10' }));
+    expect(asOther?.ok && asOther.data.hits.map((hit) => [hit.citation, hit.linked])).toEqual([['X/RES/9, 10', null]]);
     // Too short a search is refused in words; a viewer may not search to link at all.
     expect(await actions.searchCommitmentsToLinkAction(null, formData({ paragraphId: paragraphIds.get(7)!, q: 'x' })))
       .toMatchObject({ ok: false, fieldErrors: { q: [message('validation', 'searchTooShort')] } });

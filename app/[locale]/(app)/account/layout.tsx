@@ -2,5 +2,5 @@ import { ClientMessages } from '@/components/shell/client-messages';
 
 // The messages this section's client components translate with (lib/i18n/client-messages.ts).
 export default function AccountLayout({ children }: { children: React.ReactNode }) {
-  return <ClientMessages namespaces={['mfa']}>{children}</ClientMessages>;
+  return <ClientMessages namespaces={['mfa', 'fields']}>{children}</ClientMessages>;
 }

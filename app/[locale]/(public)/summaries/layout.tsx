@@ -2,5 +2,5 @@ import { ClientMessages } from '@/components/shell/client-messages';
 
 // The messages this section's client components translate with (lib/i18n/client-messages.ts).
 export default function SummariesLayout({ children }: { children: React.ReactNode }) {
-  return <ClientMessages namespaces={['summaries']}>{children}</ClientMessages>;
+  return <ClientMessages namespaces={['summaries', 'fields']}>{children}</ClientMessages>;
 }

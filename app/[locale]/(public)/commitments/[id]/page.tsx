@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
 import { getCommitment, listInstruments } from '@/lib/catalogue/queries';
 import { checksumOf } from '@/lib/catalogue/checksum';
 import { displayReference } from '@/lib/catalogue/reference';
@@ -12,6 +12,7 @@ import { EditTextForm } from '@/components/catalogue/edit-text-form';
 import { RelateForm, UnrelateButton } from '@/components/catalogue/relation-forms';
 import { CommitmentProvenance } from '@/components/catalogue/commitment-provenance';
 import { CommitmentEvidence } from '@/components/evidence/commitment-evidence';
+import { dateFormatter } from '@/lib/i18n/dates';
 
 export async function generateMetadata({ params }: PageProps<'/[locale]/commitments/[id]'>): Promise<Metadata> {
   const locale = await pageLocale(params);
@@ -22,15 +23,16 @@ export async function generateMetadata({ params }: PageProps<'/[locale]/commitme
 
 export default async function CommitmentPage({ params }: PageProps<'/[locale]/commitments/[id]'>) {
   const locale = await pageLocale(params);
+  const dates = dateFormatter(locale);
   const { id } = await params;
   const user = await getOptionalUser();
-  const [t, tCatalogue, format, commitment] = await Promise.all([
-    getTranslations('commitment'), getTranslations('catalogue'), getFormatter(), getCommitment(user, id, locale),
+  const [t, tCatalogue, commitment] = await Promise.all([
+    getTranslations('commitment'), getTranslations('catalogue'), getCommitment(user, id, locale),
   ]);
   const editor = can(user, 'catalogue.edit');
   const otherInstruments = editor ? (await listInstruments(locale)).filter((instrument) => instrument.code !== commitment.instrument.code) : [];
   const languageName = (code: string) => tCatalogue(`languages.${code}` as never);
-  const when = (date: Date) => format.dateTime(date, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
+  const when = (date: Date) => dates.shortDayTime(date);
 
   return (
     <main id="main" className="mx-auto max-w-4xl space-y-8 px-4 py-8">

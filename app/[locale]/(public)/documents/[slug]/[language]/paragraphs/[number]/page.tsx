@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
 import { getParagraph } from '@/lib/documents/queries';
 import { paragraphPath } from '@/lib/documents/citation';
 import { pageLocale } from '@/lib/i18n/page-locale';
@@ -12,6 +12,7 @@ import { mayLinkEvidence, mayReviewEvidence } from '@/lib/evidence/mutations';
 import { listCitingCommitments } from '@/lib/evidence/queries';
 import { CitingCommitments } from '@/components/evidence/citing-commitments';
 import { LinkToCommitment } from '@/components/evidence/link-to-commitment';
+import { dateFormatter } from '@/lib/i18n/dates';
 
 type Props = PageProps<'/[locale]/documents/[slug]/[language]/paragraphs/[number]'>;
 
@@ -34,9 +35,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
  */
 export default async function ParagraphPage({ params }: Props) {
   const locale = await pageLocale(params);
+  const dates = dateFormatter(locale);
   const [paragraph, user] = await Promise.all([load(params), getOptionalUser()]);
-  const [t, format, citing] = await Promise.all([
-    getTranslations('documents'), getFormatter(),
+  const [t, citing] = await Promise.all([
+    getTranslations('documents'),
     listCitingCommitments(user, { symbol: paragraph.document.symbol, number: paragraph.number }, locale),
   ]);
   const canLink = mayLinkEvidence(user);
@@ -53,7 +55,7 @@ export default async function ParagraphPage({ params }: Props) {
       <h1 className="mt-2 text-2xl font-semibold" data-testid="paragraph-citation">{citation}</h1>
       {paragraph.textChangedAt && (
         <p role="note" className="mt-3 rounded bg-amber-50 p-3 text-sm text-amber-950">
-          {t('changedNotice', { when: format.dateTime(paragraph.textChangedAt, { dateStyle: 'medium', timeZone: 'UTC' }) })}
+          {t('changedNotice', { when: dates.shortDay(paragraph.textChangedAt) })}
         </p>
       )}
       <blockquote lang={paragraph.document.language} className="mt-4 rounded-lg border-s-4 border-un-blue bg-white p-4 text-lg leading-relaxed" data-testid="paragraph-text">
