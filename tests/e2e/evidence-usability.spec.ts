@@ -23,10 +23,9 @@ async function createCommitment(id: string, words: string) {
   );
 }
 
-// Screenshots for a person to look at, when EVIDENCE_SHOTS names a folder (not part of the assertions).
-const SHOTS = process.env.EVIDENCE_SHOTS;
+// Screenshots for a person to look at: in EVIDENCE_SHOTS when it names a folder, else under test-results.
+const SHOTS = process.env.EVIDENCE_SHOTS ?? join('test-results', 'evidence-shots');
 async function shot(page: Page, name: string, fullPage = true) {
-  if (!SHOTS) return;
   mkdirSync(SHOTS, { recursive: true });
   await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage });
 }
@@ -178,9 +177,8 @@ test('a focal point links a paragraph to a commitment from the reader, and the p
   await expect(anonymous.getByRole('link', { name: 'Link A/74/129, para. 17 to a commitment' })).toHaveCount(0);
 });
 
-// Not an assertion of behaviour: the pages in both languages, on a desktop and a phone, for a person to look at.
-test('screenshots of the evidence pages', async ({ browser }) => {
-  test.skip(!SHOTS, 'EVIDENCE_SHOTS names no folder');
+// The flows again in both languages, on a desktop and a phone, with screenshots for a person to look at.
+test('the evidence flows in English and Chinese, on a desktop and a phone', async ({ browser }) => {
   test.setTimeout(240_000);
   await createCommitment('evidencee2e00005', 'invented gizmo harmonisation five');
   // A focal point's proposal, for the secretariat to decline with a comment.
@@ -224,7 +222,7 @@ test('screenshots of the evidence pages', async ({ browser }) => {
       await shot(page, `commitment-confirm-${locale}-${device}`);
       await page.getByTestId('remove-confirm').getByRole('button').first().click();
       await expect(page.getByTestId('evidence-undo')).toBeVisible();
-      await page.screenshot({ path: join(SHOTS!, `commitment-undo-${locale}-${device}.png`) });
+      await page.screenshot({ path: join(SHOTS, `commitment-undo-${locale}-${device}.png`) });
       await page.getByTestId('evidence-undo').getByRole('button').first().click();
       await expect(page.getByTestId('evidence-item')).toHaveCount(2);
       await page.reload();
