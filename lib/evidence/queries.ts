@@ -244,12 +244,23 @@ export async function listEvidenceHistory(user: SessionUser, commitmentId: strin
   if (links.length === 0) return [];
   const byId = new Map(links.map((link) => [link.id, link]));
   const quietRejections = links.filter((link) => link.origin === 'SUGGESTED' && link.state === 'REJECTED' && !link.decisionComment).map((link) => link.id);
+  // What this reader may see is chosen in the query, before the limit: filtered afterwards, the
+  // latest events of other entities' evidence could leave a focal point with none of their own.
+  const ownIds = links.filter((link) => isOwnLink(user, link)).map((link) => link.id);
+  const visible: Prisma.AuditEventWhereInput = canReview ? {} : {
+    OR: [
+      { entityId: { in: ownIds } },
+      { action: 'evidence.remove', before: { path: ['state'], equals: 'ACCEPTED' } },
+      { action: 'evidence.restore', after: { path: ['state'], equals: 'ACCEPTED' } },
+    ],
+  };
   const events = await db.auditEvent.findMany({
     where: {
       entityType: 'EvidenceLink',
       entityId: { in: links.map((link) => link.id) },
       action: { in: Object.keys(HISTORY_ACTIONS) },
       NOT: { action: 'evidence.reject', entityId: { in: quietRejections } },
+      ...visible,
     },
     orderBy: [{ at: 'desc' }, { id: 'desc' }],
     take: HISTORY_LIMIT * 2,

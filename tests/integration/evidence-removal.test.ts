@@ -211,6 +211,25 @@ describe('the history of removals', () => {
   });
 });
 
+describe('a long history', () => {
+  it("still shows a focal point their own entries when many newer ones concern another entity's evidence", async () => {
+    const commitmentId = await makeCommitment('12');
+    const own = await linkUrl(db, focalA, { commitmentId, url: 'https://example.test/own-old', title: 'Invented own page', note: '' });
+    await removeEvidence(db, focalA, { evidenceId: own.id });
+    const other = await linkUrl(db, focalB, { commitmentId, url: 'https://example.test/other', title: 'Invented page of another entity', note: '' });
+    // 150 newer entries about the other entity's evidence, which focal point A may not read.
+    await db.auditEvent.createMany({
+      data: Array.from({ length: 150 }, (_, index) => ({
+        actorId: secretariat.id, actorEmail: secretariat.email, action: 'evidence.keep', entityType: 'EvidenceLink', entityId: other.id,
+        after: { comment: `[TEST] kept ${index}` }, at: new Date(Date.now() + 60_000 + index),
+      })),
+    });
+    const history = (await list(focalA, commitmentId)).history!;
+    expect(history.map((entry) => [entry.action, entry.what])).toEqual([['removed', 'Invented own page']]);
+    expect((await list(secretariat, commitmentId)).history!.length).toBe(50);
+  });
+});
+
 describe('undoing a removal', () => {
   it('restores the link as it was, for whoever removed it and for a short while, audited', async () => {
     const commitmentId = await makeCommitment('5');
