@@ -6,9 +6,8 @@ import { closeCycleAction, createCycleAction, openCycleAction, reopenCycleAction
 import { FormStatus } from '@/components/ui/form-status';
 import { useHydrated } from '@/components/ui/use-hydrated';
 import { useKeptForm } from '@/components/ui/use-kept-form';
-import { EvidenceField as Field } from '@/components/evidence/evidence-form';
+import { EvidenceField as Field, errorsOf } from '@/components/evidence/evidence-form';
 import { DateField } from '@/components/ui/date-field';
-import type { ActionState } from '@/lib/action-state';
 
 const ACTIONS = { open: openCycleAction, close: closeCycleAction, reopen: reopenCycleAction };
 
@@ -66,8 +65,4 @@ export function CreateCycleForm({ instruments }: { instruments: { code: string; 
       <button type="submit" disabled={pending} className="rounded bg-un-navy px-4 py-2 font-medium text-white disabled:opacity-60">{t('create')}</button>
     </form>
   );
-}
-
-function errorsOf(state: ActionState<unknown>, field: string): string[] {
-  return state && !state.ok ? (state.fieldErrors[field] ?? []) : [];
 }
