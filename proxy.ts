@@ -2,7 +2,7 @@
 // query and action authorizes on its own (ARCHITECTURE.md, request flow).
 import createMiddleware from 'next-intl/middleware';
 import { NextRequest, NextResponse } from 'next/server';
-import { PENDING_LANGUAGE_COOKIE, PENDING_LANGUAGE_HEADER, pendingLanguageRedirect, routing } from '@/lib/i18n/routing';
+import { localeVariantRedirect, routing } from '@/lib/i18n/routing';
 import { appUrl, env } from '@/lib/env';
 
 const handleI18nRouting = createMiddleware(routing);
@@ -47,33 +47,24 @@ export default function proxy(request: NextRequest): NextResponse {
   // X-Forwarded-Proto reaches this far only from a trusted proxy (scripts/serve.mjs drops it otherwise).
   const https = app.protocol === 'https:' || request.headers.get('x-forwarded-proto')?.split(',')[0]?.trim() === 'https';
 
-  // A UN language not offered yet ("/fr/instruments"): the same page in English, whose layout says
-  // why, once (the cookie lives for the next page only). next-intl would make it "/en/fr/…", a 404.
-  const pending = pendingLanguageRedirect(request.nextUrl.pathname);
-  if (pending) {
+  // A locale in a regional form or another case ("/fr-CA/instruments"): the same page in that locale.
+  const variant = localeVariantRedirect(request.nextUrl.pathname);
+  if (variant) {
     const target = request.nextUrl.clone();
-    target.pathname = pending.pathname;
+    target.pathname = variant;
     // Next writes a redirect to the request's own origin as a relative Location.
-    const redirect = NextResponse.redirect(target, 307);
-    redirect.cookies.set(PENDING_LANGUAGE_COOKIE, pending.language, { path: '/', maxAge: 120, httpOnly: true, sameSite: 'lax', secure: https });
-    return redirect;
+    return NextResponse.redirect(target, 308);
   }
   const nonce = btoa(crypto.randomUUID());
   const policy = contentSecurityPolicy(nonce, { dev: env().NODE_ENV === 'development', https });
 
   const headers = new Headers(request.headers);
   headers.set('x-nonce', nonce);
-  // The language the reader asked for and did not get, for this page's layout to say so; the cookie
-  // goes with this response (and Next hides a cookie the proxy deletes from the page already).
-  headers.delete(PENDING_LANGUAGE_HEADER);
-  const asked = request.cookies.get(PENDING_LANGUAGE_COOKIE)?.value;
-  if (asked) headers.set(PENDING_LANGUAGE_HEADER, asked);
   headers.set('content-security-policy', policy);
   const response = handleI18nRouting(new NextRequest(request.url, { headers }));
   response.headers.set('content-security-policy', policy);
   const link = response.headers.get('link');
   if (link) response.headers.set('link', alternateLinks(link, app.origin));
-  if (asked) response.cookies.delete(PENDING_LANGUAGE_COOKIE);
   return response;
 }
 

@@ -3,11 +3,16 @@
 // message of the catalogue (namespace "errors"), so the interface can say it in the reader's
 // language; its `message` is the English text, for logs and the command line.
 import { createTranslator } from 'next-intl';
+import type { NamespaceMessageKey } from '@/lib/i18n/message-keys';
 import en from '@/messages/en.json';
 
-type LeafKeys<T> = { [K in keyof T & string]: T[K] extends string ? K : `${K}.${LeafKeys<T[K]>}` }[keyof T & string];
-
-export type ErrorKey = LeafKeys<(typeof en)['errors']>;
+/** A message of the "errors" namespace ("unknownEntity", "import.empty"): a misspelt key fails the type check. */
+export type ErrorKey = NamespaceMessageKey<'errors'>;
+/**
+ * The message's arguments. The catalogue is JSON, whose strings the type checker sees as `string`
+ * only, so it cannot derive each message's arguments; tests/unit/messages.test.ts checks that
+ * every catalogue has the same arguments as English.
+ */
 export type ErrorValues = Record<string, string | number>;
 
 const english = createTranslator({ locale: 'en', messages: en, namespace: 'errors' });
@@ -19,7 +24,7 @@ export class DomainError extends Error {
   readonly details?: Record<string, unknown>;
 
   constructor(key: ErrorKey, values: ErrorValues = {}, details?: Record<string, unknown>) {
-    super(english(key, values as never));
+    super(english(key, values));
     this.name = 'DomainError';
     this.key = key;
     this.values = values;

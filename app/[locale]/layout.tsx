@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { headers } from 'next/headers';
-import { PENDING_LANGUAGE_HEADER, pendingLanguages, rtlLocales } from '@/lib/i18n/routing';
+import { rtlLocales } from '@/lib/i18n/routing';
 import { isDemoMode } from '@/lib/env';
 import { SiteHeader } from '@/components/shell/site-header';
 import { DemoBanner } from '@/components/shell/demo-banner';
@@ -9,7 +9,7 @@ import '../globals.css';
 import { pageLocale } from '@/lib/i18n/page-locale';
 import { SHELL_NAMESPACES } from '@/lib/i18n/client-messages';
 import { ClientMessages } from '@/components/shell/client-messages';
-import { LanguageNote } from '@/components/shell/language-note';
+import { SkipLink } from '@/components/shell/skip-link';
 
 // Every page depends on who is signed in and on live data.
 export const dynamic = 'force-dynamic';
@@ -28,8 +28,6 @@ export async function generateMetadata({ params }: LayoutProps<'/[locale]'>): Pr
 export default async function LocaleLayout({ children, params }: LayoutProps<'/[locale]'>) {
   const locale = await pageLocale(params);
   const t = await getTranslations({ locale, namespace: 'common' });
-  // Set by the proxy when the reader asked for a UN language not offered yet, for this page only.
-  const asked = (await headers()).get(PENDING_LANGUAGE_HEADER);
 
   return (
     <html lang={locale} dir={rtlLocales.includes(locale) ? 'rtl' : 'ltr'}>
@@ -38,13 +36,10 @@ export default async function LocaleLayout({ children, params }: LayoutProps<'/[
         <link rel="icon" href="/favicon.ico" sizes="16x16 32x32 48x48" type="image/x-icon" />
       </head>
       <body className="min-h-screen bg-slate-50 text-slate-900 antialiased">
-        <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:start-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
-          {t('skipToContent')}
-        </a>
+        <SkipLink label={t('skipToContent')} />
         <ClientMessages namespaces={SHELL_NAMESPACES}>
           {isDemoMode() && <DemoBanner />}
           <SiteHeader />
-          {asked && pendingLanguages.includes(asked) && <LanguageNote language={asked} locale={locale} />}
           {children}
         </ClientMessages>
       </body>

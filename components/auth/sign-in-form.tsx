@@ -1,9 +1,11 @@
 'use client';
 
 import { useState, type FormEvent } from 'react';
-import { signIn } from 'next-auth/react';
+import { getSession, signIn } from 'next-auth/react';
 import { useLocale, useTranslations } from 'next-intl';
 import { safeCallbackPath } from '@/lib/auth/callback-url';
+import { inLocale } from '@/lib/i18n/localized-path';
+import { isLocale } from '@/lib/i18n/routing';
 import { TextField } from '@/components/ui/text-field';
 import { useHydrated } from '@/components/ui/use-hydrated';
 
@@ -29,7 +31,15 @@ function errorMessage(t: ReturnType<typeof useTranslations<'signIn'>>, error: Si
     : t('errors.RateLimited', { minutes: Math.ceil(error.seconds / 60) });
 }
 
-export function SignInForm({ callbackPath, initialError }: { callbackPath: string; initialError?: string }) {
+/** Where to go once signed in: the page asked for, else the workspace in the profile's language. */
+async function destination(callbackPath: string, locale: string, profileLanguage: boolean): Promise<string> {
+  const path = safeCallbackPath(callbackPath, locale);
+  if (!profileLanguage) return path;
+  const profile = (await getSession().catch(() => null))?.locale;
+  return profile && isLocale(profile) ? inLocale(path, locale, profile) : path;
+}
+
+export function SignInForm({ callbackPath, initialError, profileLanguage = false }: { callbackPath: string; initialError?: string; profileLanguage?: boolean }) {
   const t = useTranslations('signIn');
   const locale = useLocale();
   const [error, setError] = useState<SignInError | null>(parseError(initialError));
@@ -58,7 +68,7 @@ export function SignInForm({ callbackPath, initialError }: { callbackPath: strin
       if (result?.ok && !result.error) {
         // A full navigation, so that every server component sees the new session; the path is
         // checked again here, as the last step before the browser follows it.
-        window.location.assign(safeCallbackPath(callbackPath, locale));
+        window.location.assign(await destination(callbackPath, locale, profileLanguage));
         return;
       }
       const failure = parseError(result?.error ?? 'generic');

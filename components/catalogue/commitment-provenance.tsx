@@ -1,6 +1,7 @@
 import { getLocale, getTranslations } from 'next-intl/server';
 import { formatDate } from '@/lib/i18n/dates';
 import type { CommitmentDetail } from '@/lib/catalogue/queries';
+import { nameLanguage } from '@/lib/i18n/message-keys';
 
 /** As the query gives it to this reader: the file's name and the importer's e-mail for staff only (lib/catalogue/queries.ts). */
 type Props = { provenance: CommitmentDetail['provenance'] };
@@ -26,7 +27,7 @@ export async function CommitmentProvenance({ provenance }: Props) {
         <tbody className="max-sm:block">
           {provenance.map((entry) => (
             <tr key={entry.locale} className="border-t border-slate-100 max-sm:block max-sm:py-2 max-sm:first:border-t-0" data-testid="provenance-row">
-              <td className={cell}>{label(0)}<span>{tCatalogue(`languages.${entry.locale}` as never)}</span></td>
+              <td className={cell}>{label(0)}<span>{nameLanguage(entry.locale, (l) => tCatalogue(`languages.${l}`))}</span></td>
               <td className={cell}>
                 {label(1)}
                 <span className="min-w-0 [overflow-wrap:anywhere]">

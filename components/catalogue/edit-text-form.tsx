@@ -4,6 +4,7 @@ import { useActionState, useState } from 'react';
 import { useTranslations } from 'next-intl';
 import { editCommitmentTextAction } from '@/lib/catalogue/actions';
 import { FieldError, FormStatus } from '@/components/ui/form-status';
+import { nameLanguage } from '@/lib/i18n/message-keys';
 
 type Props = { commitmentId: string; texts: { locale: string; text: string; checksum: string }[]; initialLocale: string };
 
@@ -23,7 +24,7 @@ export function EditTextForm({ commitmentId, texts, initialLocale }: Props) {
         <label htmlFor="edit-locale" className="block text-sm font-medium">{t('editLanguage')}</label>
         <select id="edit-locale" name="locale" value={locale} onChange={(event) => setLocale(event.target.value)}
           className="mt-1 rounded border border-slate-300 bg-white px-2 py-1.5">
-          {texts.map((text) => <option key={text.locale} value={text.locale}>{tLanguages(text.locale as never)}</option>)}
+          {texts.map((text) => <option key={text.locale} value={text.locale}>{nameLanguage(text.locale, tLanguages)}</option>)}
         </select>
       </div>
       <div>

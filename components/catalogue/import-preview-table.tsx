@@ -1,6 +1,7 @@
 'use client';
 
 import { useLocale, useTranslations } from 'next-intl';
+import { sentenceGap } from '@/lib/i18n/lists';
 import type { ImportPreview } from '@/lib/catalogue/import-instrument';
 import { countSubheadings, previewRows, shortTitle } from '@/lib/import/dry-run';
 
@@ -21,7 +22,7 @@ export function ImportPreviewTable({ preview, areas, chosen, onChoose }: Props) 
   const t = useTranslations('import');
   const tCommon = useTranslations('common');
   // Chinese sentences follow each other without a space.
-  const gap = useLocale() === 'zh' ? '' : ' ';
+  const gap = sentenceGap(useLocale());
   const counts = preview.items.reduce<Record<string, number>>((all, item) => ({ ...all, [item.change]: (all[item.change] ?? 0) + 1 }), {});
   const rows = previewRows(preview.items, preview.chapters);
   const titleOf = new Map(areas.map((area) => [area.code, area.title]));
@@ -39,8 +40,8 @@ export function ImportPreviewTable({ preview, areas, chosen, onChoose }: Props) 
             {preview.warnings.map((warning, index) => (
               <li key={index}>
                 {warning.line !== null && <>{t('line', { line: warning.line })}{gap}</>}
-                {t.has(`warningCodes.${warning.code}` as never)
-                  ? t(`warningCodes.${warning.code}` as never, { reference: warning.reference ?? '' } as never)
+                {t.has(`warningCodes.${warning.code}`)
+                  ? t(`warningCodes.${warning.code}`, { reference: warning.reference ?? '' })
                   : warning.message}
               </li>
             ))}
@@ -89,7 +90,7 @@ export function ImportPreviewTable({ preview, areas, chosen, onChoose }: Props) 
               const areaCode = chosen[item.reference] ?? item.areaCode ?? '';
               return (
                 <tr key={item.reference} className="border-t border-slate-100 align-top max-sm:flex max-sm:flex-wrap max-sm:items-baseline max-sm:gap-x-3 max-sm:py-2" data-testid="preview-item">
-                  <th scope="row" className="whitespace-nowrap px-2 py-2 text-start font-mono max-sm:py-0">{item.reference}</th>
+                  <th scope="row" className="whitespace-nowrap px-2 py-2 text-start font-mono max-sm:py-0"><bdi>{item.reference}</bdi></th>
                   <td className="px-2 py-2 max-sm:order-2 max-sm:w-full max-sm:py-1">
                     {item.change === 'create' ? (
                       <>

@@ -5,7 +5,7 @@ import { useLocale, useTranslations } from 'next-intl';
 import { previewInstrumentImportAction } from '@/lib/catalogue/actions';
 import type { ImportPreview, ImportResult } from '@/lib/catalogue/import-instrument';
 import { Link } from '@/lib/i18n/navigation';
-import { FieldError, FormStatus } from '@/components/ui/form-status';
+import { FieldError, FormStatus, fieldErrorProps } from '@/components/ui/form-status';
 import { TextFileInput } from '@/components/ui/text-file-input';
 import { useHydrated } from '@/components/ui/use-hydrated';
 import { ImportPreviewTable } from './import-preview-table';
@@ -97,7 +97,7 @@ export function ImportWizard({ instruments, areas, initialInstrument }: Props) {
           </div>
           <div>
             <label htmlFor="language" className="block text-sm font-medium">{t('language')}</label>
-            <select id="language" name="language" value={language} onChange={(event) => edited(setLanguage)(event.target.value)} className="mt-1 block w-full rounded border border-slate-300 bg-white px-2 py-2">
+            <select id="language" name="language" value={language} onChange={(event) => edited(setLanguage)(event.target.value)} {...fieldErrorProps(state, 'language')} className="mt-1 block w-full rounded border border-slate-300 bg-white px-2 py-2">
               {LANGUAGES.map((code) => <option key={code} value={code}>{tLanguages(code)}</option>)}
             </select>
             <FieldError state={state} field="language" />
@@ -108,7 +108,7 @@ export function ImportWizard({ instruments, areas, initialInstrument }: Props) {
           onText={(text, fileName) => { edited(setText)(text); setSourceName(fileName); }} />
         <div>
           <label htmlFor="text" className="block text-sm font-medium">{t('text')}</label>
-          <textarea id="text" name="text" value={text} onChange={(event) => { edited(setText)(event.target.value); setSourceName(''); }} rows={10}
+          <textarea id="text" name="text" value={text} onChange={(event) => { edited(setText)(event.target.value); setSourceName(''); }} rows={10} {...fieldErrorProps(state, 'text')}
             className="mt-1 block w-full rounded border border-slate-300 bg-white px-3 py-2 font-mono text-sm" />
           <FieldError state={state} field="text" />
         </div>

@@ -3,7 +3,7 @@
 import { useActionState } from 'react';
 import { useTranslations } from 'next-intl';
 import { relateCommitmentsAction, unrelateCommitmentsAction } from '@/lib/catalogue/actions';
-import { FieldError, FormStatus } from '@/components/ui/form-status';
+import { FieldError, FormStatus, fieldErrorProps } from '@/components/ui/form-status';
 import { TextField } from '@/components/ui/text-field';
 
 export function RelateForm({ commitmentId, instruments }: { commitmentId: string; instruments: { code: string; symbol: string }[] }) {
@@ -19,7 +19,7 @@ export function RelateForm({ commitmentId, instruments }: { commitmentId: string
         </select>
       </div>
       <div>
-        <TextField id="reference" label={t('relateReference')} placeholder="1(a)" required maxLength={40} />
+        <TextField id="reference" label={t('relateReference')} placeholder="1(a)" required maxLength={40} {...fieldErrorProps(state, 'reference')} />
         <FieldError state={state} field="reference" />
       </div>
       <button type="submit" disabled={pending} className="rounded border border-un-navy px-4 py-2 font-medium text-un-navy disabled:opacity-60">

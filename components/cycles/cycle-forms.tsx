@@ -8,6 +8,7 @@ import { useHydrated } from '@/components/ui/use-hydrated';
 import { useKeptForm } from '@/components/ui/use-kept-form';
 import { EvidenceField as Field, errorsOf } from '@/components/evidence/evidence-form';
 import { DateField } from '@/components/ui/date-field';
+import { yearCycleName } from '@/lib/cycles/cycle-names';
 
 const ACTIONS = { open: openCycleAction, close: closeCycleAction, reopen: reopenCycleAction };
 
@@ -36,14 +37,20 @@ export function CreateCycleForm({ instruments }: { instruments: { code: string; 
   const [state, action, pending] = useActionState(createCycleAction, null);
   const keep = useKeptForm(action, state);
   const year = new Date().getUTCFullYear() + 1;
+  const suggested = yearCycleName(year);
   return (
     <form action={action} onSubmit={keep} className="space-y-4 rounded-lg border border-slate-200 bg-white p-4" aria-labelledby="create-cycle-heading">
       <h2 id="create-cycle-heading" className="text-lg font-semibold">{t('createHeading')}</h2>
       <p className="text-sm text-slate-600">{t('createIntro')}</p>
       <div className="grid gap-3 sm:grid-cols-3">
         <Field prefix="cycle" name="code" label={t('code')} hint={t('codeHint')} state={state} required maxLength={40} placeholder={String(year)} />
-        <Field prefix="cycle" name="nameEn" label={t('nameEn')} state={state} required maxLength={200} placeholder={`${year} reporting cycle`} />
-        <Field prefix="cycle" name="nameZh" label={t('nameZh')} state={state} maxLength={200} lang="zh" placeholder={`${year}年报告周期`} />
+        <Field prefix="cycle" name="nameEn" label={t('nameEn')} state={state} required maxLength={200} placeholder={suggested.en} />
+        <Field prefix="cycle" name="nameZh" label={t('nameZh')} state={state} maxLength={200} lang="zh" placeholder={suggested.zh} />
+        {/* The other UN languages are optional: a page in a language without a name shows the English one. */}
+        <Field prefix="cycle" name="nameFr" label={t('nameFr')} state={state} maxLength={200} lang="fr" placeholder={suggested.fr} />
+        <Field prefix="cycle" name="nameRu" label={t('nameRu')} state={state} maxLength={200} lang="ru" placeholder={suggested.ru} />
+        <Field prefix="cycle" name="nameEs" label={t('nameEs')} state={state} maxLength={200} lang="es" placeholder={suggested.es} />
+        <Field prefix="cycle" name="nameAr" label={t('nameAr')} state={state} maxLength={200} lang="ar" dir="rtl" placeholder={suggested.ar} />
         <DateField id="cycle-periodStart" name="periodStart" label={t('periodStart')} errors={errorsOf(state, 'periodStart')} required />
         <DateField id="cycle-periodEnd" name="periodEnd" label={t('periodEnd')} errors={errorsOf(state, 'periodEnd')} required />
         <div className="hidden sm:block" />

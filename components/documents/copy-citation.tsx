@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { useTranslations } from 'next-intl';
 
-/** Copies a citation (and the paragraph's address) to the clipboard, and says so. */
+/** Copies a citation (and the paragraph's address) to the clipboard, and says so. 24 px high: small text, a target a finger can hit (WCAG 2.5.8). */
 export function CopyCitation({ citation, url }: { citation: string; url: string }) {
   const t = useTranslations('documents');
   const [copied, setCopied] = useState(false);
@@ -17,7 +17,7 @@ export function CopyCitation({ citation, url }: { citation: string; url: string 
     }
   }
   return (
-    <button type="button" onClick={copy} className="text-xs text-un-navy underline" aria-live="polite">
+    <button type="button" onClick={copy} className="inline-flex min-h-6 items-center text-xs text-un-navy underline" aria-live="polite">
       {copied ? t('copied') : t('copyCitation')}
     </button>
   );

@@ -5,12 +5,12 @@ import { useLocale, useTranslations } from 'next-intl';
 import { confirmDocumentImportAction, previewDocumentImportAction } from '@/lib/documents/actions';
 import { Link } from '@/lib/i18n/navigation';
 import { slugOf } from '@/lib/slug';
-import { FieldError, FormStatus } from '@/components/ui/form-status';
+import { FieldError, FormStatus, fieldErrorProps } from '@/components/ui/form-status';
 import { TextFileInput } from '@/components/ui/text-file-input';
 import { useHydrated } from '@/components/ui/use-hydrated';
 import { TextField } from '@/components/ui/text-field';
 import { DateField } from '@/components/ui/date-field';
-import { inUnOrder } from '@/lib/i18n/lists';
+import { inUnOrder, sentenceGap } from '@/lib/i18n/lists';
 import type { DocumentPreview } from '@/lib/documents/import-document';
 
 const MAX_BYTES = 20 * 1024 * 1024;
@@ -36,7 +36,7 @@ export function DocumentImportForm() {
 
   const staged = preview?.ok ? preview.data : null;
   // Chinese sentences follow each other without a space.
-  const gap = locale === 'zh' ? '' : ' ';
+  const gap = sentenceGap(locale);
   if (result?.ok) {
     const done = result.data;
     return (
@@ -55,7 +55,7 @@ export function DocumentImportForm() {
       <form action={(formData) => { setStale(false); previewAction(formData); }} className="space-y-4 rounded-lg border border-slate-200 bg-white p-4">
         <div className="grid gap-4 sm:grid-cols-3">
           <div>
-            <TextField id="symbol" label={t('symbol')} value={fields.symbol} onChange={(event) => set('symbol')(event.target.value)} placeholder="A/74/129" required />
+            <TextField id="symbol" label={t('symbol')} value={fields.symbol} onChange={(event) => set('symbol')(event.target.value)} placeholder="A/74/129" required {...fieldErrorProps(preview, 'symbol')} />
             <FieldError state={preview} field="symbol" />
           </div>
           <div>
@@ -73,7 +73,7 @@ export function DocumentImportForm() {
           onText={(text, fileName) => { setFields((current) => ({ ...current, text, sourceName: fileName })); setStale(true); }} />
         <div>
           <label htmlFor="text" className="block text-sm font-medium">{t('text')}</label>
-          <textarea id="text" name="text" value={fields.text} onChange={(event) => set('text')(event.target.value)} rows={10}
+          <textarea id="text" name="text" value={fields.text} onChange={(event) => set('text')(event.target.value)} rows={10} {...fieldErrorProps(preview, 'text')}
             className="mt-1 block w-full rounded border border-slate-300 bg-white px-3 py-2 font-mono text-sm" />
           <FieldError state={preview} field="text" />
         </div>
@@ -101,7 +101,7 @@ export function DocumentImportForm() {
               {staged.preview.warnings.map((warning, index) => (
                 <li key={index}>
                   {warning.line !== null && <>{t('line', { line: warning.line })}{gap}</>}
-                  {t.has(`warningCodes.${warning.code}` as never) ? t(`warningCodes.${warning.code}` as never) : warning.message}
+                  {t.has(`warningCodes.${warning.code}`) ? t(`warningCodes.${warning.code}`) : warning.message}
                 </li>
               ))}
             </ul>
@@ -131,7 +131,7 @@ function DryRunDetails({ preview }: { preview: DocumentPreview }) {
   const t = useTranslations('documents.import');
   const tCommon = useTranslations('common');
   const locale = useLocale();
-  const gap = locale === 'zh' ? '' : ' ';
+  const gap = sentenceGap(locale);
   const moreParagraphs = preview.paragraphCount - preview.paragraphs.length;
   const moreFootnotes = preview.footnoteCount - preview.footnotes.length;
   const moreNotes = preview.lineNoteCount - preview.lineNotes.length;
@@ -157,7 +157,8 @@ function DryRunDetails({ preview }: { preview: DocumentPreview }) {
 
       <section aria-labelledby="dry-run-paragraphs">
         <h3 id="dry-run-paragraphs" className="font-semibold">{t('paragraphs.heading', { count: preview.paragraphCount })}</h3>
-        <div className="mt-2 max-h-96 overflow-y-auto rounded border border-slate-200">
+        {/* A box that scrolls is a stop for Tab, so that the keyboard scrolls it too (WCAG 2.1.1). */}
+        <div className="mt-2 max-h-96 overflow-y-auto rounded border border-slate-200" tabIndex={0} role="region" aria-labelledby="dry-run-paragraphs">
           <table className="w-full table-fixed text-sm">
             <thead className="sticky top-0 bg-slate-100">
               <tr>
@@ -202,7 +203,7 @@ function DryRunDetails({ preview }: { preview: DocumentPreview }) {
         {preview.footnotes.length === 0 ? (
           <p className="mt-1 text-sm text-slate-700" data-testid="dry-run-no-footnotes">{t('footnotesFound.none')}</p>
         ) : (
-          <ol className="mt-2 max-h-64 space-y-1 overflow-y-auto text-sm" lang={preview.language}>
+          <ol className="mt-2 max-h-64 space-y-1 overflow-y-auto text-sm" lang={preview.language} tabIndex={0} aria-labelledby="dry-run-footnotes">
             {preview.footnotes.map((footnote) => (
               <li key={footnote.number} className="break-words" data-testid="dry-run-footnote"><sup className="me-1">{footnote.number}</sup>{footnote.excerpt}</li>
             ))}

@@ -74,9 +74,18 @@ export async function SiteHeader() {
           </ul>
         </nav>
         <div className="ms-auto hidden shrink-0 items-center gap-3.5 text-sm xl:flex">
-          <Suspense>
-            <LanguageSwitcher label={t('language')} className="flex gap-2 whitespace-nowrap" others />
-          </Suspense>
+          {/* Six languages do not fit in the row: the page's own, and a menu of all six. */}
+          <Disclosure
+            className="relative"
+            testId="language-menu"
+            summaryClassName="flex items-center gap-1 whitespace-nowrap rounded px-1.5 py-1 hover:bg-white/10"
+            summary={<><span className="sr-only">{t('language')}{t('colon')}</span><span lang={locale}>{t(`languages.${locale}`)}</span><ChevronIcon /></>}
+            panelClassName="absolute end-0 top-full z-40 mt-2 w-44 rounded-lg border border-slate-200 bg-white py-1 text-slate-900 shadow-lg"
+          >
+            <Suspense>
+              <LanguageSwitcher label={t('language')} className="grid" linkClassName="block px-3 py-2 hover:bg-slate-100" signedIn={Boolean(user)} />
+            </Suspense>
+          </Disclosure>
           {user ? (
             <>
               <Link href="/dashboard" className="whitespace-nowrap underline-offset-4 hover:underline">{t('workspace')}</Link>
@@ -90,7 +99,7 @@ export async function SiteHeader() {
                 summaryClassName="flex max-w-40 items-center gap-1 rounded border border-white/40 px-2 py-1 hover:bg-white/10"
                 summary={
                   <>
-                    <span className="truncate" data-testid="signed-in-as"><span className="sr-only">{t('signedInAs', { name: '' })}</span>{user.name}</span>
+                    <span className="bidi-auto truncate" data-testid="signed-in-as"><span className="sr-only">{t('signedInAs', { name: '' })}</span>{user.name}</span>
                     <ChevronIcon />
                   </>
                 }
@@ -135,7 +144,7 @@ export async function SiteHeader() {
               </nav>
               <div className="grid content-start gap-3 border-t border-slate-200 pt-3 sm:border-s sm:border-t-0 sm:ps-4 sm:pt-0">
                 <Suspense>
-                  <LanguageSwitcher label={t('language')} className="flex gap-1" linkClassName="block rounded px-3 py-2 hover:bg-slate-100" />
+                  <LanguageSwitcher label={t('language')} className="flex flex-wrap gap-1" linkClassName="block rounded px-3 py-2 hover:bg-slate-100" signedIn={Boolean(user)} />
                 </Suspense>
                 {user ? (
                   <div className="grid gap-0.5">

@@ -130,13 +130,13 @@ export function ReportForm({ keys, initial, previous, canSubmit, statuses, narra
         <div>
           <label htmlFor="report-status" className="block text-sm font-medium">{t('status')}</label>
           <select id="report-status" name="status" value={values.status} onChange={set('status')}
-            aria-invalid={fieldErrors('status').length > 0 || undefined} aria-describedby="report-status-hint"
+            aria-invalid={fieldErrors('status').length > 0 || undefined} aria-describedby={`report-status-hint${fieldErrors('status').length ? ' report-status-error' : ''}`}
             className="mt-1 block w-full rounded border border-slate-300 bg-white px-2 py-2">
             <option value="">{t('chooseStatus')}</option>
             {statuses.map((status) => <option key={status} value={status}>{tStatus(status)}</option>)}
           </select>
           <p id="report-status-hint" className="mt-1 text-xs text-slate-600">{t('statusHint')}</p>
-          {fieldErrors('status').length > 0 && <p className="mt-1 text-sm text-red-800">{fieldErrors('status').join(' ')}</p>}
+          {fieldErrors('status').length > 0 && <p id="report-status-error" className="mt-1 text-sm text-red-800">{fieldErrors('status').join(' ')}</p>}
         </div>
         <DateField id="report-as-of" name="asOf" label={t('asOf')} hint={t('asOfHint')} errors={fieldErrors('asOf')}
           value={values.asOf} onChange={(asOf) => set('asOf')({ target: { value: asOf } })} />

@@ -78,7 +78,7 @@ function SeriesChart({ series }: { series: Series }) {
   }
   if (current.length > 1) segments.push(current.join(' '));
   return (
-    <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label={t('chartLabel')} className="h-auto w-full">
+    <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label={t('chartLabel')} className="chart-mirrors-in-rtl h-auto w-full">
       {[0, 1 / 3, 2 / 3, 1].map((weight) => (
         <line key={weight} x1={PAD.start} x2={WIDTH - PAD.end} y1={y(weight)} y2={y(weight)} className="stroke-slate-200" strokeWidth={1} />
       ))}

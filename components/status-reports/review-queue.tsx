@@ -83,7 +83,7 @@ export function ReviewQueue({ rows, selectable }: { rows: Row[]; selectable: boo
                   <p className="text-xs text-slate-600 sm:hidden"><StatusBadge status={row.status} /> · {row.submittedAtText}</p>
                 </td>
                 <td className="px-3 py-2">
-                  <Link href={row.href} prefetch={false} className="text-un-navy underline">{row.commitment.reference}</Link>
+                  <Link href={row.href} prefetch={false} className="bidi-auto text-un-navy underline">{row.commitment.reference}</Link>
                   <p className="break-words text-xs text-slate-600">{row.commitment.symbol} · {row.commitment.areaCode}</p>
                 </td>
                 <td className="hidden space-y-1 px-3 py-2 sm:table-cell">

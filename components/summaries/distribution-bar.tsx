@@ -1,16 +1,20 @@
-import { useTranslations } from 'next-intl';
+import { useFormatter, useTranslations } from 'next-intl';
 import { DISTRIBUTION_KEYS, itemsOf, type Distribution } from '@/lib/summaries/figures';
 import { STATUS_SWATCH } from '@/components/status-reports/status-badge';
 
 /**
- * One stacked bar of a distribution, in the status colours. Decorative for assistive technology:
- * every bar stands beside or above a table with its numbers.
+ * One stacked bar of a distribution, in the status colours. In a table of its numbers it is
+ * decorative for assistive technology; standing alone (`labelled`), it is an image whose text
+ * says the numbers it draws.
  */
-export function DistributionBar({ distribution, className = '' }: { distribution: Distribution; className?: string }) {
+export function DistributionBar({ distribution, className = '', labelled = false }: { distribution: Distribution; className?: string; labelled?: boolean }) {
   const t = useTranslations('status');
+  const tCommon = useTranslations('common');
+  const format = useFormatter();
   const total = itemsOf(distribution);
+  const label = DISTRIBUTION_KEYS.filter((key) => distribution[key] > 0).map((key) => `${t(key)} ${format.number(distribution[key])}`).join(tCommon('listSeparator'));
   return (
-    <div aria-hidden className={`flex h-3 w-full overflow-hidden rounded bg-slate-100 ${className}`}>
+    <div {...(labelled ? { role: 'img', 'aria-label': label } : { 'aria-hidden': true })} className={`flex h-3 w-full overflow-hidden rounded bg-slate-100 ${className}`}>
       {total > 0 && DISTRIBUTION_KEYS.map((key) =>
         distribution[key] > 0 ? (
           <div key={key} className={STATUS_SWATCH[key]} style={{ width: `${(100 * distribution[key]) / total}%` }} title={`${t(key)}: ${distribution[key]}`} />

@@ -15,7 +15,7 @@ export function TrendChart({ trend }: { trend: TrendPoint[] }) {
   const points = trend.flatMap((point, index) => (point.progressIndex === null ? [] : [{ ...point, index, value: point.progressIndex }]));
   return (
     <figure className="rounded-lg border border-slate-200 bg-white p-4">
-      <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label={t('trendLabel')} className="h-auto w-full max-w-xl">
+      <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label={t('trendLabel')} className="chart-mirrors-in-rtl h-auto w-full max-w-xl">
         {[0, 0.5, 1].map((value) => (
           <g key={value}>
             <line x1={PAD.start} x2={WIDTH - PAD.end} y1={y(value)} y2={y(value)} className="stroke-slate-200" />

@@ -2,7 +2,7 @@
 
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useLocale, useTranslations } from 'next-intl';
-import { monthNames } from '@/lib/i18n/dates';
+import { datePartOrder, monthNames } from '@/lib/i18n/dates';
 
 type DateFieldProps = {
   id: string;
@@ -104,8 +104,8 @@ export function DateField({ id, name, label, hint, errors = [], required, classN
       </div>
     ),
   };
-  // Chinese (and the languages that write the year first) order the parts year, month, day.
-  const order: (keyof Parts)[] = locale === 'zh' ? ['year', 'month', 'day'] : ['day', 'month', 'year'];
+  // In the order the language writes a date: year first in Chinese, day first in the others.
+  const order = useMemo(() => datePartOrder(locale), [locale]);
   return (
     <fieldset ref={box} className={className} data-testid={`date-${name}`}>
       <legend className="text-sm font-medium">{label}</legend>

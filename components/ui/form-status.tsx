@@ -11,6 +11,11 @@ export function FormStatus({ state, success }: { state: ActionState<unknown>; su
   return <p role="alert" className="rounded border border-red-300 bg-red-50 p-2 text-sm text-red-900" data-testid="form-error">{state.message}</p>;
 }
 
+/** Ties a field to its FieldError: marks it invalid, and makes the message its description. */
+export function fieldErrorProps(state: ActionState<unknown>, field: string) {
+  return state && !state.ok && state.fieldErrors[field]?.length ? { 'aria-invalid': true, 'aria-describedby': `${field}-error` } as const : {};
+}
+
 export function FieldError({ state, field }: { state: ActionState<unknown>; field: string }) {
   const messages = state && !state.ok ? state.fieldErrors[field] : undefined;
   if (!messages?.length) return null;

@@ -11,7 +11,7 @@ import { verifySecondFactor } from '@/lib/mfa/mutations';
 export type SignInFailure = 'invalid' | 'disabled' | 'rate-limited' | 'mfa-required' | 'mfa-invalid';
 
 export type SignInResult =
-  | { ok: true; user: { id: string; email: string; name: string; sessionVersion: number } }
+  | { ok: true; user: { id: string; email: string; name: string; sessionVersion: number; locale: string } }
   | { ok: false; reason: SignInFailure; retryAfterSeconds?: number };
 
 // Verified against when the account does not exist, so that a wrong e-mail costs as much
@@ -39,7 +39,7 @@ export async function authenticate(
 
   const user = await db.user.findUnique({
     where: { email },
-    select: { id: true, email: true, name: true, passwordHash: true, disabled: true, sessionVersion: true, isDemo: true, totpEnabledAt: true },
+    select: { id: true, email: true, name: true, passwordHash: true, disabled: true, sessionVersion: true, isDemo: true, totpEnabledAt: true, locale: true },
   });
   decoyHash ??= hashPassword('decoy password that matches nothing');
   const valid = await verifyPassword(user?.passwordHash || (await decoyHash), input.password);
@@ -70,7 +70,7 @@ export async function authenticate(
     await tx.user.update({ where: { id: user.id }, data: { lastSignInAt: now } });
     await recordAudit(tx, { actorId: user.id, action: 'user.sign-in', entityType: 'User', entityId: user.id, after: { address: input.address } });
   });
-  return { ok: true, user: { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion } };
+  return { ok: true, user: { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion, locale: user.locale } };
 }
 
 /**

@@ -70,7 +70,7 @@ export function authOptions(): NextAuthOptions {
             const wait = result.reason === 'rate-limited' ? `:${Math.max(1, result.retryAfterSeconds ?? 60)}` : '';
             throw new Error(`${SIGN_IN_ERRORS[result.reason]}${wait}`);
           }
-          return { id: result.user.id, email: result.user.email, name: result.user.name, sessionVersion: result.user.sessionVersion };
+          return { id: result.user.id, email: result.user.email, name: result.user.name, sessionVersion: result.user.sessionVersion, locale: result.user.locale };
         },
       }),
       ...(sso ? [sso] : []),
@@ -105,7 +105,9 @@ export function authOptions(): NextAuthOptions {
         if (user) {
           const now = new Date();
           const { sid, sat } = await startSession(db, user.id, now);
-          return { ...token, uid: user.id, sv: (user as { sessionVersion?: number }).sessionVersion ?? 0, sid, sat };
+          // The profile's language as it was at sign-in: where the sign-in form lands (sign-in-form.tsx).
+          const { sessionVersion, locale } = user as { sessionVersion?: number; locale?: string };
+          return { ...token, uid: user.id, sv: sessionVersion ?? 0, sid, sat, ...(locale ? { lc: locale } : {}) };
         }
         if (!token.uid) return ended();
         const verdict = await checkSession(db, token, new Date(), idle);
@@ -114,7 +116,7 @@ export function authOptions(): NextAuthOptions {
       session({ session, token }) {
         // An ended token names nobody: the endpoint answers {} as for no cookie at all.
         if (!token?.uid) return {} as Session;
-        return { ...session, uid: token.uid, sv: token.sv, sid: token.sid, sat: token.sat };
+        return { ...session, uid: token.uid, sv: token.sv, sid: token.sid, sat: token.sat, ...(token.lc ? { locale: token.lc } : {}) };
       },
       redirect({ url, baseUrl }) {
         return safeRedirectUrl(url, baseUrl);

@@ -10,6 +10,8 @@ declare module 'next-auth' {
     sid?: string;
     /** Sign-in time, in seconds since 1970. */
     sat?: number;
+    /** The profile's language when the session began. */
+    locale?: string;
   }
 }
 
@@ -19,5 +21,6 @@ declare module 'next-auth/jwt' {
     sv?: number;
     sid?: string;
     sat?: number;
+    lc?: string;
   }
 }

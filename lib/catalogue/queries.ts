@@ -3,7 +3,7 @@ import { notFound } from 'next/navigation';
 import { db } from '@/lib/db';
 import { can } from '@/lib/auth/permissions';
 import type { SessionUser } from '@/lib/auth/session';
-import { localized } from '@/lib/i18n/localized';
+import { localized, localizedTitle, pickLocalized } from '@/lib/i18n/localized';
 import type { CommitmentKind, Prisma } from '@/lib/generated/prisma/client';
 import { pickCommitmentText, type ShownText } from './commitment-text';
 import { slugOf } from '@/lib/slug';
@@ -12,12 +12,16 @@ import type { CommitmentFilters } from './schemas';
 
 // The catalogue (instruments, thematic areas, commitments and their official wording) is
 // public: every query here serves anonymous readers too.
+//
+// Titles exist in few languages (English and Chinese; others only once imported): each comes with
+// `titleLocale`, the language it is shown in, so a page in another language can say so.
 
-export type ThematicAreaTree = {
-  code: string;
-  title: string;
-  subAreas: { code: string; title: string }[];
-}[];
+/** A thematic area's code and title, in the reader's language or else English. */
+export type AreaTitle = { code: string; title: string; titleLocale: string };
+
+export type ThematicAreaTree = (AreaTitle & { subAreas: AreaTitle[] })[];
+
+export const areaTitle = (area: { code: string; title: unknown }, locale: string): AreaTitle => ({ code: area.code, ...localizedTitle(area.title, locale) });
 
 /** The seven thematic areas with their sub-areas, titled in `locale`. */
 export async function listThematicAreas(locale: string): Promise<ThematicAreaTree> {
@@ -31,9 +35,8 @@ export async function listThematicAreas(locale: string): Promise<ThematicAreaTre
     },
   });
   return areas.map((area) => ({
-    code: area.code,
-    title: localized(area.title, locale),
-    subAreas: area.subAreas.map((sub) => ({ code: sub.code, title: localized(sub.title, locale) })),
+    ...areaTitle(area, locale),
+    subAreas: area.subAreas.map((sub) => areaTitle(sub, locale)),
   }));
 }
 
@@ -42,9 +45,11 @@ export type InstrumentSummary = {
   slug: string;
   symbol: string;
   title: string;
+  titleLocale: string;
   adoptedOn: Date | null;
   adoptedYear: number;
   adoptedBy: string;
+  adoptedByLocale: string;
   isDemo: boolean;
   commitmentCount: number;
   languages: string[];
@@ -69,14 +74,16 @@ async function languagesOf(instrumentIds: string[]): Promise<Map<string, string[
 }
 
 function toSummary(instrument: InstrumentRecord, languages: string[], locale: string): InstrumentSummary {
+  const adoptedBy = pickLocalized(instrument.adoptedBy, locale);
   return {
     code: instrument.code,
     slug: slugOf(instrument.code),
     symbol: instrument.symbol,
-    title: localized(instrument.title, locale),
+    ...localizedTitle(instrument.title, locale),
     adoptedOn: instrument.adoptedOn,
     adoptedYear: instrument.adoptedYear,
-    adoptedBy: localized(instrument.adoptedBy, locale),
+    adoptedBy: adoptedBy.text,
+    adoptedByLocale: adoptedBy.locale,
     isDemo: instrument.isDemo,
     commitmentCount: instrument._count.commitments,
     languages,
@@ -95,7 +102,7 @@ export type CommitmentRow = {
   kind: CommitmentKind;
   chapter: number | null;
   subheading: string | null;
-  area: { code: string; title: string };
+  area: AreaTitle;
   instrument: { code: string; slug: string; symbol: string; isDemo: boolean };
   text: ShownText | null;
 };
@@ -116,7 +123,7 @@ function toRow(commitment: CommitmentRecord, locale: string): CommitmentRow {
     kind: commitment.kind,
     chapter: commitment.chapter,
     subheading: commitment.subheading ? localized(commitment.subheading, locale) || null : null,
-    area: { code: commitment.thematicArea.code, title: localized(commitment.thematicArea.title, locale) },
+    area: areaTitle(commitment.thematicArea, locale),
     instrument: {
       code: commitment.instrument.code, slug: slugOf(commitment.instrument.code),
       symbol: commitment.instrument.symbol, isDemo: commitment.instrument.isDemo,
@@ -126,7 +133,7 @@ function toRow(commitment: CommitmentRecord, locale: string): CommitmentRow {
 }
 
 export type InstrumentDetail = InstrumentSummary & {
-  chapters: { number: number; title: string }[];
+  chapters: { number: number; title: string; titleLocale: string }[];
   commitments: CommitmentRow[];
 };
 
@@ -143,7 +150,7 @@ export async function getInstrument(slug: string, locale: string): Promise<Instr
   ]);
   return {
     ...toSummary(instrument, languages.get(match.id) ?? [], locale),
-    chapters: chapters.map((chapter) => ({ number: chapter.number, title: localized(chapter.title, locale) })),
+    chapters: chapters.map((chapter) => ({ number: chapter.number, ...localizedTitle(chapter.title, locale) })),
     commitments: commitments.map((commitment) => toRow(commitment, locale)),
   };
 }
@@ -182,11 +189,9 @@ async function areaWithSubAreas(code: string): Promise<string[]> {
   return area ? [area.code, ...area.subAreas.map((sub) => sub.code)] : [code];
 }
 
-export type ThematicAreaDetail = {
-  code: string;
-  title: string;
-  parent: { code: string; title: string } | null;
-  subAreas: { code: string; title: string }[];
+export type ThematicAreaDetail = AreaTitle & {
+  parent: AreaTitle | null;
+  subAreas: AreaTitle[];
   commitments: CommitmentRow[];
 };
 
@@ -203,17 +208,18 @@ export async function getThematicArea(code: string, locale: string): Promise<The
   // An area page lists all its commitments, however many.
   const { rows } = await searchCommitments({ area: area.code }, locale, undefined);
   return {
-    code: area.code,
-    title: localized(area.title, locale),
-    parent: area.parent ? { code: area.parent.code, title: localized(area.parent.title, locale) } : null,
-    subAreas: area.subAreas.map((sub) => ({ code: sub.code, title: localized(sub.title, locale) })),
+    ...areaTitle(area, locale),
+    parent: area.parent ? areaTitle(area.parent, locale) : null,
+    subAreas: area.subAreas.map((sub) => areaTitle(sub, locale)),
     commitments: rows,
   };
 }
 
 export type CommitmentDetail = CommitmentRow & {
   chapterTitle: string | null;
+  chapterTitleLocale: string | null;
   instrumentTitle: string;
+  instrumentTitleLocale: string;
   provenance: { locale: string; sourceName: string; sourceChecksum: string | null; importedBy: string | null; importedAt: Date }[];
   /** The current wording in each language, for editing. */
   texts: { locale: string; text: string }[];
@@ -249,12 +255,16 @@ export async function getCommitment(user: SessionUser | null, id: string, locale
         select: { locale: true, text: true, sourceName: true, reason: true, replacedAt: true, replacedBy: { select: { email: true } } },
       })
     : null;
+  const chapterTitle = chapter && pickLocalized(chapter.title, locale);
+  const instrumentTitle = pickLocalized(commitment.instrument.title, locale);
   const related = [...commitment.relatedFrom.map((relation) => relation.to), ...commitment.relatedTo.map((relation) => relation.from)]
     .sort((a, b) => a.instrument.order - b.instrument.order || a.order - b.order);
   return {
     ...toRow(commitment, locale),
-    chapterTitle: chapter ? localized(chapter.title, locale) : null,
-    instrumentTitle: localized(commitment.instrument.title, locale),
+    chapterTitle: chapterTitle?.text ?? null,
+    chapterTitleLocale: chapterTitle?.locale ?? null,
+    instrumentTitle: instrumentTitle.text,
+    instrumentTitleLocale: instrumentTitle.locale,
     // The imported file's name and the importer's e-mail are internal: staff who import see them,
     // everyone else the instrument's symbol and "the secretariat".
     provenance: commitment.texts.map((text) => ({

@@ -59,7 +59,9 @@ export async function createCycle(db: Db, actor: CycleActor, input: CreateCycleI
       if (missing.length > 0) throw new DomainError('unknownInstrument', { code: missing.join(', ') });
       instrumentIds = found.map((row) => row.id);
     }
-    const name = { en: input.nameEn, ...(input.nameZh ? { zh: input.nameZh } : {}) };
+    // English always; each other language only where a name was given.
+    const given = { zh: input.nameZh, fr: input.nameFr, ru: input.nameRu, es: input.nameEs, ar: input.nameAr };
+    const name = { en: input.nameEn, ...Object.fromEntries(Object.entries(given).filter(([, text]) => text)) };
     const cycle = await tx.reportingCycle.create({
       data: {
         code: input.code, name, periodStart: utc(input.periodStart), periodEnd: utc(input.periodEnd),

@@ -39,6 +39,11 @@ export const createCycleSchema = z.strictObject({
   code: cycleCodeSchema,
   nameEn: z.string().trim().min(1, 'validation.required').max(200, 'validation.tooLong'),
   nameZh: z.string().trim().max(200, 'validation.tooLong').default(''),
+  // The name in the other UN languages: optional, pages without one show the English name.
+  nameFr: z.string().trim().max(200, 'validation.tooLong').optional(),
+  nameRu: z.string().trim().max(200, 'validation.tooLong').optional(),
+  nameEs: z.string().trim().max(200, 'validation.tooLong').optional(),
+  nameAr: z.string().trim().max(200, 'validation.tooLong').optional(),
   periodStart: date,
   periodEnd: date,
   opensOn: date,

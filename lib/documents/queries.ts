@@ -4,8 +4,10 @@ import { db } from '@/lib/db';
 import { slugOf } from '@/lib/slug';
 import { literalPattern } from '@/lib/search-pattern';
 import { can, type Actor } from '@/lib/auth/permissions';
+import { areaTitle, type AreaTitle } from '@/lib/catalogue/queries';
 
-// Imported reports are public documents: these reads serve anonymous readers too.
+// Imported reports are public documents: these reads serve anonymous readers too. A document's
+// title and text are in its `language`, whatever the page's: pages mark them with it.
 
 export type DocumentSummary = {
   symbol: string;
@@ -70,11 +72,12 @@ export type ParagraphDetail = {
   footnotes: { number: number; text: string }[];
   previous: number | null;
   next: number | null;
-  area: { code: string; title: unknown } | null;
+  /** The paragraph's thematic area, titled in the reader's language or else English (`titleLocale` says which). */
+  area: AreaTitle | null;
   textChangedAt: Date | null;
 };
 
-export async function getParagraph(slug: string, language: string, number: number): Promise<ParagraphDetail> {
+export async function getParagraph(slug: string, language: string, number: number, locale: string): Promise<ParagraphDetail> {
   const documentId = await findDocumentId(slug, language);
   const paragraph = await db.paragraph.findUnique({
     where: { documentId_number: { documentId, number } },
@@ -100,7 +103,7 @@ export async function getParagraph(slug: string, language: string, number: numbe
     footnotes,
     previous: previous?.number ?? null,
     next: next?.number ?? null,
-    area: paragraph.thematicArea,
+    area: paragraph.thematicArea && areaTitle(paragraph.thematicArea, locale),
     textChangedAt: paragraph.textChangedAt,
   };
 }

@@ -7,8 +7,7 @@ import type { EvidenceKind, EvidenceOrigin } from '@/lib/generated/prisma/enums'
 import { isLocale } from '@/lib/i18n/routing';
 import { slugOf } from '@/lib/slug';
 import { paragraphPath } from '@/lib/documents/citation';
-import en from '@/messages/en.json';
-import zh from '@/messages/zh.json';
+import { CATALOGUES } from '@/lib/i18n/catalogues';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { can } from '@/lib/auth/permissions';
 import { reportResource } from '@/lib/status-reports/assignment';
@@ -25,10 +24,8 @@ import { readFile, type ReadFile } from './file-storage';
 // suggestions only for those who may link evidence. Evidence attached to a status report belongs
 // to that report's pages, not to this list. Removed evidence stays in the table, out of every list.
 
-const catalogues = { en, zh } as const;
-
 function translator(locale: string, namespace: 'documents' | 'catalogue') {
-  const messages = (isLocale(locale) ? catalogues[locale] : en) as typeof en;
+  const messages = CATALOGUES[isLocale(locale) ? locale : 'en'];
   return createTranslator({ locale: isLocale(locale) ? locale : 'en', messages, namespace });
 }
 

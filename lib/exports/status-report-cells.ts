@@ -10,8 +10,7 @@ import 'server-only';
 import { createTranslator } from 'next-intl';
 import { paragraphCitation } from '@/lib/evidence/queries';
 import type { Locale } from '@/lib/i18n/routing';
-import en from '@/messages/en.json';
-import zh from '@/messages/zh.json';
+import { CATALOGUES } from '@/lib/i18n/catalogues';
 import type { ExportLookups } from './export-lookups';
 import { neutraliseCell } from './spreadsheet-safety';
 
@@ -40,10 +39,8 @@ export type ReportRow = [
   evidence: EvidenceRow[] | null,
 ];
 
-const catalogues = { en, zh } as const;
-
 export function exportTranslator(lang: Locale) {
-  return createTranslator({ locale: lang, messages: catalogues[lang] as typeof en, namespace: 'exports' });
+  return createTranslator({ locale: lang, messages: CATALOGUES[lang], namespace: 'exports' });
 }
 
 export function headerOf(lang: Locale): Cells {

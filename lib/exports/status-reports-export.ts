@@ -16,7 +16,7 @@ import type { Db } from '@/lib/db/client';
 import { ImplementationStatus, RegionalGroup, WorkflowState } from '@/lib/generated/prisma/enums';
 import type { Actor } from '@/lib/auth/permissions';
 import { cycleCodeSchema } from '@/lib/cycles/schemas';
-import { isLocale, locales, routing, type Locale } from '@/lib/i18n/routing';
+import { isLocale, locales, routing, rtlLocales, type Locale } from '@/lib/i18n/routing';
 import { log } from '@/lib/log';
 import { csvRecord } from './csv-record';
 import { readBatches } from './status-report-batches';
@@ -142,7 +142,7 @@ export async function exportStatusReports(
   const where = await exportFilterSql(db, user, query.filters);
   const header = headerOf(lang);
   if (query.format === 'xlsx') {
-    return xlsxStream(header, exportTranslator(lang)('sheetName'), readBatches(db, where, lang, batchSize, (rows) => rows));
+    return xlsxStream(header, exportTranslator(lang)('sheetName'), rtlLocales.includes(lang), readBatches(db, where, lang, batchSize, (rows) => rows));
   }
   // The CSV's pieces are bytes as soon as their batch arrives: what waits for the reader is held
   // outside the JavaScript heap.
@@ -187,14 +187,15 @@ const ZIP_OPTIONS = { highWaterMark: 64 * 1024 } as unknown as Partial<ExcelJS.s
  * would grow with the file), and every value is a JavaScript string, so that exceljs writes a
  * string cell (never a formula, number or date).
  */
-function xlsxStream(header: Cells, sheetName: string, batches: AsyncGenerator<Cells[], void, undefined>): ReadableStream<Uint8Array> {
+function xlsxStream(header: Cells, sheetName: string, rightToLeft: boolean, batches: AsyncGenerator<Cells[], void, undefined>): ReadableStream<Uint8Array> {
   const output = new PassThrough();
   // A failure reaches the reader through the web stream; this keeps it from also being an
   // unhandled 'error' event.
   output.on('error', () => undefined);
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useSharedStrings: false, useStyles: true, zip: ZIP_OPTIONS });
   (workbook as unknown as { zip: Writable }).zip.on('error', (error: Error) => output.destroy(error));
-  const sheet = workbook.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
+  // An Arabic export opens right to left, as Arabic spreadsheets do.
+  const sheet = workbook.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1, rightToLeft }] });
   sheet.columns = COLUMNS.map((column) => ({ key: column, width: WIDTHS[column] }));
   const headerRow = sheet.addRow(header);
   headerRow.font = { bold: true };

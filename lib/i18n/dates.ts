@@ -4,7 +4,11 @@
 // are UTC (the workflow's deadlines and timelines are kept in UTC) on a 24-hour clock.
 // Free of Next imports: pages, client components, e-mails and jobs use it alike.
 
-/** The Intl locale that writes dates the UN way, per interface language. */
+/**
+ * The Intl locale that writes dates the UN way, per interface language: "19 avril 2016",
+ * "19 de abril de 2016", "19 апреля 2016 г.", and Arabic as the plain 'ar' locale writes it
+ * (whatever digits this runtime's ICU gives it; nothing here chooses a digit shape).
+ */
 const DATE_LOCALES: Record<string, string> = { en: 'en-GB', fr: 'fr-FR', es: 'es-ES', ru: 'ru-RU', zh: 'zh-CN', ar: 'ar' };
 
 export function dateLocale(locale: string): string {
@@ -57,4 +61,16 @@ export function dateFormatter(locale: string) {
 export function monthNames(locale: string): string[] {
   const format = new Intl.DateTimeFormat(dateLocale(locale), { month: 'long', timeZone: 'UTC' });
   return Array.from({ length: 12 }, (_, month) => format.format(new Date(Date.UTC(2000, month, 1))));
+}
+
+export type DatePart = 'day' | 'month' | 'year';
+
+/**
+ * The order the reader's language writes a date's parts in, as Intl writes "19 April 2016":
+ * day, month, year in most languages; year, month, day in Chinese. For a date field's boxes.
+ */
+export function datePartOrder(locale: string): DatePart[] {
+  const parts = new Intl.DateTimeFormat(dateLocale(locale), { ...STYLES.day, timeZone: 'UTC' }).formatToParts(new Date(Date.UTC(2016, 3, 19)));
+  const order = parts.map((part) => part.type).filter((type): type is DatePart => type === 'day' || type === 'month' || type === 'year');
+  return order.length === 3 ? order : ['day', 'month', 'year'];
 }

@@ -23,3 +23,8 @@ export function unlocalizedPath(pathname: string, locale: string): string {
   const prefix = `/${locale}`;
   return pathname === prefix || pathname.startsWith(`${prefix}/`) ? pathname.slice(prefix.length) || '/' : pathname;
 }
+
+/** The same path in another locale: "/en/worklist?x=1" in French is "/fr/worklist?x=1". */
+export function inLocale(path: string, from: string, to: Locale): string {
+  return localizedPath(unlocalizedPath(path, from), to);
+}

@@ -14,3 +14,12 @@ export function pickLocalized(value: unknown, locale: string): { text: string; l
 export function localized(value: unknown, locale: string): string {
   return pickLocalized(value, locale).text;
 }
+
+/**
+ * A title (of an area, an instrument, a chapter) as `pickLocalized` finds it, with the language it
+ * is shown in: titles exist in few languages, and a page marks one shown in another language.
+ */
+export function localizedTitle(value: unknown, locale: string): { title: string; titleLocale: string } {
+  const { text, locale: titleLocale } = pickLocalized(value, locale);
+  return { title: text, titleLocale };
+}

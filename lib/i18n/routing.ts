@@ -1,37 +1,28 @@
-// The locales the interface is offered in. Adding one of the other UN languages means adding
-// its code here and its catalogue in messages/.
+// The locales the interface is offered in: the six official languages of the United Nations, in
+// the order UN pages list them (each by its own name). Each has its catalogue in messages/.
 import { defineRouting } from 'next-intl/routing';
-
-export const locales = ['en', 'zh'] as const;
-export type Locale = (typeof locales)[number];
 
 /** The six official languages of the United Nations. */
 export const UN_LANGUAGES = ['ar', 'zh', 'en', 'fr', 'ru', 'es'] as const;
+export type UnLanguage = (typeof UN_LANGUAGES)[number];
+
+export const locales = UN_LANGUAGES;
+export type Locale = (typeof locales)[number];
 
 /**
- * The UN languages the interface is not offered in yet. An address in one of them is sent to the
- * same page in English, with a note saying so (proxy.ts, app/[locale]/layout.tsx); the day its
- * catalogue is added to `locales`, it leaves this list by itself.
+ * Where an address in a regional form or another case of a locale is sent ("/fr-CA/instruments"
+ * or "/FR/instruments" to "/fr/instruments"); null for any other address. next-intl would make it
+ * "/en/fr-CA/…", a 404.
  */
-export const pendingLanguages: readonly string[] = UN_LANGUAGES.filter((language) => !(locales as readonly string[]).includes(language));
-
-/** The cookie that carries, to the next page, the language a reader asked for and did not get. */
-export const PENDING_LANGUAGE_COOKIE = 'language-not-available';
-/** The request header the proxy hands that language to the page's layout in. */
-export const PENDING_LANGUAGE_HEADER = 'x-language-not-available';
-
-/**
- * Where an address in a language not offered yet is sent ("/fr/instruments" to "/en/instruments"),
- * with that language; null for any other address.
- */
-export function pendingLanguageRedirect(pathname: string): { language: string; pathname: string } | null {
-  const match = /^\/([a-z]{2})(?:-[a-z0-9]{2,8})*(\/.*)?$/i.exec(pathname);
-  const language = match?.[1]?.toLowerCase();
-  if (!language || !pendingLanguages.includes(language)) return null;
-  return { language, pathname: `/${routing.defaultLocale}${match![2] && match![2] !== '/' ? match![2] : ''}` };
+export function localeVariantRedirect(pathname: string): string | null {
+  const match = /^\/([a-z]{2})((?:-[a-z0-9]{2,8})*)(\/.*)?$/i.exec(pathname);
+  if (!match) return null;
+  const language = match[1]!.toLowerCase();
+  if (!isLocale(language) || (match[1] === language && !match[2])) return null;
+  return `/${language}${match[3] && match[3] !== '/' ? match[3] : ''}`;
 }
 
-/** Locales written right to left (Arabic, when its catalogue is added). */
+/** Locales written right to left. */
 export const rtlLocales: readonly string[] = ['ar'];
 
 export const routing = defineRouting({

@@ -9,6 +9,11 @@
 //   sub-headings, lettered items (a) ... (z), (aa), (bb) ... cited "1(a)";
 // - General Assembly resolutions: title, preambular paragraphs, numbered operative paragraphs
 //   with optional lettered sub-items, cited "para. 5" and "para. 5(b)".
+// Each language's texts letter and number as its official documents do: "(a)" in English and
+// Chinese ("（a）"), "a)" in French and Spanish, "a)" or "а)", "б)" in Russian, "(أ)", "(ب)" in
+// Arabic, whose paragraphs are numbered "1 - ". An item is cited by the key's Latin letter at the
+// same place in the sequence ("б)" and "(ب)" are "(b)"), so that every language's text of an
+// item attaches to the same commitment.
 //
 // How a block is recognised (blank lines carry no meaning: extraction inserts them anywhere):
 // - chapter: a numbered block ("1." or 一、/一.) whose heading does not end with terminal
@@ -118,7 +123,7 @@ export function parseInstrument(text: string, options: { code: string; language:
   if (normalized.trim() === '') throw new InstrumentParseError('empty', 'The text is empty.');
   checkDocumentScript(normalized, language);
 
-  const lines = contentLines(normalized);
+  const lines = contentLines(normalized, language);
   const layout = measureLayout(lines);
   const split = splitUnits(lines, language);
   const front = readFrontMatter(split.front, layout);
@@ -201,7 +206,8 @@ function letterCount(text: string): number {
 // ---------------------------------------------------------------------------------------------
 // Lines: page furniture and footnotes left out
 
-const FOOTNOTE_START = /^(?:\d{1,3}|[*†‡§]{1,3}|[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})\s+\S/u;
+// Arabic texts number their footnotes in parentheses: "(1) ...".
+const FOOTNOTE_START = /^(?:\d{1,3}|[(（][\d٠-٩]{1,3}[)）]|[*†‡§]{1,3}|[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})\s+\S/u;
 
 type FootnoteState = 'outside' | 'after-rule' | 'open-footnote' | 'closed-footnote';
 
@@ -212,7 +218,7 @@ type FootnoteState = 'outside' | 'after-rule' | 'open-footnote' | 'closed-footno
  * footnote is punctuated, at a structural line, or at page furniture (the footer follows the
  * footnotes), so that an item interrupted by a page break continues after it.
  */
-function contentLines(normalized: string): Line[] {
+function contentLines(normalized: string, language: InstrumentLanguage): Line[] {
   const lines: Line[] = [];
   let footnotes: FootnoteState = 'outside';
   normalized.split('\n').forEach((raw, index) => {
@@ -226,7 +232,7 @@ function contentLines(normalized: string): Line[] {
       footnotes = 'after-rule';
       return;
     }
-    if (footnotes !== 'outside' && belongsToFootnotes(text, footnotes)) {
+    if (footnotes !== 'outside' && belongsToFootnotes(text, footnotes, language)) {
       footnotes = endsWithTerminal(text) ? 'closed-footnote' : 'open-footnote';
       return;
     }
@@ -236,9 +242,9 @@ function contentLines(normalized: string): Line[] {
   return lines;
 }
 
-function belongsToFootnotes(text: string, state: FootnoteState): boolean {
+function belongsToFootnotes(text: string, state: FootnoteState, language: InstrumentLanguage): boolean {
   if (FOOTNOTE_START.test(text)) return true;
-  return state === 'open-footnote' && readNumbered(text) === null && readLettered(text, true) === null;
+  return state === 'open-footnote' && readNumbered(text, language) === null && readLettered(text, language) === null;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -288,26 +294,51 @@ function texts(lines: Line[]): string[] {
 // Markers: numbers and letters at the start of a line
 
 type NumberedMarker = { kind: 'numbered'; number: number; numeral: 'arabic' | 'chinese' };
-type LetteredMarker = { kind: 'lettered'; letter: string; index: number };
+/** `letter` is the key's Latin letter at the same place in the sequence ("б)" and "(ب)" are "b"). */
+type LetteredMarker = { kind: 'lettered'; letter: string; index: number; romanLike: boolean };
 type Marker = NumberedMarker | LetteredMarker;
 type MarkedLine<M extends Marker> = { marker: M; rest: string };
 
-const ARABIC_NUMBERED = /^([0-9０-９]{1,3})[.．、](?![0-9０-９])\s*(.*)$/u;
+const DIGITS = '0-9０-９٠-٩۰-۹';
+const ARABIC_NUMBERED = new RegExp(`^([${DIGITS}]{1,3})[.．、](?![${DIGITS}])\\s*(.*)$`, 'u');
+// Arabic texts number paragraphs and chapters "1 - " (or "١ - "), with a dash.
+const DASH_NUMBERED = new RegExp(`^([${DIGITS}]{1,3})\\s*[-–]\\s+(.*)$`, 'u');
 const CHINESE_NUMBERED = new RegExp(`^(${CHINESE_NUMERAL})[、.．]\\s*(.*)$`, 'u');
-const LETTERED_IN_PARENTHESES = /^[(（](([a-z])\2?)[)）]\s*(.*)$/u;
-// French and Spanish texts letter items "a)", without the opening parenthesis.
-const LETTERED_WITH_CLOSING_PARENTHESIS = /^(([a-z])\2?)\)\s+(.*)$/u;
-const LETTER_STYLE_CLOSING_ONLY: ReadonlySet<InstrumentLanguage> = new Set(['fr', 'es']);
-// Lettering in Cyrillic or Arabic letters is not read yet; such lines are reported, not guessed.
+
+// The letters items are lettered with, in each alphabet's order. Russian texts letter а) б) в) ...
+// leaving out ё, й, ъ, ы, ь; Arabic texts letter (أ) (ب) (ج) (د) (هـ) ... in the abjad order.
+const LATIN_LETTERS = [...'abcdefghijklmnopqrstuvwxyz'];
+const CYRILLIC_LETTERS = [...'абвгдежзиклмнопрстуфхцчшщэюя'];
+const ARABIC_LETTERS = [...'أبجدهوزحطيكلمنسعفصقرشتثخذضظغ'];
+// How Arabic letters may also be typed or extracted: hamza-less alif, dotless yā', and hā' with
+// its tatweel (هـ) or without.
+const ARABIC_LETTER_FORMS: Record<string, string> = { ا: 'أ', إ: 'أ', آ: 'أ', ى: 'ي' };
+
+type Lettering = { pattern: RegExp; alphabet: readonly string[]; script: 'latin' | 'other' };
+const LATIN_IN_PARENTHESES: Lettering = { pattern: /^[(（](([a-z])\2?)[)）]\s*(.*)$/u, alphabet: LATIN_LETTERS, script: 'latin' };
+// French, Spanish and Russian texts letter items "a)", without the opening parenthesis.
+const LATIN_CLOSING_ONLY: Lettering = { pattern: /^(([a-z])\2?)\)\s+(.*)$/u, alphabet: LATIN_LETTERS, script: 'latin' };
+const CYRILLIC: Lettering = { pattern: /^[(（]?(([а-я])\2?)[)）]\s+(.*)$/u, alphabet: CYRILLIC_LETTERS, script: 'other' };
+const ARABIC: Lettering = { pattern: /^[(（]\s*([\p{Script=Arabic}\u0640]{1,2}(?:\s?[\p{Script=Arabic}\u0640]{1,2})?)\s*[)）]\s*(.*)$/u, alphabet: ARABIC_LETTERS, script: 'other' };
+
+/** The lettering styles each language's texts use, tried in this order. */
+const LETTERINGS: Record<InstrumentLanguage, readonly Lettering[]> = {
+  en: [LATIN_IN_PARENTHESES],
+  zh: [LATIN_IN_PARENTHESES],
+  fr: [LATIN_IN_PARENTHESES, LATIN_CLOSING_ONLY],
+  es: [LATIN_IN_PARENTHESES, LATIN_CLOSING_ONLY],
+  ru: [LATIN_IN_PARENTHESES, LATIN_CLOSING_ONLY, CYRILLIC],
+  ar: [LATIN_IN_PARENTHESES, ARABIC],
+};
+// Lettering in an alphabet the declared language does not letter with is reported, not guessed.
 const UNREAD_LETTERING = /^[(（]?[\p{Script=Cyrillic}\p{Script=Arabic}]{1,2}[)）]\s/u;
 // Roman numerals that look like letters: sub-items (i), (ii) ... of an item, not items.
 const ROMAN_LIKE_LETTERS: ReadonlySet<string> = new Set(['i', 'ii', 'v', 'x', 'xx']);
 
-function readNumbered(text: string): MarkedLine<NumberedMarker> | null {
-  const arabic = ARABIC_NUMBERED.exec(text);
+function readNumbered(text: string, language: InstrumentLanguage): MarkedLine<NumberedMarker> | null {
+  const arabic = ARABIC_NUMBERED.exec(text) ?? (language === 'ar' ? DASH_NUMBERED.exec(text) : null);
   if (arabic) {
-    const digits = arabic[1]!.replace(/[０-９]/gu, (digit) => String(digit.charCodeAt(0) - 0xff10));
-    return { marker: { kind: 'numbered', number: Number(digits), numeral: 'arabic' }, rest: arabic[2]! };
+    return { marker: { kind: 'numbered', number: Number(westernDigits(arabic[1]!)), numeral: 'arabic' }, rest: arabic[2]! };
   }
   const chinese = CHINESE_NUMBERED.exec(text);
   if (chinese) {
@@ -316,19 +347,36 @@ function readNumbered(text: string): MarkedLine<NumberedMarker> | null {
   return null;
 }
 
-/** Position in the UN sequence a ... z, aa, bb ... zz (1-based). */
-function letterIndex(letter: string): number {
-  return (letter.length - 1) * 26 + (letter.charCodeAt(0) - 96);
+/** Full-width (２７), Arabic-Indic (٢٧) and Persian (۲۷) digits as 0-9. */
+function westernDigits(digits: string): string {
+  return digits
+    .replace(/[０-９]/gu, (digit) => String(digit.charCodeAt(0) - 0xff10))
+    .replace(/[٠-٩۰-۹]/gu, (digit) => String(digit.charCodeAt(0) & 0xf));
+}
+
+/** Position in a sequence such as a ... z, aa, bb ... zz (1-based); null when it is not one of its letters. */
+function positionIn(alphabet: readonly string[], letters: readonly string[]): number | null {
+  if (letters.length === 0 || letters.length > 2 || letters.some((letter) => letter !== letters[0])) return null;
+  const at = alphabet.indexOf(letters[0]!);
+  return at === -1 ? null : (letters.length - 1) * alphabet.length + at + 1;
 }
 
 function letterAt(index: number): string {
   return String.fromCharCode(96 + ((index - 1) % 26) + 1).repeat(Math.floor((index - 1) / 26) + 1);
 }
 
-function readLettered(text: string, closingOnly: boolean): MarkedLine<LetteredMarker> | null {
-  const match = LETTERED_IN_PARENTHESES.exec(text) ?? (closingOnly ? LETTERED_WITH_CLOSING_PARENTHESIS.exec(text) : null);
-  if (!match) return null;
-  return { marker: { kind: 'lettered', letter: match[1]!, index: letterIndex(match[1]!) }, rest: match[3]! };
+function readLettered(text: string, language: InstrumentLanguage): MarkedLine<LetteredMarker> | null {
+  for (const lettering of LETTERINGS[language]) {
+    const match = lettering.pattern.exec(text);
+    if (!match) continue;
+    const letters = [...match[1]!.replace(/[\s\u0640]/gu, '')].map((letter) => ARABIC_LETTER_FORMS[letter] ?? letter);
+    const index = positionIn(lettering.alphabet, letters);
+    if (index === null) continue;
+    const letter = letterAt(index);
+    const romanLike = lettering.script === 'latin' && ROMAN_LIKE_LETTERS.has(letter);
+    return { marker: { kind: 'lettered', letter, index, romanLike }, rest: match.at(-1)! };
+  }
+  return null;
 }
 
 /** A numbered or lettered block with its lines; the first line holds the text after the marker. */
@@ -351,14 +399,14 @@ function startsNumberedBlock(marker: NumberedMarker, state: MarkerState): boolea
  * roman sub-item; `state.romanRun` records that run.
  */
 function readMarker(text: string, language: InstrumentLanguage, state: MarkerState): MarkedLine<Marker> | null {
-  const numbered = readNumbered(text);
+  const numbered = readNumbered(text, language);
   if (numbered && startsNumberedBlock(numbered.marker, state)) return numbered;
-  const lettered = readLettered(text, LETTER_STYLE_CLOSING_ONLY.has(language));
+  const lettered = readLettered(text, language);
   if (!lettered) return null;
-  const { letter, index } = lettered.marker;
+  const { letter, index, romanLike } = lettered.marker;
   const romanSubItem =
     index !== state.lastLetter + 1 &&
-    ROMAN_LIKE_LETTERS.has(letter) &&
+    romanLike &&
     (state.romanRun || (letter === 'i' && /[:：]$/u.test(state.previous)));
   if (romanSubItem) {
     state.romanRun = true;
@@ -390,7 +438,7 @@ function splitUnits(lines: Line[], language: InstrumentLanguage): { front: Line[
       units.push({ marker: marked.marker, line: line.line, lines: [{ text: marked.rest, line: line.line }] });
     } else {
       if (UNREAD_LETTERING.test(line.text)) {
-        warnings.push(unknownLayout(line.line, 'Items lettered in this alphabet are not recognised yet; the line was read as part of the text before it.'));
+        warnings.push(unknownLayout(line.line, `Items lettered in this alphabet are not read in a text in ${LANGUAGE_NAMES[language]}; the line was read as part of the text before it.`));
       }
       (units.at(-1)?.lines ?? front).push(line);
     }

@@ -1,13 +1,10 @@
 // E-mails and notification texts, rendered from the message catalogue in the recipient's
 // language (their profile's), not the language of whoever caused them.
 import { createTranslator } from 'next-intl';
-import en from '@/messages/en.json';
-import zh from '@/messages/zh.json';
+import { CATALOGUES } from '@/lib/i18n/catalogues';
 import type { NotificationType } from '@/lib/generated/prisma/enums';
 import { localized } from '@/lib/i18n/localized';
 import { isLocale, routing } from '@/lib/i18n/routing';
-
-const CATALOGUES = { en, zh } as const;
 
 /** Every e-mail the application sends: one per notification type, and the invitation. */
 export type EmailTemplate = NotificationType | 'INVITATION';

@@ -8,8 +8,7 @@
 import { createHash } from 'node:crypto';
 import type { ImplementationStatus } from '@/lib/generated/prisma/enums';
 import { STATUS_VALUES } from '@/lib/status-reports/schemas';
-import en from '@/messages/en.json';
-import zh from '@/messages/zh.json';
+import { CATALOGUES } from '@/lib/i18n/catalogues';
 
 export const WORKBOOK_MARKER = 'drug-policy-tracker/worklist';
 export const WORKBOOK_FORMAT = 1;
@@ -38,12 +37,11 @@ export function keyHeader(column: KeyColumn): string {
   return `tracker:${column}`;
 }
 
-const catalogues = { en, zh } as const;
-export type WorkbookLocale = keyof typeof catalogues;
+export type WorkbookLocale = keyof typeof CATALOGUES;
 
 /** The header of a visible column in each language, for finding it again whatever the file's language. */
 export function headerNames(column: VisibleColumn): string[] {
-  return Object.values(catalogues).map((catalogue) => catalogue.offline.columns[column]);
+  return Object.values(CATALOGUES).map((catalogue) => catalogue.offline.columns[column]);
 }
 
 /** Text compared as people type it: width-folded (NFKC), spaces collapsed, case ignored. */
@@ -54,7 +52,7 @@ export function normalizeLabel(value: string): string {
 const STATUS_BY_NAME: ReadonlyMap<string, ImplementationStatus> = new Map(
   STATUS_VALUES.flatMap((status) => [
     [normalizeLabel(status), status] as const,
-    ...Object.values(catalogues).map((catalogue) => [normalizeLabel(catalogue.status[status]), status] as const),
+    ...Object.values(CATALOGUES).map((catalogue) => [normalizeLabel(catalogue.status[status]), status] as const),
   ]),
 );
 
@@ -69,7 +67,7 @@ export function parseStatus(value: string): ImplementationStatus | null | undefi
 }
 
 export function statusName(status: ImplementationStatus, locale: WorkbookLocale): string {
-  return catalogues[locale].status[status];
+  return CATALOGUES[locale].status[status];
 }
 
 /** Line endings as a spreadsheet or a browser sends them count once; spaces around are not text. */

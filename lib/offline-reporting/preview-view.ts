@@ -8,7 +8,7 @@ import { STATUS_VALUES } from '@/lib/status-reports/schemas';
 import type { StagedPreview } from './mutations';
 import type { RowProblem, UploadRefusal } from './plan';
 import type { FileProblem } from './read-workbook';
-import { MAX_UPLOAD_LABEL, MAX_ROWS, type KeyColumn, type VisibleColumn } from './format';
+import { MAX_UPLOAD_LABEL, MAX_ROWS, VISIBLE_COLUMNS, type VisibleColumn } from './format';
 
 const EXCERPT = 280;
 
@@ -33,6 +33,11 @@ export type PreviewView = {
   unchanged: number;
 };
 
+/** A problem's column as one of the sheet's named columns, so that its name can be looked up. */
+function isVisibleColumn(column: unknown): column is VisibleColumn {
+  return (VISIBLE_COLUMNS as readonly unknown[]).includes(column);
+}
+
 function excerpt(text: string): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   return flat.length <= EXCERPT ? flat : `${flat.slice(0, EXCERPT - 1).trimEnd()}…`;
@@ -42,12 +47,13 @@ export async function describeProblem(problem: RowProblem, locale: string): Prom
   const t = await getTranslations('offline');
   const tStatus = await getTranslations('status');
   const values: Record<string, string | number> = { ...problem.values };
-  if (problem.code === 'formula') values.column = t(`columns.${problem.values.column as VisibleColumn}`);
+  const column = problem.values.column;
+  if (problem.code === 'formula') values.column = isVisibleColumn(column) ? t(`columns.${column}`) : String(column ?? '');
   if (problem.code === 'unknownStatus') {
     values.names = new Intl.ListFormat(locale, { type: 'disjunction' }).format(STATUS_VALUES.map((status) => tStatus(status)));
   }
   if (problem.code === 'changedSinceDownload' && !values.by) values.by = t('problems.someone');
-  return t(`problems.${problem.code}`, values as never);
+  return t(`problems.${problem.code}`, values);
 }
 
 export async function describePreview(preview: StagedPreview, locale: string): Promise<PreviewView> {
@@ -73,11 +79,11 @@ export async function describePreview(preview: StagedPreview, locale: string): P
 
 export async function describeFileProblem(problem: FileProblem, column?: string): Promise<string> {
   const t = await getTranslations('offline');
-  const columnName = column && (column === 'status' || column === 'narrative') ? t(`columns.${column}`) : (column as KeyColumn | undefined) ?? '';
-  return t(`fileProblems.${problem}`, { max: problem === 'tooManyRows' ? MAX_ROWS : MAX_UPLOAD_LABEL, column: columnName } as never);
+  const columnName = column && (column === 'status' || column === 'narrative') ? t(`columns.${column}`) : column ?? '';
+  return t(`fileProblems.${problem}`, { max: problem === 'tooManyRows' ? MAX_ROWS : MAX_UPLOAD_LABEL, column: columnName });
 }
 
 export async function describeRefusal(refusal: UploadRefusal): Promise<string> {
   const t = await getTranslations('offline');
-  return t(`refusals.${refusal.code}`, refusal.values as never);
+  return t(`refusals.${refusal.code}`, refusal.values);
 }

@@ -7,8 +7,8 @@ import ExcelJS from 'exceljs';
 import { createTranslator } from 'next-intl';
 import { neutraliseCell } from '@/lib/exports/spreadsheet-safety';
 import { NARRATIVE_MAX, STATUS_VALUES } from '@/lib/status-reports/schemas';
-import en from '@/messages/en.json';
-import zh from '@/messages/zh.json';
+import { CATALOGUES } from '@/lib/i18n/catalogues';
+import { rtlLocales } from '@/lib/i18n/routing';
 import {
   contentChecksum, KEY_COLUMNS, keyHeader, LISTS_SHEET, META_SHEET, statusName, VISIBLE_COLUMNS, WORKBOOK_FORMAT, WORKBOOK_MARKER,
   type KeyColumn, type VisibleColumn, type WorkbookLocale,
@@ -27,13 +27,15 @@ const text = (value: string) => neutraliseCell(value);
 
 /** Builds the workbook of `data` in `locale`. */
 export async function buildWorklistWorkbook(data: WorkbookData, locale: WorkbookLocale, now = new Date()): Promise<Buffer> {
-  const t = createTranslator({ locale, messages: (locale === 'zh' ? zh : en) as typeof en, namespace: 'offline' });
-  const tState = createTranslator({ locale, messages: (locale === 'zh' ? zh : en) as typeof en, namespace: 'workflow' });
+  const t = createTranslator({ locale, messages: CATALOGUES[locale], namespace: 'offline' });
+  const tState = createTranslator({ locale, messages: CATALOGUES[locale], namespace: 'workflow' });
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Drug policy commitments tracker';
   workbook.created = now;
 
-  const sheet = workbook.addWorksheet(t('workbook.sheetName'), { views: [{ state: 'frozen', ySplit: 1 }] });
+  // An Arabic workbook opens right to left, as Arabic spreadsheets do.
+  const rightToLeft = rtlLocales.includes(locale);
+  const sheet = workbook.addWorksheet(t('workbook.sheetName'), { views: [{ state: 'frozen', ySplit: 1, rightToLeft }] });
   const columns: (VisibleColumn | KeyColumn)[] = [...VISIBLE_COLUMNS, ...KEY_COLUMNS];
   sheet.columns = columns.map((key) => ({
     key,
@@ -94,7 +96,7 @@ export async function buildWorklistWorkbook(data: WorkbookData, locale: Workbook
     });
   }
 
-  const readMe = workbook.addWorksheet(t('workbook.readMeName'));
+  const readMe = workbook.addWorksheet(t('workbook.readMeName'), { views: [{ rightToLeft }] });
   readMe.getColumn(1).width = 110;
   const lines = [
     t('workbook.title', { entity: data.entity.name, cycle: data.cycle.name }),

@@ -105,7 +105,7 @@ export const acceptStatusReportsAction = formAction(
       const row = names.find((candidate) => candidate.id === id);
       return row ? `${localized(row.entity.name, locale)} ${displayReference(row.commitment.reference, locale)}` : id;
     };
-    return { accepted, skipped: skipped.map(({ reportId, error }) => ({ reportId, report: nameOf(reportId), reason: t(error.key as never, error.values as never) })) };
+    return { accepted, skipped: skipped.map(({ reportId, error }) => ({ reportId, report: nameOf(reportId), reason: t(error.key, error.values) })) };
   },
 );
 

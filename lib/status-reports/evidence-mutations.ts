@@ -5,6 +5,7 @@
 // a focal point editing the narrative in another tab must not get a conflict from it.
 import type { Db } from '@/lib/db/client';
 import type { Prisma } from '@/lib/generated/prisma/client';
+import type { CycleState, WorkflowState } from '@/lib/generated/prisma/enums';
 import { can } from '@/lib/auth/permissions';
 import { recordAudit } from '@/lib/audit/record';
 import { DomainError } from '@/lib/errors';
@@ -18,7 +19,8 @@ type Tx = Prisma.TransactionClient;
 
 /** Locks the report and checks that the actor may change its evidence now. */
 async function lockEditableReport(tx: Tx, actor: ReportActor, reportId: string, now: Date) {
-  const rows = await tx.$queryRaw<{ id: string; entityId: string; commitmentId: string; cycleId: string; state: string; cycleState: string; opensAt: Date; closesAt: Date }[]>`
+  // The enums come back as text (::text below), spelt as Prisma's enums are.
+  const rows = await tx.$queryRaw<{ id: string; entityId: string; commitmentId: string; cycleId: string; state: WorkflowState; cycleState: CycleState; opensAt: Date; closesAt: Date }[]>`
     SELECT r."id", r."entityId", r."commitmentId", r."cycleId", r."state"::text AS "state", c."state"::text AS "cycleState", c."opensAt", c."closesAt"
     FROM "StatusReport" r JOIN "ReportingCycle" c ON c."id" = r."cycleId"
     WHERE r."id" = ${reportId} FOR UPDATE OF r FOR SHARE OF c`;
@@ -27,8 +29,8 @@ async function lockEditableReport(tx: Tx, actor: ReportActor, reportId: string, 
   if (!report || !can(actor, 'status-report.read', { entityId: report.entityId, assigneeId })) throw new DomainError('statusReports.notFound');
   const decision = decide('save', {
     actor, now,
-    report: { entityId: report.entityId, state: report.state as never, assigneeId },
-    cycle: { state: report.cycleState as never, opensAt: report.opensAt, closesAt: report.closesAt },
+    report: { entityId: report.entityId, state: report.state, assigneeId },
+    cycle: { state: report.cycleState, opensAt: report.opensAt, closesAt: report.closesAt },
   });
   if (!decision.ok) throw new DomainError(decision.reason === 'not-allowed-for-role' ? 'statusReports.refused.role' : 'statusReports.evidenceLocked');
   return report;

@@ -303,7 +303,7 @@ async function transitionReport(
     const version = report.version + 1;
     const after = snapshotOf({ ...versionOf(report), state: decision.state, version }, extra);
     await tx.statusEvent.create({
-      data: { statusReportId: report.id, type: decision.event as never, byId: actor.id, at: now, comment, snapshot: after },
+      data: { statusReportId: report.id, type: decision.event, byId: actor.id, at: now, comment, snapshot: after },
     });
     await recordAudit(tx, {
       actorId: actor.id, action: `status-report.${action}`, entityType: 'StatusReport', entityId: report.id,

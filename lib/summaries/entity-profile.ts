@@ -2,7 +2,7 @@ import 'server-only';
 import { notFound } from 'next/navigation';
 import { db } from '@/lib/db';
 import { Prisma } from '@/lib/generated/prisma/client';
-import type { ImplementationStatus } from '@/lib/generated/prisma/enums';
+import type { EntityKind, ImplementationStatus, RegionalGroup } from '@/lib/generated/prisma/enums';
 import { can } from '@/lib/auth/permissions';
 import type { SessionUser } from '@/lib/auth/session';
 import { localized } from '@/lib/i18n/localized';
@@ -20,7 +20,7 @@ import { publishedCycles } from './publication';
 export type ProfileCell = { distribution: Distribution; progressIndex: number | null };
 
 export type EntityProfile = {
-  entity: { code: string; name: string; kind: string; regionalGroup: string | null };
+  entity: { code: string; name: string; kind: EntityKind; regionalGroup: RegionalGroup | null };
   live: boolean;
   cycles: { id: string; code: string; name: string }[];
   areas: { id: string; code: string; title: string }[];

@@ -1,17 +1,22 @@
 // The narrative draft as a Word document (the `docx` package) for the secretariat to edit: the
 // title, the DRAFT notice (also in every page's header), the figures in sentences, then one
 // heading per commitment with its wording and the cited narratives. Pure: text in, bytes out.
-import { BorderStyle, Document, Header, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
-import type { Locale } from '@/lib/i18n/routing';
+import { BorderStyle, Document, Header, HeadingLevel, Packer, Paragraph, TextRun, type IParagraphOptions } from 'docx';
+import { rtlLocales, type Locale } from '@/lib/i18n/routing';
 import type { NarrativeDraft } from './narrative-draft';
 
 export const DOCX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
-// What Word takes the text for, for its spelling checker and fonts: Latin script as British
-// English (the UN's), Chinese characters as Simplified Chinese, whatever the draft's language.
-const WORD_LANGUAGE: Record<Locale, { value: string; eastAsia: string }> = {
-  en: { value: 'en-GB', eastAsia: 'zh-CN' },
-  zh: { value: 'en-GB', eastAsia: 'zh-CN' },
+// What Word takes the text for, for its spelling checker and fonts: Latin script as the draft's
+// language (British English for English and Chinese drafts, the UN's), Chinese characters as
+// Simplified Chinese, Arabic script as Arabic, whatever the draft's language.
+const WORD_LANGUAGE: Record<Locale, { value: string; eastAsia: string; bidirectional: string }> = {
+  ar: { value: 'en-GB', eastAsia: 'zh-CN', bidirectional: 'ar-SA' },
+  en: { value: 'en-GB', eastAsia: 'zh-CN', bidirectional: 'ar-SA' },
+  es: { value: 'es-ES', eastAsia: 'zh-CN', bidirectional: 'ar-SA' },
+  fr: { value: 'fr-FR', eastAsia: 'zh-CN', bidirectional: 'ar-SA' },
+  ru: { value: 'ru-RU', eastAsia: 'zh-CN', bidirectional: 'ar-SA' },
+  zh: { value: 'en-GB', eastAsia: 'zh-CN', bidirectional: 'ar-SA' },
 };
 
 /** A run per line: a narrative keeps the line breaks its author typed. */
@@ -19,13 +24,15 @@ function lines(text: string, italics = false): TextRun[] {
   return text.split('\n').map((line, index) => new TextRun({ text: line, break: index > 0 ? 1 : undefined, italics }));
 }
 
-const note = (text: string) => new Paragraph({ children: [new TextRun({ text, italics: true })] });
-
 export async function narrativeDraftDocx(draft: NarrativeDraft): Promise<Buffer> {
+  // An Arabic draft reads right to left, paragraph by paragraph.
+  const bidirectional = rtlLocales.includes(draft.lang);
+  const paragraph = (options: Omit<IParagraphOptions, 'bidirectional'>) => new Paragraph({ ...options, bidirectional });
+  const note = (text: string) => paragraph({ children: [new TextRun({ text, italics: true })] });
   const notice = () => new TextRun({ text: draft.notice, bold: true, color: 'B00020' });
   const children: Paragraph[] = [
-    new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(draft.title)] }),
-    new Paragraph({
+    paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(draft.title)] }),
+    paragraph({
       children: [notice()],
       border: {
         top: { style: BorderStyle.SINGLE, size: 8, color: 'B00020', space: 4 },
@@ -36,23 +43,23 @@ export async function narrativeDraftDocx(draft: NarrativeDraft): Promise<Buffer>
   ];
   if (draft.demoNote) children.push(note(draft.demoNote));
 
-  children.push(new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun(draft.figuresHeading)] }));
-  for (const paragraph of draft.figures) children.push(new Paragraph({ children: [new TextRun(paragraph)], spacing: { after: 120 } }));
+  children.push(paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun(draft.figuresHeading)] }));
+  for (const figures of draft.figures) children.push(paragraph({ children: [new TextRun(figures)], spacing: { after: 120 } }));
 
-  children.push(new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun(draft.commitmentsHeading)] }));
+  children.push(paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun(draft.commitmentsHeading)] }));
   for (const section of draft.sections) {
-    children.push(new Paragraph({ heading: HeadingLevel.HEADING_3, children: [new TextRun(section.heading)] }));
+    children.push(paragraph({ heading: HeadingLevel.HEADING_3, children: [new TextRun(section.heading)] }));
     if (section.text) {
       // The official wording, set off from the narratives.
-      children.push(new Paragraph({
+      children.push(paragraph({
         children: lines(section.text, true),
-        indent: { left: 567 },
+        indent: { start: 567 },
         spacing: { after: 120 },
       }));
     }
     if (section.textNote) children.push(note(section.textNote));
     for (const entry of section.entries) {
-      children.push(new Paragraph({
+      children.push(paragraph({
         children: [new TextRun({ text: `${entry.lead}${draft.gap}`, bold: true }), ...lines(entry.body)],
         spacing: { after: 120 },
       }));
@@ -75,7 +82,7 @@ export async function narrativeDraftDocx(draft: NarrativeDraft): Promise<Buffer>
       },
     },
     sections: [{
-      headers: { default: new Header({ children: [new Paragraph({ children: [notice()] })] }) },
+      headers: { default: new Header({ children: [paragraph({ children: [notice()] })] }) },
       children,
     }],
   });

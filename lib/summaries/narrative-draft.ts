@@ -13,16 +13,14 @@ import { pickCommitmentText, type ShownText } from '@/lib/catalogue/commitment-t
 import { localized } from '@/lib/i18n/localized';
 import type { Locale } from '@/lib/i18n/routing';
 import { STATUS_SCALE } from '@/lib/status-reports/status-scale';
-import en from '@/messages/en.json';
-import zh from '@/messages/zh.json';
+import { CATALOGUES } from '@/lib/i18n/catalogues';
+import { sentenceGap } from '@/lib/i18n/lists';
 import { computeAreaSummary } from './compute';
 import { itemsOf, type Distribution } from './figures';
 
-const CATALOGUES = { en, zh } as const;
-
 /** A translator over the whole catalogue of the draft's language (the draft may differ from the page's). */
 export function draftTranslator(lang: Locale) {
-  return createTranslator({ locale: lang, messages: CATALOGUES[lang] as typeof en });
+  return createTranslator({ locale: lang, messages: CATALOGUES[lang] });
 }
 
 export type DraftTranslator = ReturnType<typeof draftTranslator>;
@@ -113,8 +111,6 @@ function acceptedOf(distribution: Distribution) {
 
 const percentOf = (index: number) => Math.round(index * 100);
 
-// Chinese (like Japanese) sets sentences one after the other, and text after a full-width colon, without a space.
-const gapOf = (lang: Locale) => (lang === 'zh' ? '' : ' ');
 
 /** The figures of the summary as sentences: coverage, items and statuses, the progress index, then each sub-area. */
 function figureSentences(data: NarrativeDraftData, t: DraftTranslator): string[] {
@@ -135,7 +131,7 @@ function figureSentences(data: NarrativeDraftData, t: DraftTranslator): string[]
   }
   sentences.push(progressIndex === null ? t('narrativeDraft.progressNone') : t('narrativeDraft.progress', { percent: percentOf(progressIndex) }));
 
-  const paragraphs = [sentences.join(gapOf(data.lang))];
+  const paragraphs = [sentences.join(sentenceGap(data.lang))];
   for (const sub of data.figures.subAreas) {
     const counts = acceptedOf(sub.distribution);
     const values = { area: sub.code, title: sub.title, ...counts };
@@ -218,7 +214,7 @@ export function buildNarrativeDraft(data: NarrativeDraftData, t: DraftTranslator
   const demo = data.commitments.filter((commitment) => commitment.isDemo).length;
   return {
     lang: data.lang,
-    gap: gapOf(data.lang),
+    gap: sentenceGap(data.lang),
     title: t('narrativeDraft.title', { area: data.area.code, title: data.area.title, cycle: data.cycle.name }),
     notice: t('narrativeDraft.notice'),
     demoNote: demo === 0 ? null : t('narrativeDraft.demoNote', { scope: demo === data.commitments.length ? 'all' : 'some' }),

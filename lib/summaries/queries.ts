@@ -8,6 +8,7 @@ import { computeAreaSummary, computeTrend, type AreaSummary, type SummaryFilters
 import { publicTrend, publishedCycles, publishedFigures, type Publication } from './publication';
 import { loadNarrativeDraft } from './narrative-draft';
 import type { Locale } from '@/lib/i18n/routing';
+import { areaTitle, type AreaTitle } from '@/lib/catalogue/queries';
 
 // Summaries as each reader may see them. The secretariat reads live figures (or, when asked,
 // the published ones) of every open or closed cycle, with filters; everyone else reads only what
@@ -24,7 +25,8 @@ export type SummaryView = {
   /** Live figures (secretariat), or the published record. */
   live: boolean;
   summary: SummaryFigures;
-  area: { code: string; title: string; parent: { code: string; title: string } | null; subAreas: { code: string; title: string }[] };
+  /** Titles with the language each is shown in (English where the reader's is missing). */
+  area: AreaTitle & { parent: AreaTitle | null; subAreas: AreaTitle[] };
 };
 
 export type SummaryRequest = { cycle?: string; version?: 'published'; filters: SummaryFilters };
@@ -49,16 +51,16 @@ function readsLive(user: SessionUser | null, request: SummaryRequest) {
   return can(user, 'summary.read-unpublished') && request.version !== 'published';
 }
 
-async function areaTitles(code: string, locale: string) {
+async function areaTitles(code: string, locale: string): Promise<SummaryView['area']> {
   const area = await db.thematicArea.findUnique({
     where: { code },
     select: { code: true, title: true, parent: { select: { code: true, title: true } }, subAreas: { orderBy: { order: 'asc' }, select: { code: true, title: true } } },
   });
   if (!area) notFound();
   return {
-    code: area.code, title: localized(area.title, locale),
-    parent: area.parent ? { code: area.parent.code, title: localized(area.parent.title, locale) } : null,
-    subAreas: area.subAreas.map((sub) => ({ code: sub.code, title: localized(sub.title, locale) })),
+    ...areaTitle(area, locale),
+    parent: area.parent ? areaTitle(area.parent, locale) : null,
+    subAreas: area.subAreas.map((sub) => areaTitle(sub, locale)),
   };
 }
 
@@ -97,21 +99,21 @@ export async function getAreaSummaryView(user: SessionUser | null, areaCode: str
 
 const hasFilters = (filters: SummaryFilters) => Boolean(filters.instrument || filters.entityKind || filters.group);
 
-export type AreaOverview = { code: string; title: string; summary: SummaryFigures | null };
+export type AreaOverview = AreaTitle & { summary: SummaryFigures | null };
 
 /** The seven chapters side by side, for one cycle. */
 export async function getSummariesOverview(user: SessionUser | null, request: SummaryRequest, locale: string) {
   const cycles = await summaryCycles(user, locale);
   const cycle = chooseCycle(cycles, request.cycle);
   const chapters = await db.thematicArea.findMany({ where: { parentId: null }, orderBy: { order: 'asc' }, select: { code: true, title: true } });
-  if (!cycle) return { cycle: null, cycles, live: false, areas: chapters.map((area) => ({ code: area.code, title: localized(area.title, locale), summary: null })) };
+  if (!cycle) return { cycle: null, cycles, live: false, areas: chapters.map((area) => ({ ...areaTitle(area, locale), summary: null })) };
   const live = readsLive(user, request);
   const stored = !live && cycle.published ? await publishedFigures(db, cycle.published) : null;
   const areas: AreaOverview[] = await Promise.all(chapters.map(async (area) => {
     const summary = live
       ? await computeAreaSummary(db, cycle.id, area.code, request.filters).then((figures) => (figures ? { ...figures, trend: [] } : null))
       : (stored?.areas?.[area.code] ?? null);
-    return { code: area.code, title: localized(area.title, locale), summary };
+    return { ...areaTitle(area, locale), summary };
   }));
   return { cycle, cycles, live, areas };
 }

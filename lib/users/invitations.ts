@@ -16,8 +16,7 @@ import { DomainError } from '@/lib/errors';
 import { queueEmail, type Recipient } from '@/lib/notifications/announce';
 import { unDate } from '@/lib/notifications/reminders';
 import { routing } from '@/lib/i18n/routing';
-import en from '@/messages/en.json';
-import zh from '@/messages/zh.json';
+import { CATALOGUES } from '@/lib/i18n/catalogues';
 
 type Tx = Prisma.TransactionClient;
 
@@ -50,8 +49,7 @@ export function invitationKind(role: Role): InvitationKind {
 
 /** A role's name in every language, for a message rendered in the recipient's. */
 function roleNames(role: Role): Record<string, string> {
-  const catalogues = { en, zh } as const;
-  return Object.fromEntries(routing.locales.map((locale) => [locale, catalogues[locale].roles[role]]));
+  return Object.fromEntries(routing.locales.map((locale) => [locale, CATALOGUES[locale].roles[role]]));
 }
 
 /**

@@ -82,3 +82,8 @@ export const userFilterSchema = z.object({
 });
 
 export type UserFilter = z.infer<typeof userFilterSchema>;
+
+/** The language a signed-in person chose for themselves (the language switch). */
+export const myLanguageSchema = z.strictObject({ locale: z.enum(locales, { error: 'validation.chooseOne' }) });
+
+export type MyLanguageInput = z.output<typeof myLanguageSchema>;

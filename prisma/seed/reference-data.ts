@@ -16,6 +16,7 @@ import {
   RegionalGroup,
 } from '@/lib/generated/prisma/enums';
 import { UN_SHORT_NAMES } from './un-country-names';
+import { yearCycleName } from '@/lib/cycles/cycle-names';
 
 /** The six official languages of the United Nations. */
 export const UN_LOCALES = ['ar', 'en', 'es', 'fr', 'ru', 'zh'] as const;
@@ -510,7 +511,8 @@ export function openCycle(now: Date): CycleSeed {
   const year = now.getUTCFullYear();
   return {
     code: String(year),
-    name: { en: `${year} reporting cycle`, zh: `${year}年报告周期` },
+    // Our own words, in all six languages (lib/cycles/cycle-names.ts).
+    name: yearCycleName(year),
     periodStart: utcDate(year, 1, 1),
     periodEnd: utcDate(year, 12, 31),
     opensAt: utcDate(year, 1, 1),

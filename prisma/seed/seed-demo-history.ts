@@ -15,6 +15,7 @@
 import type { Db } from '@/lib/db/client';
 import { setDefaultScope, snapshotCycleCommitments } from '@/lib/cycles/mutations';
 import type { Prisma } from '@/lib/generated/prisma/client';
+import { yearCycleName } from '@/lib/cycles/cycle-names';
 import {
   CycleState,
   EntityKind,
@@ -157,7 +158,7 @@ export interface DemoHistoryPlan {
 export function closedCycle(year: number): PlannedCycle {
   return {
     code: String(year),
-    name: { en: `${year} reporting cycle`, zh: `${year}年报告周期` },
+    name: yearCycleName(year),
     periodStart: new Date(Date.UTC(year, 0, 1)),
     periodEnd: new Date(Date.UTC(year, 11, 31)),
     opensAt: new Date(Date.UTC(year, 0, 1)),

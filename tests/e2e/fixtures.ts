@@ -29,4 +29,10 @@ export const USERS = {
   leavingShell: { email: 'e2e-leaving-shell@example.test', password: 'e2e leaving shell password', name: 'E2E Leaving Shell Reviewer', role: 'SECRETARIAT', entity: null },
   // Brazil's overview counts (tests/e2e/shell.spec.ts): no other test reports for Brazil.
   focalBra: { email: 'e2e-focal-bra@example.test', password: 'e2e focal bra password', name: 'E2E Focal Point Brazil', role: 'FOCAL_POINT', entity: 'BRA' },
+  // Reports with the keyboard alone (tests/e2e/keyboard.spec.ts), and nothing else.
+  focalKen: { email: 'e2e-focal-ken@example.test', password: 'e2e focal ken password', name: 'E2E Focal Point Kenya', role: 'FOCAL_POINT', entity: 'KEN' },
+  // The focal point of the accessibility checks (tests/e2e/accessibility.spec.ts): submits 1(a), to be reviewed, and nothing else.
+  focalGha: { email: 'e2e-focal-gha@example.test', password: 'e2e focal gha password', name: 'E2E Focal Point Ghana', role: 'FOCAL_POINT', entity: 'GHA' },
+  // Switches language and signs in again (tests/e2e/shell.spec.ts), and nothing else: its profile's language changes.
+  polyglot: { email: 'e2e-polyglot@example.test', password: 'e2e polyglot password', name: 'E2E Polyglot', role: 'VIEWER', entity: null },
 } satisfies Record<string, E2EUser>;

@@ -1,9 +1,10 @@
 // The application's shell: a header of one row on a desktop and a menu on a phone, workspace tabs
 // that say when they scroll, the thematic areas' own index, where signing out lands, not-found
-// pages with a title of their own, the icon, and the UN languages not offered yet.
+// pages with a title of their own, the icon, and the six languages: the menu, the browser's
+// preferred one on a first visit, and a signed-in reader's own.
 import { expect, test, type Page } from '@playwright/test';
 import { USERS, type E2EUser } from './fixtures';
-import { signInThroughApi } from './helpers';
+import { e2eQuery, signInThroughApi } from './helpers';
 
 const DESKTOP = { width: 1366, height: 900 };
 const PHONE = { width: 390, height: 844 };
@@ -25,9 +26,9 @@ test.describe('on a desktop (1366 px)', () => {
 
   const who: [string, E2EUser | null][] = [['anonymous', null], ['admin', USERS.admin], ['secretariat', USERS.secretariat], ['focal point', USERS.focalMex]];
   for (const [name, user] of who) {
-    test(`the header is one row for ${name}, in English and Chinese`, async ({ page }) => {
+    test(`the header is one row for ${name}, in each of the six languages`, async ({ page }) => {
       if (user) await signInThroughApi(page, user);
-      for (const locale of ['en', 'zh']) {
+      for (const locale of ['ar', 'zh', 'en', 'fr', 'ru', 'es']) {
         await page.goto(`/${locale}/areas`);
         const { height, count, spread } = await headerRows(page);
         // The brand, six sections, a language, and the sign-in link or three items of the signed in.
@@ -156,21 +157,70 @@ test('the icon answers at /favicon.ico and is named in every page', async ({ pag
   await expect(page.locator('head link[rel="icon"]')).toHaveAttribute('href', '/favicon.ico');
 });
 
-test('a UN language not offered yet leads to the page in English, with a note said once', async ({ page }) => {
-  await page.goto('/fr/instruments');
-  await expect(page).toHaveURL(/\/en\/instruments$/);
-  await expect(page.getByRole('heading', { level: 1, name: 'Instruments' })).toBeVisible();
-  await expect(page.getByTestId('language-note')).toHaveText('The site is not available in French (français) yet. It is offered in English and Chinese; this page is shown in English.');
-  await page.reload();
-  await expect(page.getByRole('heading', { level: 1, name: 'Instruments' })).toBeVisible();
-  await expect(page.getByTestId('language-note')).toHaveCount(0);
-  const home = await page.goto('/ar');
-  expect(home?.status()).toBe(200);
-  await expect(page).toHaveURL(/\/en$/);
-  await expect(page.getByTestId('language-note')).toContainText('Arabic (العربية)');
-  await page.goto('/es/areas?x=1');
-  await expect(page).toHaveURL(/\/en\/areas\?x=1$/);
-  await expect(page.getByTestId('language-note')).toContainText('Spanish (español)');
+test('every page is offered in the six UN languages, and a regional form of one leads to it', async ({ page }) => {
+  for (const locale of ['ar', 'zh', 'en', 'fr', 'ru', 'es']) {
+    const response = await page.goto(`/${locale}/instruments`);
+    expect(response?.status(), locale).toBe(200);
+    await expect(page.locator('html')).toHaveAttribute('lang', locale);
+    await expect(page.locator('html')).toHaveAttribute('dir', locale === 'ar' ? 'rtl' : 'ltr');
+  }
+  await page.goto('/fr-CA/instruments?x=1');
+  await expect(page).toHaveURL(/\/fr\/instruments\?x=1$/);
+  await page.goto('/ES');
+  await expect(page).toHaveURL(/\/es$/);
+  expect((await page.goto('/de/instruments'))?.status()).toBe(404);
+});
+
+test.describe('a first visit', () => {
+  for (const [preferred, locale] of [['fr-FR', 'fr'], ['ar-EG', 'ar'], ['ru', 'ru'], ['de-DE', 'en']] as const) {
+    test(`opens in the browser’s preferred language (${preferred})`, async ({ browser }) => {
+      const context = await browser.newContext({ locale: preferred });
+      const page = await context.newPage();
+      await page.goto('/');
+      await expect(page).toHaveURL(new RegExp(`/${locale}$`));
+      await expect(page.locator('html')).toHaveAttribute('lang', locale);
+      await context.close();
+    });
+  }
+});
+
+test.describe('the language menu (1366 px)', () => {
+  test.use({ viewport: DESKTOP });
+
+  test('leads to the same page and query in another language, labelled in its own', async ({ page }) => {
+    await page.goto('/en/search?q=drug&language=zh&language=en');
+    const menu = page.getByTestId('language-menu');
+    await menu.locator('summary').click();
+    const languages = menu.getByRole('navigation', { name: 'Language' }).getByRole('link');
+    await expect(languages).toHaveText(['العربية', '中文', 'English', 'Français', 'Русский', 'Español']);
+    await expect(languages.nth(2)).toHaveAttribute('aria-current', 'true');
+    await languages.nth(3).click();
+    await expect(page).toHaveURL(/\/fr\/search\?q=drug&language=zh&language=en$/);
+    await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+    await expect(page.getByTestId('language-menu').locator('summary')).toContainText('Français');
+    // The choice is remembered for an address without a language.
+    await page.goto('/');
+    await expect(page).toHaveURL(/\/fr$/);
+  });
+
+  test('remembers a signed-in reader’s choice in the profile, and the next sign-in opens in it', async ({ page }) => {
+    const { polyglot } = USERS;
+    await e2eQuery('UPDATE "User" SET locale = $1 WHERE email = $2', ['en', polyglot.email]);
+    await signInThroughApi(page, polyglot);
+    await page.goto('/en/dashboard');
+    await page.getByTestId('language-menu').locator('summary').click();
+    await page.getByTestId('language-menu').getByRole('link', { name: 'Español' }).click();
+    await expect(page).toHaveURL(/\/es\/dashboard$/);
+    await expect.poll(async () => (await e2eQuery('SELECT locale FROM "User" WHERE email = $1', [polyglot.email])).rows[0]?.locale).toBe('es');
+
+    await page.context().clearCookies();
+    await page.goto('/en/sign-in');
+    await page.getByLabel('E-mail address').fill(polyglot.email);
+    await page.getByLabel('Password').fill(polyglot.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(page).toHaveURL(/\/es\/dashboard$/);
+    await expect(page.locator('html')).toHaveAttribute('lang', 'es');
+  });
 });
 
 test.describe('the overview’s counts lead to the lists behind them', () => {

@@ -152,4 +152,20 @@ describe('the draft as text and as a Word file', () => {
     expect(xml).not.toContain('Submitted only');
     expect(draft.fileName).toBe(`draft-TA1-${world.cycle.code}-en.docx`);
   });
+
+  it('writes an Arabic draft right to left, and a French one in French, citing as each language does', async () => {
+    const arabic = buildNarrativeDraft((await loadNarrativeDraft(db, { cycleCode: world.cycle.code, areaCode: 'TA1', locale: 'ar' }))!, draftTranslator('ar'));
+    expect(arabic.sections[0]!.entries[0]!.body).toContain('X/TEST/1، الفقرة 1');
+    const arabicXml = await (await JSZip.loadAsync(await narrativeDraftDocx(arabic))).file('word/document.xml')!.async('string');
+    const paragraphs = arabicXml.match(/<w:p>|<w:p [^>]*>/g) ?? [];
+    expect(paragraphs.length).toBeGreaterThan(3);
+    // Every paragraph of the body reads right to left.
+    expect(arabicXml.match(/<w:bidi\/>/g)?.length).toBe(paragraphs.length);
+
+    const french = buildNarrativeDraft((await loadNarrativeDraft(db, { cycleCode: world.cycle.code, areaCode: 'TA1', locale: 'fr' }))!, draftTranslator('fr'));
+    expect(french.sections[0]!.entries[0]!.body).toContain('X/TEST/1, par. 1');
+    const frenchXml = await (await JSZip.loadAsync(await narrativeDraftDocx(french))).file('word/document.xml')!.async('string');
+    expect(frenchXml).not.toContain('<w:bidi/>');
+    expect(french.fileName).toBe(`draft-TA1-${world.cycle.code}-fr.docx`);
+  });
 });

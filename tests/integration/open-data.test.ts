@@ -15,6 +15,7 @@ import { reviewStatusReport, saveStatusReport, type ReportActor } from '@/lib/st
 import { signInAs } from '../support/action-context';
 import { createStatusWorld, type FixtureUser, type StatusWorld } from '../support/status-fixtures';
 import { createTestDatabase } from '../support/test-database';
+import { yearCycleName } from '@/lib/cycles/cycle-names';
 
 vi.mock('next-auth', async (original) => (await import('../support/action-context')).nextAuthModule(await original()));
 vi.mock('next-intl/server', async (original) => (await import('../support/action-context')).nextIntlServerModule(await original()));
@@ -269,7 +270,8 @@ describe('GET /api/v1/cycles', () => {
           deadline: '2025-12-31T23:59:59.000Z', state: 'CLOSED', published: false,
         },
         {
-          code: '2026', name: { en: '2026 reporting cycle', zh: '2026年报告周期' }, period: { start: '2026-01-01', end: '2026-12-31' },
+          // The seeded open cycle is named in all six languages.
+          code: '2026', name: yearCycleName(2026), period: { start: '2026-01-01', end: '2026-12-31' },
           deadline: '2026-12-31T23:59:59.000Z', state: 'OPEN', published: false,
         },
       ]);

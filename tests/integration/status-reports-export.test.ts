@@ -4,6 +4,9 @@
 // was published), the filters narrow as the screens do, and the rows are read and written in
 // batches as the reader takes them. Only the session is supplied (tests/support/action-context.ts).
 import { randomBytes } from 'node:crypto';
+import JSZip from 'jszip';
+import { CATALOGUES } from '@/lib/i18n/catalogues';
+import type { Locale } from '@/lib/i18n/routing';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
@@ -241,7 +244,7 @@ function rowOf(records: string[][], name: string): string[] {
   return record!;
 }
 
-const header = (lang: 'en' | 'zh') => COLUMN_KEYS.map((key) => (lang === 'en' ? en : zh).exports.columns[key]);
+const header = (lang: Locale) => COLUMN_KEYS.map((key) => CATALOGUES[lang].exports.columns[key]);
 const narrativeColumn = COLUMN_KEYS.indexOf('narrative');
 
 // ---------------------------------------------------------------------------------------------
@@ -293,6 +296,16 @@ describe('the XLSX export', () => {
     for (const name of namesIn(rows)) {
       expect(rowOf(rows, name).map(restoreCell), name).toEqual(lineBreaks(await expectedRow(reports[name]!.id, 'zh')));
     }
+  });
+
+  it('opens right to left in Arabic, headed in Arabic, and left to right in French', async () => {
+    const sheetXml = async (lang: string) => {
+      const zip = await JSZip.loadAsync(await (await download(`format=xlsx&lang=${lang}&cycle=2026`, world.users.secretariat)).arrayBuffer());
+      return zip.file('xl/worksheets/sheet1.xml')!.async('string');
+    };
+    expect(await sheetXml('ar')).toMatch(/<sheetView[^>]*rightToLeft="1"/);
+    expect(await sheetXml('fr')).not.toMatch(/rightToLeft="1"/);
+    expect((await xlsxOf(await download('format=xlsx&lang=ar&cycle=2026', world.users.secretariat)))[0]).toEqual(header('ar'));
   });
 
   it('writes a narrative a spreadsheet would run as a formula as text', async () => {
@@ -387,7 +400,7 @@ describe('the filters', () => {
     };
     expect(await refused('format=pdf')).toBe(en.exports.errors.format);
     expect(await refused('format=pdf&lang=zh')).toBe(zh.exports.errors.format);
-    expect(await refused('lang=fr')).toBe('The lang parameter is one of en, zh.');
+    expect(await refused('lang=de')).toBe('The lang parameter is one of ar, zh, en, fr, ru, es.');
     expect(await refused('state=LATE')).toBe('The state parameter is one of DRAFT, SUBMITTED, RETURNED, ACCEPTED, ALL.');
     expect(await refused('kind=ALL')).toBe('The kind parameter is MEMBER_STATE or OTHER.');
     expect(await refused('group=EUROPE')).toMatch(/^The group parameter is one of AFRICAN, /);

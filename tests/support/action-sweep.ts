@@ -569,6 +569,13 @@ export const ACTION_SPECS: Record<string, Variant[]> = {
       return { fields: {} };
     },
   }],
+  // One's own language: everyone signed in, on their own account only (the session's user is the resource).
+  'lib/users/language-actions.ts#rememberLanguageAction': [{
+    what: "remember one's language", allowed: signedIn, control: 'focalB',
+    async prepare() {
+      return { fields: { locale: 'fr' } };
+    },
+  }],
   // Two-step sign-in: everyone signed in, on their own account only (the session's user is the resource).
   'lib/mfa/actions.ts#startMfaEnrolmentAction': [{
     what: 'start setting up two-step sign-in', allowed: signedIn, control: 'focalB',

@@ -4,6 +4,7 @@ import { Link } from '@/lib/i18n/navigation';
 import { pageLocale } from '@/lib/i18n/page-locale';
 import { getLatestPublished } from '@/lib/summaries/queries';
 import { DistributionBar } from '@/components/summaries/distribution-bar';
+import { InLanguage, TitlesLanguageNote } from '@/components/ui/shown-in';
 
 export default async function HomePage({ params }: PageProps<'/[locale]'>) {
   const locale = await pageLocale(params);
@@ -23,16 +24,17 @@ export default async function HomePage({ params }: PageProps<'/[locale]'>) {
             <Link href={`/summaries?cycle=${encodeURIComponent(published.cycle.code)}`} className="font-medium text-un-navy underline">{t('allSummaries')}</Link>
           </p>
         )}
+        <TitlesLanguageNote locales={areas.flatMap((area) => [area.titleLocale, ...area.subAreas.map((sub) => sub.titleLocale)])} />
         <ol className="mt-4 grid gap-4 md:grid-cols-2">
           {areas.map((area) => (
             <li key={area.code} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm" data-testid="thematic-area">
               <p className="text-sm font-medium text-un-blue">{t('areaCode', { code: area.code })}</p>
               <h3 className="mt-1 font-semibold leading-snug">
-                <Link href={`/areas/${area.code}`} className="underline-offset-2 hover:underline">{area.title}</Link>
+                <Link href={`/areas/${area.code}`} className="underline-offset-2 hover:underline"><InLanguage text={area.title} locale={area.titleLocale} /></Link>
               </h3>
               {published?.areas[area.code] && (
                 <div className="mt-3" data-testid="home-area-figures">
-                  <DistributionBar distribution={published.areas[area.code]!.distribution} />
+                  <DistributionBar labelled distribution={published.areas[area.code]!.distribution} />
                   <p className="mt-1 text-sm text-slate-700">
                     <Link href={`/areas/${area.code}/summary?cycle=${encodeURIComponent(published.cycle.code)}`} className="text-un-navy underline">
                       {t('areaFigures', {
@@ -51,7 +53,7 @@ export default async function HomePage({ params }: PageProps<'/[locale]'>) {
                     {area.subAreas.map((sub) => (
                       <li key={sub.code}>
                         <Link href={`/areas/${sub.code}`} className="hover:underline">
-                          <span className="font-medium text-slate-500">{sub.code}</span> {sub.title}
+                          <span className="font-medium text-slate-500">{sub.code}</span> <InLanguage text={sub.title} locale={sub.titleLocale} />
                         </Link>
                       </li>
                     ))}

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { getFormatter, getTranslations } from 'next-intl/server';
+import { sentenceGap } from '@/lib/i18n/lists';
 import { requireUser } from '@/lib/auth/session';
 import { getOpenCycle } from '@/lib/cycles/queries';
 import { DASHBOARD_CYCLE_STATES, DASHBOARD_ROLES, DASHBOARD_STATES, getDashboard } from '@/lib/dashboard/queries';
@@ -55,7 +56,7 @@ export default async function DashboardPage({ params }: PageProps<'/[locale]/das
         <p className="mt-2 text-slate-700" data-testid="dashboard-role">
           {t('welcome', { name: user.name, role: tRoles(user.role) })}
           {/* Chinese sentences follow one another without a space. */}
-          {user.entity && <>{locale === 'zh' ? '' : ' '}{t('forEntity', { entity: localized(user.entity.name, locale) })}</>}
+          {user.entity && <>{sentenceGap(locale)}{t('forEntity', { entity: localized(user.entity.name, locale) })}</>}
         </p>
       </div>
       <section aria-labelledby="cycle-heading" className={section}>

@@ -7,6 +7,7 @@ import { Link } from '@/lib/i18n/navigation';
 import { RequeueEmailForm } from '@/components/notifications/requeue-email-form';
 import { MAYBE_DELIVERED } from '@/lib/notifications/outbox';
 import { dateFormatter } from '@/lib/i18n/dates';
+import { nameLanguage } from '@/lib/i18n/message-keys';
 
 export async function generateMetadata({ params }: PageProps<'/[locale]/outbox'>): Promise<Metadata> {
   const locale = await pageLocale(params);
@@ -28,7 +29,7 @@ export default async function OutboxPage({ params, searchParams }: PageProps<'/[
     getTranslations('outbox'), getTranslations('common'), getFormatter(), listOutbox(user, filters),
   ]);
   const when = (date: Date) => dates.shortDayTime(date);
-  const language = (locale: string) => (tCommon.has(`languages.${locale}` as never) ? tCommon(`languages.${locale}` as never) : locale);
+  const language = (locale: string) => nameLanguage(locale, (l) => tCommon(`languages.${l}`));
   const pageHref = (page: number) => {
     const query = new URLSearchParams(Object.entries({ state: filters.state, page } satisfies OutboxFilters).flatMap(([key, value]) => (value ? [[key, String(value)]] : [])));
     return `/outbox?${query.toString()}`;

@@ -6,6 +6,7 @@ import { locales } from '@/lib/i18n/routing';
 import { Link } from '@/lib/i18n/navigation';
 import { pageLocale } from '@/lib/i18n/page-locale';
 import { ContributorSettingButton, InviteContributorForm, type ContributorSetting } from '@/components/team/team-forms';
+import { nameLanguage } from '@/lib/i18n/message-keys';
 
 export async function generateMetadata({ params }: PageProps<'/[locale]/team'>): Promise<Metadata> {
   const locale = await pageLocale(params);
@@ -50,7 +51,7 @@ export default async function TeamPage({ params, searchParams }: PageProps<'/[lo
                   <tr key={person.id} className="border-t border-slate-100 align-top" data-testid="contributor-row">
                     <td className="px-3 py-2">
                       <p className="font-medium">{person.name}</p>
-                      <p className="break-words text-xs text-slate-600">{person.email} · {tCommon(`languages.${person.locale === 'zh' ? 'zh' : 'en'}`)}</p>
+                      <p className="break-words text-xs text-slate-600">{person.email} · {nameLanguage(person.locale, (l) => tCommon(`languages.${l}`))}</p>
                       <p className="mt-1 text-xs text-slate-600">{t(`sees.${person.seesWholeWorklist ? 'all' : 'assigned'}`)}</p>
                       <p className="mt-1 text-xs sm:hidden">{t(`states.${person.state}`)}</p>
                     </td>
@@ -70,7 +71,7 @@ export default async function TeamPage({ params, searchParams }: PageProps<'/[lo
         </div>
       )}
       <InviteContributorForm entityId={team.entity.id} locales={locales.map((code) => ({ code, name: tCommon(`languages.${code}`) }))} />
-      <p><Link href={worklistHref} className="font-medium text-un-navy underline">{t('assignHeading')} →</Link></p>
+      <p><Link href={worklistHref} className="font-medium text-un-navy underline">{t('assignHeading')} <span aria-hidden className="inline-block rtl:-scale-x-100">→</span></Link></p>
     </div>
   );
 }

@@ -152,7 +152,7 @@ export default async function WorklistPage({ params, searchParams }: PageProps<'
                         </td>
                       )}
                       <td className="px-3 py-2">
-                        <Link href={row.href} prefetch={false} className="font-semibold text-un-navy underline" data-testid="worklist-link">{row.reference}</Link>
+                        <Link href={row.href} prefetch={false} className="bidi-auto font-semibold text-un-navy underline" data-testid="worklist-link">{row.reference}</Link>
                         <p className="mt-0.5 break-words text-xs text-slate-600">{row.instrument.symbol}</p>
                         <div className="mt-1 sm:hidden"><StateBadge state={row.state} /></div>
                       </td>

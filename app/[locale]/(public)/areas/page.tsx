@@ -3,6 +3,7 @@ import { getTranslations } from 'next-intl/server';
 import { listThematicAreas } from '@/lib/catalogue/queries';
 import { Link } from '@/lib/i18n/navigation';
 import { pageLocale } from '@/lib/i18n/page-locale';
+import { InLanguage, TitlesLanguageNote } from '@/components/ui/shown-in';
 
 export async function generateMetadata({ params }: PageProps<'/[locale]/areas'>): Promise<Metadata> {
   const locale = await pageLocale(params);
@@ -18,12 +19,13 @@ export default async function ThematicAreasPage({ params }: PageProps<'/[locale]
     <main id="main" className="mx-auto max-w-6xl px-4 py-8">
       <h1 className="text-2xl font-semibold">{t('indexTitle')}</h1>
       <p className="mt-2 max-w-3xl text-slate-700">{t('indexIntro')}</p>
+      <TitlesLanguageNote locales={areas.flatMap((area) => [area.titleLocale, ...area.subAreas.map((sub) => sub.titleLocale)])} />
       <ol className="mt-6 space-y-4">
         {areas.map((area) => (
           <li key={area.code} className="rounded-lg border border-slate-200 bg-white p-4" data-testid="area-index-item">
             <p className="text-sm font-medium text-un-blue">{t('areaCode', { code: area.code })}</p>
             <h2 className="mt-0.5 text-lg font-semibold leading-snug">
-              <Link href={`/areas/${area.code}`} className="underline-offset-2 hover:underline">{area.title}</Link>
+              <Link href={`/areas/${area.code}`} className="underline-offset-2 hover:underline"><InLanguage text={area.title} locale={area.titleLocale} /></Link>
             </h2>
             <ul className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-sm">
               <li><Link href={`/areas/${area.code}`} className="text-un-navy underline">{t('openCommitments')}</Link></li>
@@ -36,7 +38,7 @@ export default async function ThematicAreasPage({ params }: PageProps<'/[locale]
                   {area.subAreas.map((sub) => (
                     <li key={sub.code}>
                       <Link href={`/areas/${sub.code}`} className="hover:underline">
-                        <span className="font-medium text-slate-500">{sub.code}</span> {sub.title}
+                        <span className="font-medium text-slate-500">{sub.code}</span> <InLanguage text={sub.title} locale={sub.titleLocale} />
                       </Link>
                     </li>
                   ))}

@@ -6,6 +6,8 @@ import { getOptionalUser } from '@/lib/auth/session';
 import { can } from '@/lib/auth/permissions';
 import { Link } from '@/lib/i18n/navigation';
 import { formatDate } from '@/lib/i18n/dates';
+import { nameLanguage } from '@/lib/i18n/message-keys';
+import { InLanguage } from '@/components/ui/shown-in';
 
 export function generateMetadata({ params }: PageProps<'/[locale]/documents'>): Promise<Metadata> {
   return pageTitle(params, 'documents');
@@ -29,9 +31,9 @@ export default async function DocumentsPage({ params }: PageProps<'/[locale]/doc
         <ul className="mt-6 space-y-3">
           {documents.map((document) => (
             <li key={`${document.symbol}-${document.language}`} className="rounded-lg border border-slate-200 bg-white p-4" data-testid="document">
-              <p className="text-sm font-medium text-un-blue">{document.symbol} · {tLanguages(document.language as never)}</p>
-              <h2 className="mt-1 font-semibold" lang={document.language}>
-                <Link href={`/documents/${document.slug}/${document.language}`} className="hover:underline">{document.title}</Link>
+              <p className="text-sm font-medium text-un-blue">{document.symbol} · {nameLanguage(document.language, tLanguages)}</p>
+              <h2 className="mt-1 font-semibold">
+                <Link href={`/documents/${document.slug}/${document.language}`} className="hover:underline"><InLanguage text={document.title} locale={document.language} /></Link>
               </h2>
               <p className="mt-1 text-sm text-slate-600">
                 {document.publishedOn && <>{formatDate(document.publishedOn, locale)} · </>}

@@ -5,6 +5,8 @@ import { pageLocale, pageTitle } from '@/lib/i18n/page-locale';
 import { Link } from '@/lib/i18n/navigation';
 import { dateFormatter } from '@/lib/i18n/dates';
 import { languageList } from '@/lib/i18n/lists';
+import { nameLanguage } from '@/lib/i18n/message-keys';
+import { InLanguage, TitlesLanguageNote } from '@/components/ui/shown-in';
 
 export function generateMetadata({ params }: PageProps<'/[locale]/instruments'>): Promise<Metadata> {
   return pageTitle(params, 'instruments');
@@ -25,6 +27,7 @@ export default async function InstrumentsPage({ params }: PageProps<'/[locale]/i
         {' · '}
         <a href="/api/catalogue/export?format=json" className="font-medium text-un-navy underline" download>JSON</a>
       </p>
+      <TitlesLanguageNote locales={instruments.flatMap((instrument) => [instrument.titleLocale, instrument.adoptedByLocale])} />
       <ul className="mt-6 grid gap-4 md:grid-cols-2">
         {instruments.map((instrument) => (
           <li key={instrument.code} className="rounded-lg border border-slate-200 bg-white p-4" data-testid="instrument">
@@ -33,15 +36,15 @@ export default async function InstrumentsPage({ params }: PageProps<'/[locale]/i
               {instrument.isDemo && <span className="ms-2 rounded bg-amber-100 px-1.5 text-xs text-amber-950">{tCatalogue('demoBadge')}</span>}
             </p>
             <h2 className="mt-1 font-semibold leading-snug">
-              <Link href={`/instruments/${instrument.slug}`} className="underline-offset-2 hover:underline">{instrument.title}</Link>
+              <Link href={`/instruments/${instrument.slug}`} className="underline-offset-2 hover:underline"><InLanguage text={instrument.title} locale={instrument.titleLocale} /></Link>
             </h2>
             <p className="mt-2 text-sm text-slate-600">
               {instrument.adoptedOn ? dates.day(instrument.adoptedOn) : instrument.adoptedYear}
-              {' · '}{instrument.adoptedBy}
+              {' · '}<InLanguage text={instrument.adoptedBy} locale={instrument.adoptedByLocale} />
             </p>
             <p className="mt-2 text-sm text-slate-700">
               {instrument.commitmentCount > 0
-                ? t('counts', { count: instrument.commitmentCount, languages: languageList(instrument.languages, (l) => tCatalogue(`languages.${l}` as never), locale, tCommon('listSeparator')) })
+                ? t('counts', { count: instrument.commitmentCount, languages: languageList(instrument.languages, (code) => nameLanguage(code, (l) => tCatalogue(`languages.${l}`)), locale, tCommon('listSeparator')) })
                 : t('notImported')}
             </p>
           </li>

@@ -11,6 +11,7 @@ import { HighlightedText } from '@/components/ui/highlighted-text';
 import { documentLanguages } from '@/lib/search/queries';
 import { searchedInAnotherScript } from '@/lib/search/highlight';
 import { languageList } from '@/lib/i18n/lists';
+import { nameLanguage } from '@/lib/i18n/message-keys';
 
 export function generateMetadata({ params }: PageProps<'/[locale]/search'>): Promise<Metadata> {
   return pageTitle(params, 'search');
@@ -40,7 +41,7 @@ export default async function SearchPage({ params, searchParams }: PageProps<'/[
   // Nothing found in the reader's script (English words over Chinese reports): say which languages the documents are in.
   const languages = paragraphs?.total === 0 ? await documentLanguages() : [];
   const otherLanguages = paragraphs?.total === 0 && searchedInAnotherScript(q, languages)
-    ? languageList(languages, (language) => tCatalogue(`languages.${language}` as never), locale, tCommon('listSeparator'))
+    ? languageList(languages, (language) => nameLanguage(language, (l) => tCatalogue(`languages.${l}`)), locale, tCommon('listSeparator'))
     : null;
   const pages = Math.max(1, Math.ceil(Math.max(paragraphs?.total ?? 0, commitments?.total ?? 0) / SEARCH_PAGE_SIZE));
   const pageHref = (to: number) => `/search?${new URLSearchParams({ q, ...(to > 1 ? { page: String(to) } : {}) })}`;

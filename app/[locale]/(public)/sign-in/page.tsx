@@ -24,7 +24,8 @@ export default async function SignInPage({ params, searchParams }: PageProps<'/[
   return (
     <main id="main" className="mx-auto max-w-md px-4 py-10">
       <h1 className="text-2xl font-semibold">{t('title')}</h1>
-      <SignInForm callbackPath={callbackPath} initialError={error} />
+      {/* No page asked for: the workspace opens in the language of the person's profile. */}
+      <SignInForm callbackPath={callbackPath} initialError={error} profileLanguage={query.callbackUrl === undefined} />
       {oidcConfigured() && (
         <div className="mt-6 space-y-2 border-t border-slate-200 pt-6">
           <SingleSignOnButton label={t('singleSignOn', { provider: env().OIDC_NAME })} callbackPath={callbackPath} />

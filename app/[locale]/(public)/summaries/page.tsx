@@ -9,6 +9,7 @@ import { pageLocale } from '@/lib/i18n/page-locale';
 import { DistributionBar, DistributionLegend } from '@/components/summaries/distribution-bar';
 import { PublishForm, UnpublishForm } from '@/components/summaries/publication-forms';
 import { dateFormatter } from '@/lib/i18n/dates';
+import { InLanguage, TitlesLanguageNote } from '@/components/ui/shown-in';
 
 export async function generateMetadata({ params }: PageProps<'/[locale]/summaries'>): Promise<Metadata> {
   const locale = await pageLocale(params);
@@ -52,15 +53,16 @@ export default async function SummariesPage({ params, searchParams }: PageProps<
             </p>
           </form>
           <DistributionLegend />
+          <TitlesLanguageNote locales={overview.areas.map((area) => area.titleLocale)} />
           <ul className="grid gap-4 md:grid-cols-2">
             {overview.areas.map((area) => (
               <li key={area.code} className="rounded-lg border border-slate-200 bg-white p-4" data-testid="overview-area">
                 <h2 className="font-semibold">
-                  <Link href={`/areas/${area.code}/summary?cycle=${encodeURIComponent(cycle.code)}`} className="text-un-navy underline">{area.code} {area.title}</Link>
+                  <Link href={`/areas/${area.code}/summary?cycle=${encodeURIComponent(cycle.code)}`} className="text-un-navy underline">{area.code} <InLanguage text={area.title} locale={area.titleLocale} /></Link>
                 </h2>
                 {area.summary ? (
                   <>
-                    <DistributionBar distribution={area.summary.distribution} className="mt-3" />
+                    <DistributionBar labelled distribution={area.summary.distribution} className="mt-3" />
                     <dl className="mt-3 grid grid-cols-2 gap-2 text-sm">
                       <div><dt className="text-slate-600">{t('progressIndex')}</dt><dd className="font-semibold tabular-nums">{percent(area.summary.progressIndex)}</dd></div>
                       <div><dt className="text-slate-600">{t('coverage')}</dt><dd className="tabular-nums">{t('ofEntities', { reporting: format.number(area.summary.entities.reporting), expected: format.number(area.summary.entities.expected) })}</dd></div>

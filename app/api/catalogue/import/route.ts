@@ -38,7 +38,7 @@ export async function POST(request: Request) {
         send({ type: 'done', result });
       } catch (error) {
         if (!isDomainError(error)) log.error({ err: error }, 'Import failed');
-        send({ type: 'error', message: isDomainError(error) ? tErrors(error.key as never, error.values as never) : t('unexpected') });
+        send({ type: 'error', message: isDomainError(error) ? tErrors(error.key, error.values) : t('unexpected') });
       }
       controller.close();
     },

@@ -1,5 +1,5 @@
 // Status reports as a CSV or XLSX download, with the filters of the screens:
-//   GET /api/exports/status-reports?format=csv|xlsx&cycle=&area=&entity=&group=&instrument=&state=&lang=en|zh
+//   GET /api/exports/status-reports?format=csv|xlsx&cycle=&area=&entity=&group=&instrument=&state=&lang=ar|en|es|fr|ru|zh
 // Anyone may ask; each caller gets the rows they may read (the public: accepted reports of
 // published cycles, as published). The file is streamed: see lib/exports/status-reports-export.ts.
 import { getOptionalUser } from '@/lib/auth/session';

@@ -1,5 +1,5 @@
 // The worklist as an XLSX workbook, to fill in offline and upload back:
-//   GET /api/worklist/xlsx?entity=CODE&lang=en|zh
+//   GET /api/worklist/xlsx?entity=CODE&lang=ar|en|es|fr|ru|zh
 // For the signed-in person only, with the rows they may read; without `entity`, their own
 // entity's worklist. Another entity's worklist, or an unknown one, is "not found".
 import { createTranslator } from 'next-intl';
@@ -10,8 +10,7 @@ import { isLocale, type Locale } from '@/lib/i18n/routing';
 import { XLSX_CONTENT_TYPE } from '@/lib/offline-reporting/format';
 import { getWorkbookData } from '@/lib/offline-reporting/queries';
 import { buildWorklistWorkbook, workbookFileName } from '@/lib/offline-reporting/worklist-workbook';
-import en from '@/messages/en.json';
-import zh from '@/messages/zh.json';
+import { CATALOGUES } from '@/lib/i18n/catalogues';
 
 export const dynamic = 'force-dynamic';
 
@@ -26,7 +25,7 @@ export async function GET(request: Request) {
   const user = await getOptionalUser();
   const asked = query.get('lang') ?? '';
   const locale: Locale = isLocale(asked) ? asked : user && isLocale(user.locale) ? user.locale : 'en';
-  const t = createTranslator({ locale, messages: (locale === 'zh' ? zh : en) as typeof en, namespace: 'offline.download' });
+  const t = createTranslator({ locale, messages: CATALOGUES[locale], namespace: 'offline.download' });
   if (!user) return refuse(401, t('signedOut'));
 
   const entityCode = query.get('entity') ?? user.entity?.code ?? null;

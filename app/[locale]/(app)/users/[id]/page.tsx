@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import type { Messages } from 'next-intl';
 import { getTranslations } from 'next-intl/server';
 import { requireUser } from '@/lib/auth/session';
 import { entityOptions, getUser } from '@/lib/users/queries';
@@ -8,13 +9,14 @@ import { DataTable } from '@/components/ui/data-table';
 import { ChangeRoleForm, UserAccessForm } from '@/components/users/user-forms';
 import { pageLocale, pageTitle } from '@/lib/i18n/page-locale';
 import { dateFormatter } from '@/lib/i18n/dates';
+import { nameLanguage } from '@/lib/i18n/message-keys';
 
 export function generateMetadata({ params }: PageProps<'/[locale]/users/[id]'>): Promise<Metadata> {
   return pageTitle(params, 'users');
 }
 
 /** Audit actions as the history names them; anything else is shown as recorded. */
-const EVENTS: Record<string, string> = {
+const EVENTS: Record<string, keyof Messages['users']['events'] | undefined> = {
   'user.sign-in': 'signIn', 'user.sign-in-failed': 'signInFailed', 'user.sign-out': 'signOut',
   'user.invite': 'invite', 'team.invite': 'invite', 'user.reinvite': 'reinvite', 'team.reinvite': 'reinvite',
   'user.accept-invitation': 'acceptInvitation', 'user.create': 'create',
@@ -44,7 +46,7 @@ export default async function UserPage({ params }: PageProps<'/[locale]/users/[i
 
   return (
     <div className="space-y-6">
-      <p><Link href="/users" className="text-sm text-un-navy underline">← {t('allUsers')}</Link></p>
+      <p><Link href="/users" className="text-sm text-un-navy underline"><span aria-hidden className="inline-block rtl:-scale-x-100">←</span> {t('allUsers')}</Link></p>
       <div>
         <h1 className="text-2xl font-semibold" data-testid="user-name">{account.name}</h1>
         <p className="break-all text-slate-700">{account.email}</p>
@@ -53,7 +55,7 @@ export default async function UserPage({ params }: PageProps<'/[locale]/users/[i
         <dt className="font-medium">{t('account')}</dt><dd data-testid="user-state">{t(`states.${account.state}`)}</dd>
         <dt className="font-medium">{t('role')}</dt><dd data-testid="user-role">{tRoles(account.role)}</dd>
         <dt className="font-medium">{t('entity')}</dt><dd>{account.entity ? `${account.entity.name} (${account.entity.code})` : '—'}</dd>
-        <dt className="font-medium">{t('language')}</dt><dd>{tCommon(`languages.${account.locale === 'zh' ? 'zh' : 'en'}`)}</dd>
+        <dt className="font-medium">{t('language')}</dt><dd>{nameLanguage(account.locale, (l) => tCommon(`languages.${l}`))}</dd>
         <dt className="font-medium">{t('createdAt')}</dt><dd>{when(account.createdAt)}</dd>
         {account.invitedBy && <><dt className="font-medium">{t('invitedBy')}</dt><dd>{account.invitedBy}</dd></>}
         <dt className="font-medium">{t('lastSignIn')}</dt><dd>{account.lastSignInAt ? when(account.lastSignInAt) : t('never')}</dd>
@@ -85,7 +87,7 @@ export default async function UserPage({ params }: PageProps<'/[locale]/users/[i
                 <tr key={event.id} className="border-t border-slate-100" data-testid="user-event">
                   <td className="px-3 py-2 whitespace-nowrap">{when(event.at)}</td>
                   <td className="px-3 py-2">
-                    {t(`events.${key}` as 'events.other', {
+                    {t(`events.${key}`, {
                       action: event.action, address: field(event.after, 'address'), before: roleName(event.before), after: roleName(event.after),
                     })}
                   </td>

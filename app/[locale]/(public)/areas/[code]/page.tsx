@@ -6,6 +6,7 @@ import { numberRanges } from '@/lib/documents/citation';
 import { pageLocale } from '@/lib/i18n/page-locale';
 import { Link } from '@/lib/i18n/navigation';
 import { CommitmentList } from '@/components/catalogue/commitment-list';
+import { InLanguage } from '@/components/ui/shown-in';
 
 export async function generateMetadata({ params }: PageProps<'/[locale]/areas/[code]'>): Promise<Metadata> {
   const locale = await pageLocale(params);
@@ -23,18 +24,18 @@ export default async function ThematicAreaPage({ params }: PageProps<'/[locale]/
     <main id="main" className="mx-auto max-w-6xl px-4 py-8">
       {area.parent && (
         <p className="text-sm">
-          <Link href={`/areas/${area.parent.code}`} className="text-un-navy underline">{area.parent.code} {area.parent.title}</Link>
+          <Link href={`/areas/${area.parent.code}`} className="text-un-navy underline">{area.parent.code} <InLanguage text={area.parent.title} locale={area.parent.titleLocale} /></Link>
         </p>
       )}
       <p className="mt-1 text-sm font-medium text-un-blue">{t('areaCode', { code: area.code })}</p>
-      <h1 className="mt-1 text-2xl font-semibold">{area.title}</h1>
+      <h1 className="mt-1 text-2xl font-semibold"><InLanguage text={area.title} locale={area.titleLocale} badge /></h1>
       {area.subAreas.length > 0 && (
         <nav aria-label={t('subAreas')} className="mt-4">
           <ul className="flex flex-wrap gap-2 text-sm">
             {area.subAreas.map((sub) => (
               <li key={sub.code}>
                 <Link href={`/areas/${sub.code}`} className="inline-block rounded border border-slate-300 bg-white px-2 py-1 hover:border-un-blue">
-                  {sub.code} {sub.title}
+                  {sub.code} <InLanguage text={sub.title} locale={sub.titleLocale} />
                 </Link>
               </li>
             ))}

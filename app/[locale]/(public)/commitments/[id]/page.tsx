@@ -13,6 +13,8 @@ import { RelateForm, UnrelateButton } from '@/components/catalogue/relation-form
 import { CommitmentProvenance } from '@/components/catalogue/commitment-provenance';
 import { CommitmentEvidence } from '@/components/evidence/commitment-evidence';
 import { dateFormatter } from '@/lib/i18n/dates';
+import { nameLanguage } from '@/lib/i18n/message-keys';
+import { InLanguage, MessageWithTitle } from '@/components/ui/shown-in';
 
 export async function generateMetadata({ params }: PageProps<'/[locale]/commitments/[id]'>): Promise<Metadata> {
   const locale = await pageLocale(params);
@@ -31,7 +33,7 @@ export default async function CommitmentPage({ params }: PageProps<'/[locale]/co
   ]);
   const editor = can(user, 'catalogue.edit');
   const otherInstruments = editor ? (await listInstruments(locale)).filter((instrument) => instrument.code !== commitment.instrument.code) : [];
-  const languageName = (code: string) => tCatalogue(`languages.${code}` as never);
+  const languageName = (code: string) => nameLanguage(code, (l) => tCatalogue(`languages.${l}`));
   const when = (date: Date) => dates.shortDayTime(date);
 
   return (
@@ -40,14 +42,14 @@ export default async function CommitmentPage({ params }: PageProps<'/[locale]/co
         <p className="text-sm">
           <Link href={`/instruments/${commitment.instrument.slug}`} className="text-un-navy underline">{commitment.instrument.symbol}</Link>
           {' · '}
-          <Link href={`/areas/${commitment.area.code}`} className="text-un-navy underline">{commitment.area.code} {commitment.area.title}</Link>
+          <Link href={`/areas/${commitment.area.code}`} className="text-un-navy underline">{commitment.area.code} <InLanguage text={commitment.area.title} locale={commitment.area.titleLocale} /></Link>
         </p>
         <h1 className="mt-2 text-2xl font-semibold" data-testid="commitment-citation">
           {tCatalogue('citation', { symbol: commitment.instrument.symbol, reference: displayReference(commitment.reference, locale) })}
         </h1>
         <p className="mt-1 text-sm text-slate-600">
-          {commitment.instrumentTitle}
-          {commitment.chapterTitle && <> — {t('chapter', { number: commitment.chapter!, title: commitment.chapterTitle })}</>}
+          <InLanguage text={commitment.instrumentTitle} locale={commitment.instrumentTitleLocale} badge />
+          {commitment.chapterTitle && <> — <MessageWithTitle format={(title) => t('chapter', { number: commitment.chapter!, title })} text={commitment.chapterTitle} locale={commitment.chapterTitleLocale!} /></>}
           {commitment.subheading && <> — {commitment.subheading}</>}
         </p>
         {commitment.instrument.isDemo && <p className="mt-3 rounded bg-amber-50 p-3 text-sm text-amber-950">{tCatalogue('demoNotice')}</p>}

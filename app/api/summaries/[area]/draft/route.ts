@@ -1,4 +1,4 @@
-// GET /api/summaries/{area}/draft?cycle=<code>&lang=en|zh: the narrative draft of a thematic area
+// GET /api/summaries/{area}/draft?cycle=<code>&lang=ar|en|es|fr|ru|zh: the narrative draft of a thematic area
 // in a cycle as a Word document, for the secretariat (it holds accepted, unpublished reports).
 // Anonymous callers are told to sign in (401); everyone else who may not read it gets 404, as if
 // the draft did not exist.

@@ -19,6 +19,7 @@ import { paragraphCitation } from '@/lib/evidence/queries';
 import { slugOf } from '@/lib/slug';
 import type { ImplementationStatus } from '@/lib/generated/prisma/enums';
 import { dateFormatter } from '@/lib/i18n/dates';
+import { InLanguage } from '@/components/ui/shown-in';
 
 type Props = PageProps<'/[locale]/areas/[code]/summary'>;
 
@@ -49,6 +50,10 @@ export default async function AreaSummaryPage({ params, searchParams }: Props) {
     );
   }
   const { summary, area, cycle } = view;
+  const subAreaTitle = (code: string) => {
+    const sub = area.subAreas.find((row) => row.code === code);
+    return sub && <InLanguage text={sub.title} locale={sub.titleLocale} />;
+  };
   const symbolOf = new Map(instruments.map((instrument) => [instrument.code, instrument.symbol]));
   // Every count of accepted reports leads to the reports behind it, for readers who may list them.
   // Everyone else gets them as a spreadsheet of what was published (the export applies the same
@@ -75,10 +80,10 @@ export default async function AreaSummaryPage({ params, searchParams }: Props) {
       <div>
         <p className="text-sm">
           <Link href={`/summaries?cycle=${encodeURIComponent(cycle.code)}`} className="text-un-navy underline">{t('overview')}</Link>
-          {area.parent && <> · <Link href={`/areas/${area.parent.code}/summary?cycle=${encodeURIComponent(cycle.code)}`} className="text-un-navy underline">{area.parent.code} {area.parent.title}</Link></>}
+          {area.parent && <> · <Link href={`/areas/${area.parent.code}/summary?cycle=${encodeURIComponent(cycle.code)}`} className="text-un-navy underline">{area.parent.code} <InLanguage text={area.parent.title} locale={area.parent.titleLocale} /></Link></>}
           {' · '}<Link href={`/areas/${area.code}`} className="text-un-navy underline">{t('areaPage')}</Link>
         </p>
-        <h1 className="mt-2 text-2xl font-semibold" data-testid="summary-heading">{area.code} {area.title}</h1>
+        <h1 className="mt-2 text-2xl font-semibold" data-testid="summary-heading">{area.code} <InLanguage text={area.title} locale={area.titleLocale} badge /></h1>
         <p className="mt-1 text-slate-700">{t('subtitle', { cycle: cycle.name })}</p>
         <p className="mt-2 text-sm" data-testid="summary-source">
           {view.live
@@ -143,7 +148,7 @@ export default async function AreaSummaryPage({ params, searchParams }: Props) {
         <h2 id="distribution-heading" className="text-lg font-semibold">{t('distribution')}</h2>
         <DistributionLegend />
         <FiguresTable caption={t('distributionCaption', { area: area.code, cycle: cycle.name })} labelHeader={t('area')} testId="summary-total"
-          rows={[{ key: area.code, label: `${area.code} ${area.title}`, distribution: summary.distribution, progressIndex: summary.progressIndex }]}
+          rows={[{ key: area.code, label: <>{area.code} <InLanguage text={area.title} locale={area.titleLocale} /></>, distribution: summary.distribution, progressIndex: summary.progressIndex }]}
           reportsHref={reportsHref({})} />
       </section>
 
@@ -153,7 +158,7 @@ export default async function AreaSummaryPage({ params, searchParams }: Props) {
           <FiguresTable caption={t('subAreas')} labelHeader={t('area')} testId="summary-subareas"
             rows={summary.subAreas.map((sub) => ({
               key: sub.code,
-              label: <Link href={`/areas/${sub.code}/summary?cycle=${encodeURIComponent(cycle.code)}`} className="text-un-navy underline">{sub.code} {area.subAreas.find((row) => row.code === sub.code)?.title}</Link>,
+              label: <Link href={`/areas/${sub.code}/summary?cycle=${encodeURIComponent(cycle.code)}`} className="text-un-navy underline">{sub.code} {subAreaTitle(sub.code)}</Link>,
               distribution: sub.distribution, progressIndex: sub.progressIndex,
             }))}
             reportsHref={(row, status) => reportsHref({ area: row.key })(row, status)} />

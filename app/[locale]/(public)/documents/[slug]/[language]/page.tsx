@@ -8,6 +8,7 @@ import { CopyCitation } from '@/components/documents/copy-citation';
 import { formatDate } from '@/lib/i18n/dates';
 import { getOptionalUser } from '@/lib/auth/session';
 import { mayLinkEvidence } from '@/lib/evidence/mutations';
+import { InLanguage } from '@/components/ui/shown-in';
 
 type Props = PageProps<'/[locale]/documents/[slug]/[language]'>;
 
@@ -49,7 +50,7 @@ export default async function DocumentPage({ params }: Props) {
   return (
     <main id="main" className="mx-auto max-w-6xl px-4 py-8">
       <p className="text-sm font-medium text-un-blue">{document.symbol}</p>
-      <h1 className="mt-1 text-2xl font-semibold" lang={document.language}>{document.title}</h1>
+      <h1 className="mt-1 text-2xl font-semibold"><InLanguage text={document.title} locale={document.language} badge /></h1>
       <p className="mt-2 text-sm text-slate-600">
         {document.publishedOn && <>{formatDate(document.publishedOn, locale)} · </>}
         {t('provenance', { when: formatDate(document.importedAt, locale) })}
@@ -94,7 +95,7 @@ export default async function DocumentPage({ params }: Props) {
                   <div className="flex flex-wrap gap-x-4" lang={locale}>
                     <CopyCitation citation={citation(paragraph.number)} url={`/${locale}${paragraphPath(document, paragraph.number)}`} />
                     {canLink && (
-                      <Link href={`${paragraphPath(document, paragraph.number)}#link-commitment`} className="text-xs text-un-navy underline"
+                      <Link href={`${paragraphPath(document, paragraph.number)}#link-commitment`} className="inline-flex min-h-6 items-center text-xs text-un-navy underline"
                         aria-label={tEvidence('openLabel', { citation: citation(paragraph.number) })}>
                         {tEvidence('open')}
                       </Link>

@@ -32,8 +32,8 @@ export default async function EntityProfilePage({ params, searchParams }: Props)
         <p className="text-sm font-medium text-un-blue">{t('title')}</p>
         <h1 className="text-2xl font-semibold" data-testid="profile-entity">{profile.entity.name}</h1>
         <p className="mt-1 text-slate-700">
-          {tEntities(`kinds.${profile.entity.kind}` as never)}
-          {profile.entity.regionalGroup && <> · {tEntities(`groups.${profile.entity.regionalGroup}` as never)}</>}
+          {tEntities(`kinds.${profile.entity.kind}`)}
+          {profile.entity.regionalGroup && <> · {tEntities(`groups.${profile.entity.regionalGroup}`)}</>}
         </p>
         <p className="mt-2 text-sm">
           <span className={`rounded px-2 py-0.5 ${profile.live ? 'bg-amber-100 text-amber-950' : 'bg-emerald-100 text-emerald-950'}`}>

@@ -17,6 +17,7 @@ import { NarrativeDiffView } from '@/components/status-reports/narrative-diff-vi
 import { ReportTimeline } from '@/components/status-reports/report-timeline';
 import { ReportEvidence } from '@/components/status-reports/report-evidence';
 import { dateFormatter } from '@/lib/i18n/dates';
+import { nameLanguage } from '@/lib/i18n/message-keys';
 
 type Params = PageProps<'/[locale]/reports/[cycle]/[entity]/[commitment]'>;
 
@@ -61,7 +62,7 @@ export default async function ReportPage(props: Params) {
           {view.isStaff && <> · <Link href="/reviews" className="text-un-navy underline">{t('backToReviews')}</Link></>}
         </p>
         <h1 className="mt-2 text-2xl font-semibold" data-testid="report-heading">
-          {commitment.reference} · {commitment.instrument.symbol}
+          <bdi>{commitment.reference}</bdi> · {commitment.instrument.symbol}
         </h1>
         <p className="mt-1 text-slate-700">{t('subtitle', { entity: view.entity.name, cycle: view.cycle.name })}</p>
         {commitment.instrument.isDemo && <p className="mt-3 rounded bg-amber-50 p-3 text-sm text-amber-950">{tCatalogue('demoNotice')}</p>}
@@ -82,7 +83,7 @@ export default async function ReportPage(props: Params) {
           <summary className="cursor-pointer">{t('provenance')}</summary>
           <ul className="mt-2 space-y-1">
             {commitment.provenance.map((entry) => (
-              <li key={entry.locale}>{t('provenanceLine', { language: tCatalogue(`languages.${entry.locale}` as never), source: entry.sourceName, when: when(entry.importedAt) })}</li>
+              <li key={entry.locale}>{t('provenanceLine', { language: nameLanguage(entry.locale, (l) => tCatalogue(`languages.${l}`)), source: entry.sourceName, when: when(entry.importedAt) })}</li>
             ))}
           </ul>
         </details>

@@ -4,7 +4,6 @@ import { getTranslations } from 'next-intl/server';
 import { getParagraph } from '@/lib/documents/queries';
 import { paragraphPath } from '@/lib/documents/citation';
 import { pageLocale } from '@/lib/i18n/page-locale';
-import { localized } from '@/lib/i18n/localized';
 import { Link } from '@/lib/i18n/navigation';
 import { CopyCitation } from '@/components/documents/copy-citation';
 import { getOptionalUser } from '@/lib/auth/session';
@@ -13,13 +12,14 @@ import { listCitingCommitments } from '@/lib/evidence/queries';
 import { CitingCommitments } from '@/components/evidence/citing-commitments';
 import { LinkToCommitment } from '@/components/evidence/link-to-commitment';
 import { dateFormatter } from '@/lib/i18n/dates';
+import { InLanguage } from '@/components/ui/shown-in';
 
 type Props = PageProps<'/[locale]/documents/[slug]/[language]/paragraphs/[number]'>;
 
 async function load(params: Props['params']) {
-  const { slug, language, number } = await params;
+  const { slug, language, number, locale } = await params;
   if (!/^\d{1,5}$/.test(number)) notFound();
-  return getParagraph(slug, language, Number(number));
+  return getParagraph(slug, language, Number(number), locale);
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -70,7 +70,7 @@ export default async function ParagraphPage({ params }: Props) {
       {paragraph.area && (
         <p className="mt-4 text-sm">
           {t('area')}{' '}
-          <Link href={`/areas/${paragraph.area.code}`} className="text-un-navy underline">{paragraph.area.code} {localized(paragraph.area.title, locale)}</Link>
+          <Link href={`/areas/${paragraph.area.code}`} className="text-un-navy underline">{paragraph.area.code} <InLanguage text={paragraph.area.title} locale={paragraph.area.titleLocale} badge /></Link>
         </p>
       )}
       <div className="mt-8 space-y-6">
