@@ -71,7 +71,7 @@ export function AppNav({ items }: { items: NavItem[] }) {
               <Link
                 href={item.href}
                 aria-current={isCurrent(item.href) ? 'page' : undefined}
-                className="block whitespace-nowrap border-b-2 border-transparent px-3 py-2.5 text-sm font-medium text-slate-700 hover:text-un-navy aria-[current=page]:border-un-blue aria-[current=page]:text-un-navy"
+                className="focus-ring-inset block whitespace-nowrap border-b-2 border-transparent px-3 py-2.5 text-sm font-medium text-slate-700 hover:text-un-navy aria-[current=page]:border-un-blue aria-[current=page]:text-un-navy"
               >
                 {t(item.key)}
               </Link>

@@ -57,12 +57,14 @@ export async function SiteHeader() {
     <span aria-hidden className="min-w-5 rounded-full bg-amber-300 px-1.5 text-center text-xs font-semibold leading-5 text-un-navy">{unread}</span>
   );
   const panelLink = 'block rounded px-3 py-2 hover:bg-slate-100';
+  const brand = t('brand');
 
   return (
     <header className="relative bg-un-navy text-white print:hidden" data-testid="site-header">
       <div className="mx-auto flex min-h-12 max-w-6xl items-center gap-x-2 px-4 py-1.5 sm:gap-x-4 xl:max-w-screen-2xl">
-        <Link href="/" className="min-w-0 truncate text-sm font-semibold tracking-tight sm:text-base" data-testid="brand">
-          {t('appName')}
+        {/* On a desktop a long name (French, Russian, Spanish) takes two smaller lines rather than being cut short. */}
+        <Link href="/" className={`min-w-0 truncate text-sm font-semibold tracking-tight sm:text-base xl:whitespace-normal xl:leading-tight ${brand.length > 32 ? 'xl:text-sm' : ''}`} data-testid="brand">
+          {brand}
         </Link>
 
         {/* Desktop: one row. */}

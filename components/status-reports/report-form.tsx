@@ -1,6 +1,6 @@
 'use client';
 
-import { useActionState, useEffect, useState } from 'react';
+import { useActionState, useEffect, useRef, useState } from 'react';
 import { useFormatter, useLocale, useTranslations } from 'next-intl';
 import type { ActionState } from '@/lib/action-state';
 import type { ImplementationStatus } from '@/lib/generated/prisma/enums';
@@ -92,13 +92,19 @@ export function ReportForm({ keys, initial, previous, canSubmit, statuses, narra
     if (dirty) writeDraft(storageKey, { fields: values, version: saved.version });
   }, [dirty, storageKey, values, saved.version]);
 
+  // A save refused for a field's sake puts the focus on the first field refused, beside its message.
+  const form = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    if (state && !state.ok && Object.keys(state.fieldErrors).length > 0) form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [state]);
+
   const conflict = conflictOf(state);
   const fieldErrors = (field: string) => (state && !state.ok ? (state.fieldErrors[field] ?? []) : []);
   const narrativeLength = values.narrative.length;
   const set = (field: keyof Fields) => (event: { target: { value: string } }) => setValues((current) => ({ ...current, [field]: event.target.value }));
 
   return (
-    <form action={action} className="space-y-4 rounded-lg border border-slate-200 bg-white p-4" aria-labelledby="report-form-heading" data-testid="report-form">
+    <form ref={form} action={action} className="space-y-4 rounded-lg border border-slate-200 bg-white p-4" aria-labelledby="report-form-heading" data-testid="report-form">
       <h2 id="report-form-heading" className="text-lg font-semibold">{t('formHeading')}</h2>
       <input type="hidden" name="cycleId" value={keys.cycleId} />
       <input type="hidden" name="entityId" value={keys.entityId} />
@@ -239,6 +245,8 @@ function useLeaveWarning(active: boolean, message: string) {
       const link = (event.target as Element | null)?.closest?.('a[href]') as HTMLAnchorElement | null;
       // Downloads and new tabs leave the page as it is; other sites unload it, and beforeunload asks.
       if (!link || link.target === '_blank' || link.hasAttribute('download') || link.origin !== window.location.origin || event.defaultPrevented) return;
+      // A link within this page (the skip link, a table of contents) does not leave it.
+      if (link.hash && link.pathname === window.location.pathname && link.search === window.location.search) return;
       if (!window.confirm(message)) {
         event.preventDefault();
         event.stopPropagation();

@@ -1,6 +1,6 @@
 'use client';
 
-import { useActionState, useState } from 'react';
+import { useActionState, useEffect, useRef, useState } from 'react';
 import { useTranslations } from 'next-intl';
 import { reviewStatusReportAction } from '@/lib/status-reports/actions';
 import { FormStatus } from '@/components/ui/form-status';
@@ -17,6 +17,11 @@ export function ReviewForm({ reportId, version, commentMax }: { reportId: string
   const [comment, setComment] = useState('');
   const [state, action, pending] = useActionState(reviewStatusReportAction, null);
   const errors = state && !state.ok ? (state.fieldErrors.comment ?? []) : [];
+  // A return refused for want of a comment puts the focus in the comment it asks for.
+  const commentField = useRef<HTMLTextAreaElement>(null);
+  useEffect(() => {
+    if (state && !state.ok && state.fieldErrors.comment?.length) commentField.current?.focus();
+  }, [state]);
   return (
     <form action={action} className="space-y-3 rounded-lg border border-slate-200 bg-white p-4" aria-labelledby="review-heading" data-testid="review-form">
       <h2 id="review-heading" className="text-lg font-semibold">{t('heading')}</h2>
@@ -25,7 +30,7 @@ export function ReviewForm({ reportId, version, commentMax }: { reportId: string
       <div>
         <label htmlFor="review-comment" className="block text-sm font-medium">{t('comment')}</label>
         <p id="review-comment-hint" className="mt-0.5 text-xs text-slate-600">{t('commentHint')}</p>
-        <textarea id="review-comment" name="comment" rows={4} value={comment} onChange={(event) => setComment(event.target.value)}
+        <textarea ref={commentField} id="review-comment" name="comment" rows={4} value={comment} onChange={(event) => setComment(event.target.value)}
           aria-invalid={errors.length > 0 || undefined} aria-describedby={`review-comment-hint ${characterLimitId('review-comment')}${errors.length ? ' review-comment-error' : ''}`}
           className="mt-1 block w-full rounded border border-slate-300 bg-white px-3 py-2 aria-[invalid=true]:border-red-600" />
         <CharacterLimit fieldId="review-comment" max={commentMax} value={comment} />

@@ -14,7 +14,7 @@ export function DistributionBar({ distribution, className = '', labelled = false
   const total = itemsOf(distribution);
   const label = DISTRIBUTION_KEYS.filter((key) => distribution[key] > 0).map((key) => `${t(key)} ${format.number(distribution[key])}`).join(tCommon('listSeparator'));
   return (
-    <div {...(labelled ? { role: 'img', 'aria-label': label } : { 'aria-hidden': true })} className={`flex h-3 w-full overflow-hidden rounded bg-slate-100 ${className}`}>
+    <div {...(labelled && label ? { role: 'img', 'aria-label': label } : { 'aria-hidden': true })} className={`flex h-3 w-full overflow-hidden rounded bg-slate-100 ${className}`}>
       {total > 0 && DISTRIBUTION_KEYS.map((key) =>
         distribution[key] > 0 ? (
           <div key={key} className={STATUS_SWATCH[key]} style={{ width: `${(100 * distribution[key]) / total}%` }} title={`${t(key)}: ${distribution[key]}`} />

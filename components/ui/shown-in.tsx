@@ -44,7 +44,8 @@ export function MessageWithTitle({ format, text, locale }: Shown & { format: (ti
 
 /**
  * One note for a list of titles, naming the languages they are shown in where these are not the
- * page's ("Titles shown in English: not yet imported in French."); nothing when all are in it.
+ * page's ("Titles shown in English: not yet imported in French.", or "Some titles …" when others
+ * are in the page's language); nothing when all are in it.
  */
 export async function TitlesLanguageNote({ locales }: { locales: readonly string[] }) {
   const page = await getLocale();
@@ -54,7 +55,11 @@ export async function TitlesLanguageNote({ locales }: { locales: readonly string
   const name = (code: string) => nameLanguage(code, (language) => t(`languages.${language}`));
   return (
     <p role="note" className="mt-2 w-fit rounded bg-amber-100 px-2 py-0.5 text-sm text-amber-950" data-testid="titles-language-note">
-      {t('titlesShownIn', { shown: languageList(others, name, page, tCommon('listSeparator')), page: name(page) })}
+      {t('titlesShownIn', {
+        scope: locales.includes(page) ? 'some' : 'all',
+        shown: languageList(others, name, page, tCommon('listSeparator')),
+        page: name(page),
+      })}
     </p>
   );
 }

@@ -116,8 +116,41 @@ async function focusIndicator(page: Page) {
       outline: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0,
       shadow: style.boxShadow !== 'none',
       sized: box.width > 0 && box.height > 0,
+      // A box that scrolls cuts off whatever is drawn outside it: the ring must fit inside it.
+      clippedBy: (() => {
+        const ring = Math.max(0, parseFloat(style.outlineWidth) + parseFloat(style.outlineOffset)) - 1;
+        for (let box2 = element.parentElement; box2; box2 = box2.parentElement) {
+          const boxStyle = getComputedStyle(box2);
+          if (boxStyle.overflowX === 'visible' && boxStyle.overflowY === 'visible') continue;
+          const outer = box2.getBoundingClientRect();
+          const [left, top] = [outer.left + box2.clientLeft, outer.top + box2.clientTop];
+          const cut = box.left - ring < left || box.right + ring > left + box2.clientWidth || box.top - ring < top || box.bottom + ring > top + box2.clientHeight;
+          if (cut) return `${box2.tagName.toLowerCase()}.${[...box2.classList].join('.')}`;
+        }
+        return null;
+      })(),
+      // WCAG 2.4.11: nothing (a sticky header, a banner) covers what has the focus.
+      covered: (() => {
+        const [x, y] = [box.left + box.width / 2, box.top + box.height / 2];
+        if (x < 0 || y < 0 || x > window.innerWidth || y > window.innerHeight) return false;
+        const hit = document.elementFromPoint(x, y);
+        return Boolean(hit && !element.contains(hit) && !hit.contains(element) && !(hit instanceof HTMLLabelElement && hit.control === element));
+      })(),
     };
   });
+}
+
+/** The next `stops` elements Tab reaches each show, uncut and uncovered, that they have the focus. */
+async function expectFocusShows(page: Page, stops: number) {
+  for (let step = 0; step < stops; step += 1) {
+    await page.keyboard.press('Tab');
+    const indicator = await focusIndicator(page);
+    if (!indicator) return;
+    expect.soft(indicator.sized, `focused but not seen: ${indicator.element}`).toBe(true);
+    expect.soft(indicator.outline || indicator.shadow, `no visible focus: ${indicator.element}`).toBe(true);
+    expect.soft(indicator.covered, `the focus is covered: ${indicator.element}`).toBe(false);
+    expect.soft(indicator.clippedBy, `the focus ring is cut off: ${indicator.element}`).toBeNull();
+  }
 }
 
 for (const locale of LOCALES) {
@@ -130,29 +163,28 @@ for (const locale of LOCALES) {
 
         expect(await seriousViolations(page), 'serious or critical axe violations').toEqual([]);
 
-        // The skip link is the first thing Tab reaches; it shows, and moves the focus to the main content.
+        // The skip link is the first thing Tab reaches, and it shows; what Tab reaches next (the
+        // header, the workspace's tabs) shows that it has the focus.
         await page.keyboard.press('Tab');
         const skip = page.locator('a[href="#main"]');
         await expect(skip).toBeFocused();
         await expect(skip).toBeInViewport();
+        await expectFocusShows(page, 40);
+
+        // The skip link moves the focus to the main content, and Tab goes on from there.
+        await open(page, locale, mainPage.path(keys));
+        await page.keyboard.press('Tab');
         await page.keyboard.press('Enter');
         await expect(page.locator('main#main')).toBeFocused();
-
-        // Everything Tab reaches next shows that it has the focus.
-        for (let step = 0; step < 25; step += 1) {
-          await page.keyboard.press('Tab');
-          const indicator = await focusIndicator(page);
-          if (!indicator) break;
-          expect(indicator.sized, `focused but not seen: ${indicator.element}`).toBe(true);
-          expect(indicator.outline || indicator.shadow, `no visible focus: ${indicator.element}`).toBe(true);
-        }
+        await page.keyboard.press('Tab');
+        expect(await page.evaluate(() => document.querySelector('main#main')!.contains(document.activeElement))).toBe(true);
+        await expectFocusShows(page, 40);
 
         await expectReflows(page);
       });
     }
   });
 }
-
 
 /** A page in a state it reaches after something was done in it: no violation, and it reflows. */
 async function expectAccessible(page: Page) {
@@ -262,12 +294,25 @@ test.describe('a report refused, submitted and reviewed', () => {
     await asOf.getByLabel('Year').fill('2026');
     await page.getByRole('button', { name: 'Save draft' }).click();
     await expect(day).toHaveAttribute('aria-invalid', 'true');
+    // The focus is put on the first field refused.
+    await expect(day).toBeFocused();
     const message = page.locator('#report-as-of-error');
     await expect(message).not.toBeEmpty();
     const words = (await message.textContent())!;
     await expect(day).toHaveAccessibleDescription(new RegExp(words.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
     expect(await seriousViolations(page)).toEqual([]);
     await expect(page.getByTestId('state-badge').first()).toHaveText('Not reported');
+
+    // With changes not saved, leaving the page asks first; the skip link does not leave it.
+    const asked: string[] = [];
+    page.on('dialog', (dialog) => {
+      asked.push(dialog.message());
+      void dialog.dismiss();
+    });
+    await page.locator('a[href="#main"]').focus();
+    await page.keyboard.press('Enter');
+    await expect(page.locator('main#main')).toBeFocused();
+    expect(asked).toEqual([]);
 
     await day.fill('28');
     await page.getByLabel('Status', { exact: true }).selectOption({ label: 'In progress' });

@@ -63,7 +63,7 @@ for (const [letter, status, narrative] of [
 
     const statusField = page.getByLabel('Status', { exact: true });
     await tabTo(page, statusField);
-    await arrowTo(page, statusField, status);
+    await arrowTo(page, statusField, 'NOT_STARTED');
 
     const asOf = page.getByRole('group', { name: 'As of', exact: true });
     await tabTo(page, asOf.getByLabel('Day'));
@@ -77,6 +77,9 @@ for (const [letter, status, narrative] of [
     await tabTo(page, narrativeField);
     await page.keyboard.type(narrative);
     await expect(narrativeField).toHaveValue(narrative);
+    // Second thoughts: back to the status with Shift+Tab, to change it.
+    await tabTo(page, statusField, { backwards: true });
+    await arrowTo(page, statusField, status);
 
     await tabTo(page, page.getByRole('button', { name: 'Submit for review' }));
     await page.keyboard.press('Enter');
@@ -97,7 +100,7 @@ test('the secretariat returns 1(a) with a comment, with the keyboard alone', asy
   const returnButton = page.getByRole('button', { name: 'Return for revision' });
   await expect(returnButton).toBeEnabled();
 
-  // Returning without a comment is refused in words, and the comment field points to them.
+  // Returning without a comment is refused in words; the focus goes to the comment field, which points to them.
   await tabTo(page, returnButton);
   await page.keyboard.press('Enter');
   const comment = page.getByLabel('Comment', { exact: true });
@@ -105,7 +108,7 @@ test('the secretariat returns 1(a) with a comment, with the keyboard alone', asy
   await expect(comment).toHaveAttribute('aria-invalid', 'true');
   await expect(comment).toHaveAccessibleDescription(/Say what should be revised\./);
 
-  await tabTo(page, comment, { backwards: true });
+  await expect(comment).toBeFocused();
   await page.keyboard.type('[E2E] Please say when the first stage started.');
   await tabTo(page, returnButton);
   await page.keyboard.press('Space');

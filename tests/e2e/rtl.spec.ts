@@ -58,6 +58,8 @@ const PUBLIC: Stop[] = [
     check: async (page) => {
       expect(await direction(page, '[data-testid="paragraph"]')).toBe('ltr');
       expect(await direction(page, 'main')).toBe('rtl');
+      // Its paragraph numbers too ("1." before the text, not ".1").
+      await expectLeftToRight(page, '[data-testid="paragraph"] p a', '1', '.');
     },
   },
   { name: 'paragraph', path: '/ar/documents/a-74-129/zh/paragraphs/7' },
@@ -87,6 +89,7 @@ const SIGNED_IN: (Stop & { user: E2EUser; workspace: boolean })[] = [
     name: 'worklist', user: USERS.focalMex, workspace: true, path: '/ar/worklist',
     check: (page) => expectLeftToRight(page, '[data-testid="worklist-link"]', '1', '('),
   },
+  { name: 'team', user: USERS.focalMex, workspace: true, path: '/ar/team' },
   {
     name: 'report-form', user: USERS.focalMex, workspace: true, path: firstLink('/ar/worklist', '/reports/'),
     check: (page) => expectLeftToRight(page, '[data-testid="report-heading"]', '1', '('),
@@ -150,6 +153,10 @@ async function checkPage(page: Page, stop: Stop, viewport: keyof typeof VIEWPORT
   expect(overflow.outside, `${stop.name} (${viewport}): elements beyond the page's edges`).toEqual([]);
   expect(overflow.scrollWidth, `${stop.name} (${viewport}): the page scrolls sideways`).toBeLessThanOrEqual(overflow.clientWidth);
 
+  // Arrows that point along the text ("← all users", "next →") are turned round.
+  const arrows = await page.locator('main').evaluate((main) =>
+    [...main.querySelectorAll('*')].filter((element) => element.children.length === 0 && /^[←→]$/.test(element.textContent!.trim())).map((element) => getComputedStyle(element).scale));
+  expect(arrows.filter((scale) => scale !== '-1 1'), `${stop.name}: arrows not turned round`).toEqual([]);
   await stop.check?.(page);
   await page.screenshot({ path: `test-results/rtl/${stop.name}-${viewport}.png`, fullPage: true });
 }
@@ -198,5 +205,26 @@ test.describe('Arabic on a desktop: the header', () => {
     for (const arrow of await neighbours.locator('span[aria-hidden]').all()) {
       expect(await arrow.evaluate((element) => getComputedStyle(element).scale)).toBe('-1 1');
     }
+  });
+});
+
+test.describe('Arabic on a phone: the workspace tabs', () => {
+  test.use({ viewport: VIEWPORTS.phone, isMobile: true, hasTouch: true });
+
+  test('scroll towards the left, say so at the left edge, and bring the current tab into view', async ({ page }) => {
+    await signInThroughApi(page, USERS.admin);
+    await page.goto('/ar/dashboard');
+    // More tabs wait at the end, which is the left edge.
+    const more = await page.getByTestId('app-nav-more-end').boundingBox();
+    expect(more!.x + more!.width).toBeLessThanOrEqual(VIEWPORTS.phone.width / 2);
+    await expect(page.getByTestId('app-nav-more-start')).toHaveCount(0);
+    // A tab far along the row is scrolled into view when it is the current one.
+    await page.goto('/ar/outbox');
+    const current = await page.getByTestId('app-nav').locator('[aria-current="page"]').boundingBox();
+    expect(current!.x).toBeGreaterThanOrEqual(0);
+    expect(current!.x + current!.width).toBeLessThanOrEqual(VIEWPORTS.phone.width);
+    // Having scrolled, more tabs wait at the start, the right edge.
+    const back = await page.getByTestId('app-nav-more-start').boundingBox();
+    expect(back!.x).toBeGreaterThanOrEqual(VIEWPORTS.phone.width / 2);
   });
 });

@@ -36,7 +36,7 @@ test.describe('on a desktop (1366 px)', () => {
         expect(spread, `${locale}: items on more than one row`).toBeLessThanOrEqual(4);
         expect(height).toBeLessThanOrEqual(56);
         // The brand is whole, not cut short.
-        expect(await page.getByTestId('brand').evaluate((brand) => brand.scrollWidth <= brand.clientWidth)).toBe(true);
+        expect(await page.getByTestId('brand').evaluate((brand) => brand.scrollWidth <= brand.clientWidth), `${locale}: the name is cut short`).toBe(true);
         if (user) await expect(page.getByTestId('signed-in-as')).toContainText(user.name);
       }
     });

@@ -394,7 +394,7 @@ describe('the inbox', () => {
     expect(chinese.rows.map((row) => row.text)).toEqual([
       `${names.NGA.zh}，TEST/1 1(a)（${cycleName.zh}）已退回修改：[TEST] Inbox comment.`,
       `${names.MEX.zh}的5份报告已被接受（${cycleName.zh}）`,
-      `报告周期${cycleName.zh}已开放；截止日期为2026年12月31日`,
+      `${cycleName.zh}已开放；截止日期为2026年12月31日`,
     ]);
     expect(chinese.rows.map((row) => [row.type, row.href, row.read])).toEqual([
       ['REPORT_RETURNED', '/reports/x', false], ['REPORT_ACCEPTED', '/worklist?state=ACCEPTED', false], ['CYCLE_OPENED', '/worklist', false],
@@ -403,7 +403,7 @@ describe('the inbox', () => {
     expect(english.rows.map((row) => row.text)).toEqual([
       `${names.NGA.en}, TEST/1 1(a) (${cycleName.en}) was returned for revision: [TEST] Inbox comment.`,
       `5 reports of ${names.MEX.en} accepted (${cycleName.en})`,
-      `The reporting cycle ${cycleName.en} is open; the deadline is 31 December 2026`,
+      `The ${cycleName.en} is open; the deadline is 31 December 2026`,
     ]);
     // Nobody else's.
     expect((await inbox.listNotifications(sessionOf(stranger), 1, 'en')).rows.map((row) => row.type)).toEqual(['REPORT_RETURNED']);

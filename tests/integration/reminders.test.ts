@@ -97,7 +97,9 @@ describe('the threshold reached', () => {
   });
 
   it('dates the deadline as the United Nations writes it, in each language', () => {
-    expect(unDate(new Date('2026-04-19T23:59:59Z'))).toEqual({ en: '19 April 2026', zh: '2026年4月19日' });
+    expect(unDate(new Date('2026-04-19T23:59:59Z'))).toEqual({
+      ar: '19 أبريل 2026', zh: '2026年4月19日', en: '19 April 2026', fr: '19 avril 2026', ru: '19 апреля 2026 г.', es: '19 de abril de 2026',
+    });
   });
 });
 
@@ -212,8 +214,8 @@ describe('deadline reminders', () => {
     expect((await given()).filter((row) => row.endsWith('(moved)'))).toEqual(['focalMex2@14 (moved)', 'focalMex@14 (moved)']);
     const latest = (await deadlineMessages()).slice(-2);
     expect(latest.map((message) => message.data)).toEqual([
-      expect.objectContaining({ days: 14, deadline: { en: '31 January 2027', zh: '2027年1月31日' } }),
-      expect.objectContaining({ days: 14, deadline: { en: '31 January 2027', zh: '2027年1月31日' } }),
+      expect.objectContaining({ days: 14, deadline: expect.objectContaining({ en: '31 January 2027', zh: '2027年1月31日', fr: '31 janvier 2027' }) }),
+      expect.objectContaining({ days: 14, deadline: expect.objectContaining({ en: '31 January 2027', zh: '2027年1月31日', fr: '31 janvier 2027' }) }),
     ]);
   });
 

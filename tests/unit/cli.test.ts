@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 const run = (...args: string[]) =>
   spawnSync(process.execPath, ['--import', 'tsx', 'scripts/cli.ts', ...args], { encoding: 'utf8', env: { ...process.env, DATABASE_URL: '' } });
 
-describe('npm run cli', () => {
+// Each test starts Node with tsx, which takes seconds on a busy machine: a generous limit, not a timing check.
+describe('npm run cli', { timeout: 30_000 }, () => {
   it('lists its commands with help', () => {
     const output = execFileSync(process.execPath, ['--import', 'tsx', 'scripts/cli.ts', 'help'], { encoding: 'utf8' });
     expect(output).toContain('Usage: npm run cli -- <command> [options]');

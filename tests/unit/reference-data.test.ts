@@ -332,7 +332,11 @@ describe('openCycle', () => {
     const cycle = openCycle(new Date('2026-07-15T12:00:00Z'));
     expect(cycle).toEqual({
       code: '2026',
-      name: { en: '2026 reporting cycle', zh: '2026年报告周期' },
+      // The application's own words, so in all six languages.
+      name: {
+        ar: 'دورة الإبلاغ لعام 2026', zh: '2026年报告周期', en: '2026 reporting cycle',
+        fr: 'Cycle de rapport 2026', ru: 'Отчетный цикл 2026 года', es: 'Ciclo de presentación de informes 2026',
+      },
       periodStart: new Date('2026-01-01T00:00:00Z'),
       periodEnd: new Date('2026-12-31T00:00:00Z'),
       opensAt: new Date('2026-01-01T00:00:00Z'),

@@ -68,7 +68,7 @@ export default async function DocumentPage({ params }: Props) {
             {document.sections.map((section) => (
               <li key={section.path} style={{ paddingInlineStart: `${(section.path.split('.').length - 1) * 0.75}rem` }}>
                 {firstParagraphOf.has(section.path) ? (
-                  <a href={`#para-${firstParagraphOf.get(section.path)}`} className="hover:underline">{section.path} {section.heading}</a>
+                  <a href={`#para-${firstParagraphOf.get(section.path)}`} className="focus-ring-inset hover:underline">{section.path} {section.heading}</a>
                 ) : (
                   <span>{section.path} {section.heading}</span>
                 )}
@@ -87,7 +87,7 @@ export default async function DocumentPage({ params }: Props) {
                 })}
                 <div id={`para-${paragraph.number}`} className="mb-4 scroll-mt-4 rounded target:bg-amber-50" data-testid="paragraph">
                   <p className="leading-relaxed">
-                    <Link href={paragraphPath(document, paragraph.number)} className="me-2 font-semibold text-un-navy" aria-label={citation(paragraph.number)} lang={locale}>
+                    <Link href={paragraphPath(document, paragraph.number)} className="me-2 font-semibold text-un-navy [direction:inherit]" aria-label={citation(paragraph.number)} lang={locale}>
                       {paragraph.number}.
                     </Link>
                     {paragraph.text}
