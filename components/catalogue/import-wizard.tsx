@@ -9,9 +9,9 @@ import { FieldError, FormStatus, fieldErrorProps } from '@/components/ui/form-st
 import { TextFileInput } from '@/components/ui/text-file-input';
 import { useHydrated } from '@/components/ui/use-hydrated';
 import { ImportPreviewTable } from './import-preview-table';
+import { UN_LANGUAGES } from '@/lib/i18n/routing';
 
 const MAX_BYTES = 5 * 1024 * 1024;
-const LANGUAGES = ['ar', 'en', 'es', 'fr', 'ru', 'zh'] as const;
 
 type Props = {
   instruments: { code: string; symbol: string; title: string; slug: string }[];
@@ -98,7 +98,7 @@ export function ImportWizard({ instruments, areas, initialInstrument }: Props) {
           <div>
             <label htmlFor="language" className="block text-sm font-medium">{t('language')}</label>
             <select id="language" name="language" value={language} onChange={(event) => edited(setLanguage)(event.target.value)} {...fieldErrorProps(state, 'language')} className="mt-1 block w-full rounded border border-slate-300 bg-white px-2 py-2">
-              {LANGUAGES.map((code) => <option key={code} value={code}>{tLanguages(code)}</option>)}
+              {UN_LANGUAGES.map((code) => <option key={code} value={code}>{tLanguages(code)}</option>)}
             </select>
             <FieldError state={state} field="language" />
           </div>

@@ -8,7 +8,7 @@ import { useHydrated } from '@/components/ui/use-hydrated';
 import { useKeptForm } from '@/components/ui/use-kept-form';
 import { EvidenceField as Field, errorsOf } from '@/components/evidence/evidence-form';
 import { DateField } from '@/components/ui/date-field';
-import { yearCycleName } from '@/lib/cycles/cycle-names';
+import type { UnLanguage } from '@/lib/i18n/routing';
 
 const ACTIONS = { open: openCycleAction, close: closeCycleAction, reopen: reopenCycleAction };
 
@@ -32,12 +32,11 @@ export function CycleStateForm({ code, change }: { code: string; change: 'open' 
   );
 }
 
-export function CreateCycleForm({ instruments }: { instruments: { code: string; symbol: string }[] }) {
+/** `suggested`: next year's cycle name in each language (lib/cycles/cycle-names.ts), shown as the fields' placeholders. */
+export function CreateCycleForm({ instruments, year, suggested }: { instruments: { code: string; symbol: string }[]; year: number; suggested: Record<UnLanguage, string> }) {
   const t = useTranslations('cycles');
   const [state, action, pending] = useActionState(createCycleAction, null);
   const keep = useKeptForm(action, state);
-  const year = new Date().getUTCFullYear() + 1;
-  const suggested = yearCycleName(year);
   return (
     <form action={action} onSubmit={keep} className="space-y-4 rounded-lg border border-slate-200 bg-white p-4" aria-labelledby="create-cycle-heading">
       <h2 id="create-cycle-heading" className="text-lg font-semibold">{t('createHeading')}</h2>

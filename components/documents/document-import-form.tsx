@@ -12,9 +12,9 @@ import { TextField } from '@/components/ui/text-field';
 import { DateField } from '@/components/ui/date-field';
 import { inUnOrder, sentenceGap } from '@/lib/i18n/lists';
 import type { DocumentPreview } from '@/lib/documents/import-document';
+import { UN_LANGUAGES } from '@/lib/i18n/routing';
 
 const MAX_BYTES = 20 * 1024 * 1024;
-const LANGUAGES = ['ar', 'en', 'es', 'fr', 'ru', 'zh'] as const;
 
 /** Upload or paste a report, see a dry run (paragraphs, sections, footnotes, warnings), then import it. */
 export function DocumentImportForm() {
@@ -62,7 +62,7 @@ export function DocumentImportForm() {
             <label htmlFor="language" className="block text-sm font-medium">{t('language')}</label>
             <select id="language" name="language" value={fields.language} onChange={(event) => set('language')(event.target.value)}
               className="mt-1 block w-full rounded border border-slate-300 bg-white px-2 py-2">
-              {inUnOrder(LANGUAGES, (code) => tLanguages(code), locale).map((code) => <option key={code} value={code}>{tLanguages(code)}</option>)}
+              {inUnOrder(UN_LANGUAGES, (code) => tLanguages(code), locale).map((code) => <option key={code} value={code}>{tLanguages(code)}</option>)}
             </select>
           </div>
           <DateField id="publishedOn" name="publishedOn" label={t('publishedOn')} value={fields.publishedOn} onChange={(value) => set('publishedOn')(value)}

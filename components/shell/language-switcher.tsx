@@ -2,6 +2,7 @@
 
 import { useLocale, useTranslations } from 'next-intl';
 import { useSearchParams } from 'next/navigation';
+import type { MouseEvent } from 'react';
 import { Link, usePathname } from '@/lib/i18n/navigation';
 import { locales, type Locale } from '@/lib/i18n/routing';
 import { rememberLanguageAction } from '@/lib/users/language-actions';
@@ -12,6 +13,11 @@ function rememberInProfile(locale: Locale) {
   form.set('locale', locale);
   // Not awaited: the page in the other language comes whatever the profile says.
   void rememberLanguageAction(null, form).catch(() => undefined);
+}
+
+/** A click that opens the link here: one that opens it in another tab or window changes nothing else. */
+function plainClick(event: MouseEvent<HTMLAnchorElement>): boolean {
+  return event.button === 0 && !event.metaKey && !event.ctrlKey && !event.shiftKey && !event.altKey;
 }
 
 /**
@@ -36,12 +42,12 @@ export function LanguageSwitcher({ label, className = 'flex gap-2', linkClassNam
             <Link
               href={href}
               locale={locale}
-              lang={locale}
               aria-current={locale === active ? 'true' : undefined}
-              onClick={signedIn && locale !== active ? () => rememberInProfile(locale) : undefined}
+              onClick={signedIn && locale !== active ? (event) => { if (plainClick(event)) rememberInProfile(locale); } : undefined}
               className={`${linkClassName} ${locale === active ? 'font-semibold underline underline-offset-4' : 'hover:underline'}`}
             >
-              {t(locale)}
+              {/* The language on the name only: the link keeps the menu's direction. */}
+              <span lang={locale}>{t(locale)}</span>
             </Link>
           </li>
         ))}

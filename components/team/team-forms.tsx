@@ -1,7 +1,7 @@
 'use client';
 
 import { useActionState } from 'react';
-import { useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from 'next-intl';
 import { acceptInvitationAction, changeContributorAction, inviteContributorAction } from '@/lib/team/actions';
 import type { ContributorSetting } from '@/lib/team/schemas';
 import { FormStatus } from '@/components/ui/form-status';
@@ -15,6 +15,8 @@ const quiet = 'rounded border border-un-navy bg-white px-3 py-1.5 text-sm font-m
 
 export function InviteContributorForm({ entityId, locales }: { entityId: string; locales: { code: string; name: string }[] }) {
   const t = useTranslations('team');
+  // The invitation is written, unless chosen otherwise, in the language the inviter reads.
+  const pageLocale = useLocale();
   const [state, action, pending] = useActionState(inviteContributorAction, null);
   const keep = useKeptForm(action, state);
   return (
@@ -26,7 +28,7 @@ export function InviteContributorForm({ entityId, locales }: { entityId: string;
       <Field prefix="invite" name="email" label={t('email')} state={state} required type="email" maxLength={320} autoComplete="off" />
       <div>
         <label htmlFor="invite-locale" className="block text-sm font-medium">{t('language')}</label>
-        <select id="invite-locale" name="locale" className="mt-1 block w-full rounded border border-slate-300 bg-white px-2 py-2">
+        <select id="invite-locale" name="locale" defaultValue={pageLocale} className="mt-1 block w-full rounded border border-slate-300 bg-white px-2 py-2">
           {locales.map((locale) => <option key={locale.code} value={locale.code}>{locale.name}</option>)}
         </select>
       </div>

@@ -1,7 +1,7 @@
 'use client';
 
 import { useActionState, useState } from 'react';
-import { useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from 'next-intl';
 import { changeUserAction, changeUserRoleAction, inviteUserAction } from '@/lib/users/actions';
 import { ENTITY_ROLES, ROLES, type UserSetting } from '@/lib/users/schemas';
 import type { Role } from '@/lib/generated/prisma/enums';
@@ -56,6 +56,8 @@ function RoleFields({ prefix, state, entities, role: initialRole, entityId }: {
 
 export function InviteUserForm({ entities, locales }: { entities: EntityOption[]; locales: { code: string; name: string }[] }) {
   const t = useTranslations('users');
+  // The invitation is written, unless chosen otherwise, in the language the inviter reads.
+  const pageLocale = useLocale();
   const [state, action, pending] = useActionState(inviteUserAction, null);
   const keep = useKeptForm(action, state);
   return (
@@ -67,7 +69,7 @@ export function InviteUserForm({ entities, locales }: { entities: EntityOption[]
       <RoleFields prefix="invite-user" state={state} entities={entities} />
       <div>
         <label htmlFor="invite-user-locale" className="block text-sm font-medium">{t('language')}</label>
-        <select id="invite-user-locale" name="locale" className={select}>
+        <select id="invite-user-locale" name="locale" defaultValue={pageLocale} className={select}>
           {locales.map((locale) => <option key={locale.code} value={locale.code}>{locale.name}</option>)}
         </select>
       </div>

@@ -7,12 +7,13 @@ import { can } from '@/lib/auth/permissions';
 import { formAction } from '@/lib/action-state';
 import { editCommitmentText, relateCommitments, unrelateCommitments } from './mutations';
 import { stageInstrumentImport } from './staged-import';
+import { UN_LANGUAGES } from '@/lib/i18n/routing';
 
 const id = z.string().min(1).max(40);
 
 const editTextSchema = z.strictObject({
   commitmentId: id,
-  locale: z.enum(['ar', 'en', 'es', 'fr', 'ru', 'zh'], { error: 'validation.chooseOne' }),
+  locale: z.enum(UN_LANGUAGES, { error: 'validation.chooseOne' }),
   text: z.string().trim().min(1, 'validation.required').max(20_000, 'validation.tooLong'),
   baseChecksum: z.string().length(64),
 });
@@ -59,7 +60,7 @@ const MAX_IMPORT_CHARS = 5 * 1024 * 1024;
 
 const previewSchema = z.strictObject({
   instrumentCode: z.string().trim().min(1, 'validation.chooseOne').max(40),
-  language: z.enum(['ar', 'en', 'es', 'fr', 'ru', 'zh'], { error: 'validation.chooseOne' }),
+  language: z.enum(UN_LANGUAGES, { error: 'validation.chooseOne' }),
   sourceName: z.string().trim().max(200).optional().transform((value) => value || 'pasted text'),
   // Characters, not bytes: the parser checks the 5 MB in bytes and says so in words.
   text: z.string().max(MAX_IMPORT_CHARS * 2, 'validation.tooLong'),

@@ -3,7 +3,7 @@ import { notFound } from 'next/navigation';
 import { db } from '@/lib/db';
 import { can } from '@/lib/auth/permissions';
 import type { SessionUser } from '@/lib/auth/session';
-import { localized } from '@/lib/i18n/localized';
+import { localized, pickLocalized } from '@/lib/i18n/localized';
 import { literalPattern } from '@/lib/search-pattern';
 import type { EntityKind, RegionalGroup } from '@/lib/generated/prisma/enums';
 import type { EntityFilters } from './schemas';
@@ -50,6 +50,8 @@ function matches(code: string, names: unknown, needle: string, locale: string): 
 }
 
 export type EntityDetail = EntityRow & {
+  /** The language `name` is in: organisations have English and Chinese names only. */
+  nameLocale: string;
   iso2: string | null;
   focalPoints: { name: string; email: string }[];
 };
@@ -67,5 +69,6 @@ export async function getEntityDetail(user: SessionUser, code: string, locale: s
   });
   if (!entity || !can(user, 'entity.read-private', { entityId: entity.id })) notFound();
   const { users, ...rest } = entity;
-  return { ...rest, name: localized(entity.name, locale), focalPoints: users };
+  const { text: name, locale: nameLocale } = pickLocalized(entity.name, locale);
+  return { ...rest, name, nameLocale, focalPoints: users };
 }

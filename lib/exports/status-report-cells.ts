@@ -1,6 +1,6 @@
 // A status report as a row of a download: text cells, '' for nothing, each neutralised where a
 // spreadsheet would run it as a formula (lib/exports/spreadsheet-safety.ts). Values that are codes
-// (entity kind, regional group, workflow state, status) stay codes in both languages, so that a
+// (entity kind, regional group, workflow state, status) stay codes in every language, so that a
 // file can be filtered and compared across languages; the header row, the entity names and the
 // paragraph citations are in the chosen one.
 //

@@ -18,10 +18,13 @@ export function localizedPath(path: string, locale: Locale): string {
   return `/${locale}${/^\/(\?.*)?$/.test(path) ? path.slice(1) : path}`;
 }
 
-/** The path without its locale: "/en/worklist" is "/worklist", "/en" is "/". */
+/** The path without its locale: "/en/worklist" is "/worklist", "/en" and "/en?x=1" are "/" and "/?x=1". */
 export function unlocalizedPath(pathname: string, locale: string): string {
   const prefix = `/${locale}`;
-  return pathname === prefix || pathname.startsWith(`${prefix}/`) ? pathname.slice(prefix.length) || '/' : pathname;
+  if (!pathname.startsWith(prefix)) return pathname;
+  const rest = pathname.slice(prefix.length);
+  if (rest === '' || rest.startsWith('/')) return rest || '/';
+  return rest.startsWith('?') || rest.startsWith('#') ? `/${rest}` : pathname;
 }
 
 /** The same path in another locale: "/en/worklist?x=1" in French is "/fr/worklist?x=1". */

@@ -1,9 +1,10 @@
 // Checks every document parser makes before reading a text: the declared language is one of the
 // six official languages, the text is not too large, and its letters are in that language's script.
 import { detectScript, type ScriptCounts } from './text';
+import { UN_LANGUAGES, type UnLanguage } from '@/lib/i18n/routing';
 
-export const OFFICIAL_LANGUAGES = ['ar', 'en', 'es', 'fr', 'ru', 'zh'] as const;
-export type OfficialLanguage = (typeof OFFICIAL_LANGUAGES)[number];
+export const OFFICIAL_LANGUAGES = UN_LANGUAGES;
+export type OfficialLanguage = UnLanguage;
 
 /**
  * Values of a parse error for the message catalogue, which words them in the reader's language:

@@ -10,7 +10,7 @@ import { isLocale, routing } from '@/lib/i18n/routing';
 export type EmailTemplate = NotificationType | 'INVITATION';
 
 /**
- * What a message names. A localized name ({ en, zh }) is said in the reader's language; plain
+ * What a message names. A localized name ({ en, fr, … }) is said in the reader's language; plain
  * strings and numbers as they are.
  */
 export type MessageData = Record<string, string | number | Partial<Record<string, string>>>;

@@ -57,7 +57,7 @@ const STATUS_BY_NAME: ReadonlyMap<string, ImplementationStatus> = new Map(
 );
 
 /**
- * A status cell as typed or chosen: the name in English or Chinese, or the code, in any case,
+ * A status cell as typed or chosen: the name in any of the six languages, or the code, in any case,
  * trimmed. Empty is "no status" (allowed in a draft); anything else unknown is undefined.
  */
 export function parseStatus(value: string): ImplementationStatus | null | undefined {

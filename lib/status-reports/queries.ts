@@ -3,7 +3,8 @@ import { notFound } from 'next/navigation';
 import { db } from '@/lib/db';
 import { can } from '@/lib/auth/permissions';
 import type { SessionUser } from '@/lib/auth/session';
-import { localized } from '@/lib/i18n/localized';
+import { localized, localizedTitle, pickLocalized } from '@/lib/i18n/localized';
+import { areaTitle, type AreaTitle } from '@/lib/catalogue/queries';
 import { pickCommitmentText, type ShownText } from '@/lib/catalogue/commitment-text';
 import { displayReference } from '@/lib/catalogue/reference';
 import { paragraphCitation } from '@/lib/evidence/queries';
@@ -40,7 +41,9 @@ async function findEntity(user: SessionUser, code: string, locale: string) {
     select: { id: true, code: true, name: true, kind: true },
   });
   if (!entity || !can(user, 'worklist.read', { entityId: entity.id })) notFound();
-  return { ...entity, name: localized(entity.name, locale) };
+  // Organisations are named in English and Chinese only: `nameLocale` lets a page mark the fallback.
+  const { text: name, locale: nameLocale } = pickLocalized(entity.name, locale);
+  return { ...entity, name, nameLocale };
 }
 
 const EXCERPT_LENGTH = 160;
@@ -55,7 +58,8 @@ export type WorklistRow = {
   reference: string;
   instrument: { code: string; symbol: string; isDemo: boolean };
   excerpt: { text: string; locale: string } | null;
-  area: { code: string; title: string; parentCode: string | null };
+  /** Titled in the reader's language or else English (`titleLocale` says which). */
+  area: AreaTitle & { parentCode: string | null };
   state: WorklistState;
   status: ImplementationStatus | null;
   reviewComment: string | null;
@@ -69,7 +73,7 @@ export type WorklistRow = {
 };
 
 export type Worklist = {
-  entity: { id: string; code: string; name: string };
+  entity: { id: string; code: string; name: string; nameLocale: string };
   cycle: (CycleSummary & { daysLeft: number }) | null;
   /** Whether the open cycle expects a report from this entity at all. */
   expected: boolean;
@@ -81,7 +85,7 @@ export type Worklist = {
   pages: number;
   /** Counts over the whole worklist, whatever the filters. */
   counts: { total: number; reported: number; byState: Record<WorklistState, number> };
-  areas: { code: string; title: string }[];
+  areas: AreaTitle[];
   /** What the reader may do with the rows: a contributor sees only their assignments unless shared. */
   scope: 'all' | 'assigned';
 };
@@ -147,7 +151,7 @@ export async function getWorklist(user: SessionUser, entityCode: string, filters
       reference: displayReference(commitment.reference, locale),
       instrument: commitment.instrument,
       excerpt: text ? { text: excerpt(text.text), locale: text.locale } : null,
-      area: { code: commitment.thematicArea.code, title: localized(commitment.thematicArea.title, locale), parentCode: commitment.thematicArea.parent?.code ?? null },
+      area: { ...areaTitle(commitment.thematicArea, locale), parentCode: commitment.thematicArea.parent?.code ?? null },
       state: report?.state ?? 'NOT_REPORTED',
       status: report?.status ?? null,
       reviewComment: report?.state === 'RETURNED' ? report.reviewComment : null,
@@ -170,10 +174,10 @@ export async function getWorklist(user: SessionUser, entityCode: string, filters
     (!needle || row.reference.toLocaleLowerCase(locale).includes(needle) ||
       textsOf.get(row.commitmentId)!.some((text) => text.text.toLocaleLowerCase(locale).includes(needle))),
   );
-  const areas = new Map<string, { code: string; title: string }>();
+  const areas = new Map<string, AreaTitle>();
   for (const commitment of visible) {
     const top = commitment.thematicArea.parent ?? commitment.thematicArea;
-    areas.set(top.code, { code: top.code, title: localized(top.title, locale) });
+    areas.set(top.code, areaTitle(top, locale));
   }
   const pages = Math.max(1, Math.ceil(matching.length / WORKLIST_PAGE_SIZE));
   // A page past the end shows the last one.
@@ -225,8 +229,8 @@ export type ReportView = {
   entity: { id: string; code: string; name: string };
   commitment: {
     id: string; reference: string; citation: { symbol: string; reference: string };
-    instrument: { code: string; symbol: string; slug: string; isDemo: boolean; title: string };
-    area: { code: string; title: string };
+    instrument: { code: string; symbol: string; slug: string; isDemo: boolean; title: string; titleLocale: string };
+    area: AreaTitle;
     text: ShownText | null;
     provenance: { locale: string; sourceName: string; importedAt: Date }[];
   };
@@ -321,8 +325,8 @@ export async function getReportView(
       id: commitment.id,
       reference: displayReference(commitment.reference, locale),
       citation: { symbol: commitment.instrument.symbol, reference: displayReference(commitment.reference, locale) },
-      instrument: { ...commitment.instrument, slug: slugOf(commitment.instrument.code), title: localized(commitment.instrument.title, locale) },
-      area: { code: commitment.thematicArea.code, title: localized(commitment.thematicArea.title, locale) },
+      instrument: { ...commitment.instrument, slug: slugOf(commitment.instrument.code), ...localizedTitle(commitment.instrument.title, locale) },
+      area: areaTitle(commitment.thematicArea, locale),
       text: pickCommitmentText(commitment.texts, locale),
       // The imported file's name is internal: staff who import see it, everyone else the instrument's symbol.
       provenance: commitment.texts.map((text) => ({
@@ -438,7 +442,7 @@ export async function listReviewQueue(user: SessionUser, filters: ReviewFilters,
     db.instrument.findMany({ orderBy: { order: 'asc' }, select: { code: true, symbol: true } }),
     db.thematicArea.findMany({ where: { parentId: null }, orderBy: { order: 'asc' }, select: { code: true, title: true } }),
   ]);
-  const base = { cycles: cycles.map((row) => toCycle(row, locale)), cycle: cycle ? toCycle(cycle, locale) : null, instruments, areas: areas.map((area) => ({ code: area.code, title: localized(area.title, locale) })) };
+  const base = { cycles: cycles.map((row) => toCycle(row, locale)), cycle: cycle ? toCycle(cycle, locale) : null, instruments, areas: areas.map((area) => areaTitle(area, locale)) };
   if (!cycle) return { ...base, rows: [] as ReviewRow[], total: 0, page: 1, pages: 1 };
 
   // Accepted reports are found as the summaries count them: by the area and regional group they

@@ -5,7 +5,8 @@ import { Prisma } from '@/lib/generated/prisma/client';
 import type { EntityKind, ImplementationStatus, RegionalGroup } from '@/lib/generated/prisma/enums';
 import { can } from '@/lib/auth/permissions';
 import type { SessionUser } from '@/lib/auth/session';
-import { localized } from '@/lib/i18n/localized';
+import { localized, pickLocalized } from '@/lib/i18n/localized';
+import { areaTitle, type AreaTitle } from '@/lib/catalogue/queries';
 import { literalPattern } from '@/lib/search-pattern';
 import { displayReference } from '@/lib/catalogue/reference';
 import { paragraphCitation } from '@/lib/evidence/queries';
@@ -20,10 +21,12 @@ import { publishedCycles } from './publication';
 export type ProfileCell = { distribution: Distribution; progressIndex: number | null };
 
 export type EntityProfile = {
-  entity: { code: string; name: string; kind: EntityKind; regionalGroup: RegionalGroup | null };
+  /** Named in the reader's language or else English (`nameLocale` says which: organisations have English and Chinese names only). */
+  entity: { code: string; name: string; nameLocale: string; kind: EntityKind; regionalGroup: RegionalGroup | null };
   live: boolean;
   cycles: { id: string; code: string; name: string }[];
-  areas: { id: string; code: string; title: string }[];
+  /** Titled in the reader's language or else English (`titleLocale` says which). */
+  areas: (AreaTitle & { id: string })[];
   /** cells[areaCode][cycleCode] */
   cells: Record<string, Record<string, ProfileCell>>;
   selected: { code: string; name: string } | null;
@@ -92,11 +95,12 @@ export async function getEntityProfile(user: SessionUser | null, code: string, c
       })
     : [];
 
+  const { text: name, locale: nameLocale } = pickLocalized(entity.name, locale);
   return {
-    entity: { code: entity.code, name: localized(entity.name, locale), kind: entity.kind, regionalGroup: entity.regionalGroup },
+    entity: { code: entity.code, name, nameLocale, kind: entity.kind, regionalGroup: entity.regionalGroup },
     live,
     cycles: cycles.map((cycle) => ({ id: cycle.id, code: cycle.code, name: localized(cycle.name, locale) })),
-    areas: areas.map((area) => ({ id: area.id, code: area.code, title: localized(area.title, locale) })),
+    areas: areas.map((area) => ({ id: area.id, ...areaTitle(area, locale) })),
     cells,
     selected: selectedCycle ? { code: selectedCycle.code, name: localized(selectedCycle.name, locale) } : null,
     reports: reports.map((report) => ({

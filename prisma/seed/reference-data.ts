@@ -17,10 +17,11 @@ import {
 } from '@/lib/generated/prisma/enums';
 import { UN_SHORT_NAMES } from './un-country-names';
 import { yearCycleName } from '@/lib/cycles/cycle-names';
+import { UN_LANGUAGES, type UnLanguage } from '@/lib/i18n/routing';
 
 /** The six official languages of the United Nations. */
-export const UN_LOCALES = ['ar', 'en', 'es', 'fr', 'ru', 'zh'] as const;
-export type UnLocale = (typeof UN_LOCALES)[number];
+export const UN_LOCALES = UN_LANGUAGES;
+export type UnLocale = UnLanguage;
 
 /** Text per locale; English is always present, the app falls back to it. */
 export type LocalizedText = { en: string } & Partial<Record<UnLocale, string>>;

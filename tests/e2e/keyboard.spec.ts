@@ -7,7 +7,8 @@ import { expect, test, type Browser, type Locator, type Page } from '@playwright
 import { USERS, type E2EUser } from './fixtures';
 import { signInThroughApi } from './helpers';
 
-test.describe.configure({ mode: 'serial' });
+// Serial, and with time for some hundreds of key presses, each checked, on a busy machine.
+test.describe.configure({ mode: 'serial', timeout: 120_000 });
 
 // Enough to cross the longest of these pages; more means the focus is stuck or never gets there.
 const MAX_TABS = 200;

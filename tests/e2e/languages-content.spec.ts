@@ -3,8 +3,11 @@
 // note naming English in the page's language. Chinese pages, where the titles exist, show no note;
 // in a list where only some are missing, only those are marked.
 // The French areas index and the Arabic area page are photographed into test-results/content/
-// for a person to look at.
+// for a person to look at. Signed in, a French worklist marks the same titles, and the name of an
+// organisation (named in English and Chinese only).
 import { expect, test } from '@playwright/test';
+import { USERS } from './fixtures';
+import { signInThroughApi } from './helpers';
 
 test('a French area page shows its English title marked as English, with a badge saying so', async ({ page }) => {
   await page.goto('/fr/areas/TA1');
@@ -78,4 +81,26 @@ test('in a list where only some titles are missing in the page language, only th
   const ungass = page.getByTestId('instrument').filter({ hasText: 'A/RES/S-30/1' });
   await expect(ungass.locator('h2')).toHaveText('我们对有效处理和应对世界毒品问题的共同承诺');
   await expect(ungass.locator('[lang]')).toHaveCount(0);
+});
+
+test("a UNODC focal point's French worklist marks the organisation's English name and the English area titles", async ({ page }) => {
+  await signInThroughApi(page, USERS.focalUnodc);
+  await page.goto('/fr/worklist');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+  const heading = page.getByTestId('worklist-entity');
+  await expect(heading.locator('span[lang="en"]')).toHaveText('United Nations Office on Drugs and Crime');
+  await expect(heading.getByTestId('fallback-note')).toHaveText('en anglais');
+
+  // One note above the rows, and each row's area title marked.
+  await expect(page.getByTestId('titles-language-note')).toHaveText('Titres affichés en anglais : pas encore importés en français.');
+  const rows = page.getByTestId('worklist-row');
+  await expect(rows.first()).toBeVisible();
+  await expect(rows.locator('span[lang="en"]')).toHaveCount(await rows.count());
+  await expect(rows.first().locator('span[lang="en"]')).toHaveText(/\S/);
+
+  // An option cannot hold a span: the area filter's options carry the language themselves.
+  const ta1 = page.locator('#filter-area option[value="TA1"]');
+  await expect(ta1).toHaveAttribute('lang', 'en');
+  await expect(ta1).toHaveText(/^TA1 Demand reduction/);
+  await expect(page.locator('#filter-area option[value=""]')).not.toHaveAttribute('lang', /./);
 });

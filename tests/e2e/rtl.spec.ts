@@ -10,33 +10,48 @@ const VIEWPORTS = { desktop: { width: 1366, height: 900 }, phone: { width: 390, 
 // `check`: what else must hold on that page, in Arabic.
 type Stop = { name: string; path: string | ((page: Page) => Promise<string>); check?: (page: Page) => Promise<void> };
 
-/** The first link on `from` whose address matches `pattern`, as a path to visit. */
-const firstLink = (from: string, pattern: string) => async (page: Page) => {
+/**
+ * The first link on `from` whose address matches `pattern` (within a `within` element holding
+ * `hasText`, when given: other tests add commitments of their own), as a path to visit.
+ */
+const firstLink = (from: string, pattern: string, within?: { selector: string; hasText: string }) => async (page: Page) => {
   await page.goto(from);
-  const href = await page.locator(`main a[href*="${pattern}"]`).first().getAttribute('href');
+  const scope = within ? page.locator(within.selector).filter({ hasText: within.hasText }).first() : page.locator('main');
+  const href = await scope.locator(`a[href*="${pattern}"]`).first().getAttribute('href');
   expect(href, `a link to ${pattern} on ${from}`).toBeTruthy();
   return href!;
 };
 
-/** Where the first `character` inside `element` is drawn, from the left. */
-async function leftOf(page: Page, selector: string, character: string) {
-  return page.locator(selector).first().evaluate((element, wanted) => {
-    const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const at = node.textContent!.indexOf(wanted);
-      if (at < 0) continue;
-      const range = document.createRange();
-      range.setStart(node, at);
-      range.setEnd(node, at + wanted.length);
-      return range.getBoundingClientRect().left;
+/**
+ * Where `first` and `second` are drawn, from the left, in the first element of `selector` that
+ * holds both (other tests add commitments whose references or texts hold neither).
+ */
+async function leftOfBoth(page: Page, selector: string, first: string, second: string) {
+  return page.locator(selector).evaluateAll((elements, [one, two]) => {
+    const leftOf = (element: Element, wanted: string) => {
+      const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const at = node.textContent!.indexOf(wanted);
+        if (at < 0) continue;
+        const range = document.createRange();
+        range.setStart(node, at);
+        range.setEnd(node, at + wanted.length);
+        return range.getBoundingClientRect().left;
+      }
+      return null;
+    };
+    for (const element of elements) {
+      const [a, b] = [leftOf(element, one!), leftOf(element, two!)];
+      if (a !== null && b !== null) return [a, b] as const;
     }
-    throw new Error(`no ${wanted}`);
-  }, character);
+    throw new Error(`no element holds both ${one} and ${two}`);
+  }, [first, second]);
 }
 
 /** Text that runs left to right (a reference "1(a)", English text) is drawn that way: `first` left of `second`. */
 async function expectLeftToRight(page: Page, selector: string, first: string, second: string) {
-  expect(await leftOf(page, selector, first), `${selector}: "${first}" left of "${second}"`).toBeLessThan(await leftOf(page, selector, second));
+  const [one, two] = await leftOfBoth(page, selector, first, second);
+  expect(one, `${selector}: "${first}" left of "${second}"`).toBeLessThan(two);
 }
 
 const direction = (page: Page, selector: string) => page.locator(selector).first().evaluate((element) => getComputedStyle(element).direction);
@@ -45,7 +60,7 @@ const PUBLIC: Stop[] = [
   { name: 'home', path: '/ar' },
   { name: 'area', path: '/ar/areas/TA1' },
   {
-    name: 'commitment', path: firstLink('/ar/areas/TA1', '/commitments/'),
+    name: 'commitment', path: firstLink('/ar/areas/TA1', '/commitments/', { selector: '[data-testid="commitment-row"]', hasText: '[E2E] Synthetic' }),
     // Shown in English until an Arabic text is imported: it runs left to right, "[E2E]" first.
     check: async (page) => {
       expect(await direction(page, 'main blockquote[lang="en"]')).toBe('ltr');
@@ -91,7 +106,7 @@ const SIGNED_IN: (Stop & { user: E2EUser; workspace: boolean })[] = [
   },
   { name: 'team', user: USERS.focalMex, workspace: true, path: '/ar/team' },
   {
-    name: 'report-form', user: USERS.focalMex, workspace: true, path: firstLink('/ar/worklist', '/reports/'),
+    name: 'report-form', user: USERS.focalMex, workspace: true, path: firstLink('/ar/worklist', '/reports/', { selector: '[data-testid="worklist-row"]', hasText: '[E2E] Synthetic' }),
     check: (page) => expectLeftToRight(page, '[data-testid="report-heading"]', '1', '('),
   },
 ];

@@ -50,6 +50,18 @@ describe('rememberLanguage', () => {
     expect(await audits(id)).toEqual([{ actorId: id, before: { locale: 'en' }, after: { locale: 'ar' } }]);
   });
 
+  it('leaves a shared demo account\'s language as it is', async () => {
+    const { id } = world.users.viewer;
+    await db.user.update({ where: { id }, data: { locale: 'en', isDemo: true } });
+    try {
+      expect(await rememberLanguage(db, id, { locale: 'zh' })).toEqual({ locale: 'zh', changed: false });
+      expect(await localeOf(id)).toBe('en');
+      expect(await audits(id)).toEqual([]);
+    } finally {
+      await db.user.update({ where: { id }, data: { isDemo: false } });
+    }
+  });
+
   it('is the signed-in person\'s own: the action changes their profile only, and refuses a language not offered in words', async () => {
     const { id } = world.users.focalMex;
     const other = world.users.focalMex2.id;

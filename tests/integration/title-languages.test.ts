@@ -2,7 +2,7 @@
 // have titles in English and Chinese only (until another language is imported), so a French or
 // Arabic reader gets the English title, and the queries say which language each title is in for
 // the page to mark it. Reporting cycles, named in the application's own words, have a name in all
-// six languages.
+// six languages. Organisations (UNODC, WHO …) are named in English and Chinese only, States in all six.
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importInstrument } from '@/lib/catalogue/import-instrument';
@@ -21,6 +21,9 @@ let database: Awaited<ReturnType<typeof createTestDatabase>>;
 let catalogue: typeof import('@/lib/catalogue/queries');
 let summaries: typeof import('@/lib/summaries/queries');
 let documents: typeof import('@/lib/documents/queries');
+let statusReports: typeof import('@/lib/status-reports/queries');
+let profiles: typeof import('@/lib/summaries/entity-profile');
+let entities: typeof import('@/lib/entities/queries');
 let admin: SessionUser;
 let commitmentId: string;
 const year = new Date().getUTCFullYear();
@@ -30,8 +33,9 @@ beforeAll(async () => {
   // The queries use the application's client, configured from the environment.
   process.env.DATABASE_URL = database.url;
   process.env.NEXTAUTH_SECRET ??= 'a test secret of sufficient length';
-  [catalogue, summaries, documents] = await Promise.all([
+  [catalogue, summaries, documents, statusReports, profiles, entities] = await Promise.all([
     import('@/lib/catalogue/queries'), import('@/lib/summaries/queries'), import('@/lib/documents/queries'),
+    import('@/lib/status-reports/queries'), import('@/lib/summaries/entity-profile'), import('@/lib/entities/queries'),
   ]);
   await seedReferenceData(database.db);
   const base = { instrumentCode: 'UNGASS2016', sourceName: 'fixture' };
@@ -117,6 +121,54 @@ describe('instrument and chapter titles', () => {
     expect(french.instrumentTitle).toMatch(/^Our joint commitment/);
     const chinese = await catalogue.getCommitment(null, commitmentId, 'zh');
     expect(chinese).toMatchObject({ instrumentTitleLocale: 'zh', chapterTitleLocale: 'zh', area: { titleLocale: 'zh' } });
+  });
+});
+
+describe('in the signed-in workspace', () => {
+  it("a worklist: the organisation's name and every area title are English, marked, for a French reader", async () => {
+    const french = await statusReports.getWorklist(admin, 'UNODC', {}, 'fr');
+    expect(french.entity).toMatchObject({ code: 'UNODC', name: 'United Nations Office on Drugs and Crime', nameLocale: 'en' });
+    expect(french.rows.length).toBeGreaterThan(0);
+    expect(french.rows[0]!.area).toMatchObject({ title: expect.stringMatching(/^Demand reduction/), titleLocale: 'en' });
+    expect(french.rows.every((row) => row.area.titleLocale === 'en')).toBe(true);
+    expect(french.areas.length).toBeGreaterThan(0);
+    expect(french.areas.every((area) => area.titleLocale === 'en')).toBe(true);
+
+    const chinese = await statusReports.getWorklist(admin, 'UNODC', {}, 'zh');
+    expect(chinese.entity).toMatchObject({ name: '联合国毒品和犯罪问题办公室', nameLocale: 'zh' });
+    expect(chinese.rows.every((row) => row.area.titleLocale === 'zh')).toBe(true);
+    expect(chinese.areas[0]).toMatchObject({ title: expect.stringMatching(/^减少需求/), titleLocale: 'zh' });
+    // A State has a name in each language.
+    expect((await statusReports.getWorklist(admin, 'MEX', {}, 'fr')).entity).toMatchObject({ name: 'Mexique', nameLocale: 'fr' });
+  });
+
+  it("a report page: its commitment's area and instrument", async () => {
+    const key = { cycleCode: String(year), entityCode: 'UNODC', commitmentId };
+    const french = await statusReports.getReportView(admin, key, 'fr');
+    expect(french.commitment.area).toMatchObject({ title: expect.stringMatching(/^Demand reduction/), titleLocale: 'en' });
+    expect(french.commitment.instrument).toMatchObject({ title: expect.stringMatching(/^Our joint commitment/), titleLocale: 'en' });
+    const chinese = await statusReports.getReportView(admin, key, 'zh');
+    expect(chinese.commitment.area.titleLocale).toBe('zh');
+    expect(chinese.commitment.instrument.titleLocale).toBe('zh');
+  });
+
+  it("the review queue's area filter", async () => {
+    const arabic = await statusReports.listReviewQueue(admin, {}, 'ar');
+    expect(arabic.areas.map((area) => [area.code, area.titleLocale])).toEqual(['TA1', 'TA2', 'TA3', 'TA4', 'TA5', 'TA6', 'TA7'].map((code) => [code, 'en']));
+    expect((await statusReports.listReviewQueue(admin, {}, 'zh')).areas.every((area) => area.titleLocale === 'zh')).toBe(true);
+  });
+
+  it("an entity's profile and private page: the organisation's name and the area titles", async () => {
+    const french = await profiles.getEntityProfile(admin, 'UNODC', undefined, 'fr');
+    expect(french.entity).toMatchObject({ name: 'United Nations Office on Drugs and Crime', nameLocale: 'en' });
+    expect(french.areas).toHaveLength(7);
+    expect(french.areas.every((area) => area.titleLocale === 'en')).toBe(true);
+    const chinese = await profiles.getEntityProfile(admin, 'UNODC', undefined, 'zh');
+    expect(chinese.entity.nameLocale).toBe('zh');
+    expect(chinese.areas.every((area) => area.titleLocale === 'zh')).toBe(true);
+
+    expect(await entities.getEntityDetail(admin, 'unodc', 'ru')).toMatchObject({ name: 'United Nations Office on Drugs and Crime', nameLocale: 'en' });
+    expect(await entities.getEntityDetail(admin, 'MEX', 'es')).toMatchObject({ name: 'México', nameLocale: 'es' });
   });
 });
 

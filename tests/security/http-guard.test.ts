@@ -5,7 +5,9 @@ import { Agent, createServer, request as httpRequest, type IncomingMessage, type
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createRequestHandler, MAX_REQUEST_BYTES } from '@/scripts/serve.mjs';
+import ar from '@/messages/ar.json';
 import en from '@/messages/en.json';
+import fr from '@/messages/fr.json';
 import zh from '@/messages/zh.json';
 
 type Seen = { method: string; url: string; headers: IncomingMessage['headers']; body: Buffer };
@@ -97,6 +99,30 @@ describe('scripts/serve.mjs', () => {
     // A percent sign that is no NUL passes.
     expect((await send(base, '/en/search?q=100%25')).status).toBe(200);
     expect((await send(base, '/en/entities/%25')).status).toBe(200);
+  });
+
+  it('answers in any of the six languages: the address\'s, else the browser\'s by q-value; Arabic right to left', async () => {
+    const base = await start();
+    const html = { accept: 'text/html' };
+    const french = await send(base, '/fr/search?q=%00', { headers: html });
+    expect(french.headers['content-language']).toBe('fr');
+    expect(french.text).toContain('<html lang="fr" dir="ltr">');
+    expect(french.text).toContain(`<p>${fr.http.nulCharacter}</p>`);
+    // The address wins over the browser; a regional form of it is the language (the proxy sends /fr-CA/ to /fr/).
+    expect((await send(base, '/fr-CA/search?q=%00', { headers: { 'accept-language': 'ar' } })).text).toBe(`${fr.http.nulCharacter}\n`);
+    const arabic = await send(base, '/ar/entities/%E0%A4%A', { headers: html });
+    expect(arabic).toMatchObject({ status: 400 });
+    expect(arabic.headers['content-language']).toBe('ar');
+    expect(arabic.text).toContain('<html lang="ar" dir="rtl">');
+    expect(arabic.text).toContain(`<h1>${ar.http.title}</h1><p>${ar.http.badAddress}</p>`);
+    // No language in the address (the API): the browser's preference by q-value among the six.
+    const api = await send(base, '/api/evidence/files/%00', { headers: { 'accept-language': 'de-DE, en;q=0.5, fr-CA;q=0.8' } });
+    expect(JSON.parse(api.text)).toEqual({ message: fr.http.nulCharacter });
+    expect(api.headers['content-language']).toBe('fr');
+    const byBrowser = await send(base, '/api/evidence/files/%00', { headers: { 'accept-language': 'en;q=0.2, ar-EG;q=0.9' } });
+    expect(JSON.parse(byBrowser.text)).toEqual({ message: ar.http.nulCharacter });
+    expect((await send(base, '/api/evidence/files/%00', { headers: { 'accept-language': 'de, ja' } })).headers['content-language']).toBe('en');
+    expect(seen).toEqual([]);
   });
 
   it('refuses a broken escape in the path, in words, before Next', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isLocalizable, localizedPath, unlocalizedPath } from '@/lib/i18n/localized-path';
+import { inLocale, isLocalizable, localizedPath, unlocalizedPath } from '@/lib/i18n/localized-path';
 
 // The addresses next-intl's navigation wrote before lib/i18n/navigation.ts replaced it.
 describe('addresses in a locale', () => {
@@ -23,5 +23,14 @@ describe('addresses in a locale', () => {
     expect(unlocalizedPath('/en', 'en')).toBe('/');
     expect(unlocalizedPath('/english', 'en')).toBe('/english');
     expect(unlocalizedPath('/zh/worklist', 'en')).toBe('/zh/worklist');
+    expect(unlocalizedPath('/en?x=1', 'en')).toBe('/?x=1');
+    expect(unlocalizedPath('/en#top', 'en')).toBe('/#top');
+  });
+
+  it('move a path from one locale to another', () => {
+    expect(inLocale('/en/dashboard', 'en', 'fr')).toBe('/fr/dashboard');
+    expect(inLocale('/en?x=1', 'en', 'ar')).toBe('/ar?x=1');
+    expect(inLocale('/en', 'en', 'ru')).toBe('/ru');
+    expect(inLocale('/en/search?q=a&q=b#r', 'en', 'es')).toBe('/es/search?q=a&q=b#r');
   });
 });

@@ -5,6 +5,7 @@ import { listCycles } from '@/lib/cycles/queries';
 import { listInstruments } from '@/lib/catalogue/queries';
 import { pageLocale, pageTitle } from '@/lib/i18n/page-locale';
 import { CreateCycleForm, CycleStateForm } from '@/components/cycles/cycle-forms';
+import { yearCycleName } from '@/lib/cycles/cycle-names';
 import { dateFormatter } from '@/lib/i18n/dates';
 
 export function generateMetadata({ params }: PageProps<'/[locale]/cycles'>): Promise<Metadata> {
@@ -17,6 +18,8 @@ export default async function CyclesPage({ params }: PageProps<'/[locale]/cycles
   const user = await requireUser('/cycles');
   const [t, cycles, instruments] = await Promise.all([getTranslations('cycles'), listCycles(user, locale), listInstruments(locale)]);
   const date = (value: Date) => dates.day(value);
+  // The form suggests next year's cycle.
+  const nextYear = new Date().getUTCFullYear() + 1;
 
   return (
     <div className="space-y-8">
@@ -49,7 +52,7 @@ export default async function CyclesPage({ params }: PageProps<'/[locale]/cycles
           ))}
         </ul>
       )}
-      <CreateCycleForm instruments={instruments.map((instrument) => ({ code: instrument.code, symbol: instrument.symbol }))} />
+      <CreateCycleForm instruments={instruments.map((instrument) => ({ code: instrument.code, symbol: instrument.symbol }))} year={nextYear} suggested={yearCycleName(nextYear)} />
     </div>
   );
 }

@@ -61,7 +61,8 @@ export default async function ReviewsPage({ params, searchParams }: PageProps<'/
           <label htmlFor="filter-area" className="block text-sm font-medium">{t('area')}</label>
           <select id="filter-area" name="area" defaultValue={filters.area ?? ''} className={select}>
             <option value="">{t('all')}</option>
-            {queue.areas.map((area) => <option key={area.code} value={area.code}>{area.code} {area.title}</option>)}
+            {/* An option cannot hold a span: the whole option carries the title's language. */}
+            {queue.areas.map((area) => <option key={area.code} value={area.code} lang={area.titleLocale === locale ? undefined : area.titleLocale}>{area.code} {area.title}</option>)}
           </select>
         </div>
         <div>

@@ -10,6 +10,7 @@ import { DeadlineNote } from '@/components/status-reports/deadline-note';
 import { mayUploadWorklist } from '@/lib/offline-reporting/queries';
 import { AssignForm } from '@/components/team/assign-form';
 import { assignableContributors } from '@/lib/team/queries';
+import { InLanguage, TitlesLanguageNote } from '@/components/ui/shown-in';
 
 export async function generateMetadata({ params }: PageProps<'/[locale]/worklist'>): Promise<Metadata> {
   const locale = await pageLocale(params);
@@ -47,7 +48,7 @@ export default async function WorklistPage({ params, searchParams }: PageProps<'
     <div className="space-y-6">
       <div>
         <p className="text-sm font-medium text-un-blue">{t('title')}</p>
-        <h1 className="text-2xl font-semibold" data-testid="worklist-entity">{entity.name}</h1>
+        <h1 className="text-2xl font-semibold" data-testid="worklist-entity"><InLanguage text={entity.name} locale={entity.nameLocale} badge /></h1>
         {user.role === 'CONTRIBUTOR' && (
           <p className="mt-2 max-w-3xl text-slate-700" data-testid="contributor-note">{worklist.scope === 'assigned' ? tTeam('contributorNote') : tTeam('contributorSharedNote')}</p>
         )}
@@ -92,7 +93,8 @@ export default async function WorklistPage({ params, searchParams }: PageProps<'
               <label htmlFor="filter-area" className="block text-sm font-medium">{t('filterArea')}</label>
               <select id="filter-area" name="area" defaultValue={filters.area ?? ''} className="mt-1 block w-full rounded border border-slate-300 bg-white px-2 py-2">
                 <option value="">{t('allAreas')}</option>
-                {worklist.areas.map((area) => <option key={area.code} value={area.code}>{area.code} {area.title}</option>)}
+                {/* An option cannot hold a span: the whole option carries the title's language. */}
+                {worklist.areas.map((area) => <option key={area.code} value={area.code} lang={area.titleLocale === locale ? undefined : area.titleLocale}>{area.code} {area.title}</option>)}
               </select>
             </div>
             <div>
@@ -127,7 +129,8 @@ export default async function WorklistPage({ params, searchParams }: PageProps<'
 
           {rows.length === 0 ? (
             <p className="text-slate-700">{counts.total === 0 ? t('noCommitments') : t('noMatch')}</p>
-          ) : (
+          ) : (<>
+            <TitlesLanguageNote locales={rows.map((row) => row.area.titleLocale)} />
             <div className="rounded-lg border border-slate-200 bg-white">
               <table className="w-full table-fixed text-sm">
                 <caption className="sr-only">{t('caption', { entity: entity.name, cycle: cycle.name })}</caption>
@@ -158,7 +161,7 @@ export default async function WorklistPage({ params, searchParams }: PageProps<'
                       </td>
                       <td className="px-3 py-2">
                         {row.excerpt && <p lang={row.excerpt.locale} className="break-words">{row.excerpt.text}</p>}
-                        <p className="mt-1 text-xs text-slate-600">{row.area.code} {row.area.title}</p>
+                        <p className="mt-1 text-xs text-slate-600">{row.area.code} <InLanguage text={row.area.title} locale={row.area.titleLocale} /></p>
                         {(row.assignee || row.ready) && (
                           <p className="mt-1 flex flex-wrap gap-2 text-xs" data-testid="worklist-assignee">
                             {row.assignee && <span className="rounded bg-slate-100 px-1.5 py-0.5 text-slate-800">{tTeam('assigneeLine', { name: row.assignee.name })}</span>}
@@ -191,7 +194,7 @@ export default async function WorklistPage({ params, searchParams }: PageProps<'
                 </tbody>
               </table>
             </div>
-          )}
+          </>)}
           {worklist.pages > 1 && (
             <nav aria-label={t('pages')} className="flex flex-wrap items-baseline gap-4 text-sm" data-testid="worklist-pages">
               <span className="text-slate-700">{t('page', { page: format.number(worklist.page), pages: format.number(worklist.pages), matching: format.number(worklist.matching) })}</span>

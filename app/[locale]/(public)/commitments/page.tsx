@@ -33,9 +33,10 @@ export default async function CommitmentsPage({ params, searchParams }: PageProp
           <label htmlFor="area" className="block text-sm font-medium">{t('area')}</label>
           <select id="area" name="area" defaultValue={filters.area ?? ''} className={selectClass}>
             <option value="">{t('allAreas')}</option>
+            {/* An option cannot hold a span: the whole option carries the title's language. */}
             {areas.flatMap((area) => [
-              <option key={area.code} value={area.code}>{area.code} {area.title}</option>,
-              ...area.subAreas.map((sub) => <option key={sub.code} value={sub.code}>{'\u00a0\u00a0'}{sub.code} {sub.title}</option>),
+              <option key={area.code} value={area.code} lang={area.titleLocale === locale ? undefined : area.titleLocale}>{area.code} {area.title}</option>,
+              ...area.subAreas.map((sub) => <option key={sub.code} value={sub.code} lang={sub.titleLocale === locale ? undefined : sub.titleLocale}>{'\u00a0\u00a0'}{sub.code} {sub.title}</option>),
             ])}
           </select>
         </div>

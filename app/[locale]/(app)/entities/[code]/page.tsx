@@ -8,6 +8,7 @@ import { Link } from '@/lib/i18n/navigation';
 import { can } from '@/lib/auth/permissions';
 import { pageLocale } from '@/lib/i18n/page-locale';
 import { dateFormatter } from '@/lib/i18n/dates';
+import { InLanguage } from '@/components/ui/shown-in';
 
 export async function generateMetadata({ params }: PageProps<'/[locale]/entities/[code]'>): Promise<Metadata> {
   // Next has decoded the segment already: decoding again fails on a code holding "%" (/entities/%25).
@@ -29,7 +30,7 @@ export default async function EntityPage({ params }: PageProps<'/[locale]/entiti
     <div className="space-y-6">
       <div>
         <p className="text-sm font-medium text-un-blue">{t('title')}</p>
-        <h1 className="text-2xl font-semibold" data-testid="entity-name">{entity.name}</h1>
+        <h1 className="text-2xl font-semibold" data-testid="entity-name"><InLanguage text={entity.name} locale={entity.nameLocale} badge /></h1>
       </div>
       <dl className="grid gap-x-6 gap-y-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2">
         <div><dt className="text-sm text-slate-600">{tEntities('code')}</dt><dd className="font-mono">{entity.code}</dd></div>

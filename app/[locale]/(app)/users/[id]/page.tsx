@@ -21,7 +21,7 @@ const EVENTS: Record<string, keyof Messages['users']['events'] | undefined> = {
   'user.invite': 'invite', 'team.invite': 'invite', 'user.reinvite': 'reinvite', 'team.reinvite': 'reinvite',
   'user.accept-invitation': 'acceptInvitation', 'user.create': 'create',
   'user.disable': 'disable', 'team.disable': 'disable', 'user.enable': 'enable', 'team.enable': 'enable',
-  'user.change-role': 'changeRole', 'team.share': 'share', 'team.unshare': 'unshare',
+  'user.change-role': 'changeRole', 'team.share': 'share', 'team.unshare': 'unshare', 'user.language': 'language',
 };
 
 function field(value: unknown, key: string): string {
@@ -39,6 +39,7 @@ export default async function UserPage({ params }: PageProps<'/[locale]/users/[i
   const settings: UserSetting[] = account.state === 'disabled' ? ['enable']
     : [...(account.state === 'invited' || account.state === 'expired' ? ['reinvite' as const] : []), 'disable'];
   const when = (date: Date) => dates.shortDayTime(date);
+  const languageName = (code: string) => nameLanguage(code, (l) => tCommon(`languages.${l}`));
   const roleName = (value: unknown) => {
     const role = field(value, 'role');
     return role in { ADMIN: 1, SECRETARIAT: 1, FOCAL_POINT: 1, CONTRIBUTOR: 1, VIEWER: 1 } ? tRoles(role as 'ADMIN') : role;
@@ -55,7 +56,7 @@ export default async function UserPage({ params }: PageProps<'/[locale]/users/[i
         <dt className="font-medium">{t('account')}</dt><dd data-testid="user-state">{t(`states.${account.state}`)}</dd>
         <dt className="font-medium">{t('role')}</dt><dd data-testid="user-role">{tRoles(account.role)}</dd>
         <dt className="font-medium">{t('entity')}</dt><dd>{account.entity ? `${account.entity.name} (${account.entity.code})` : '—'}</dd>
-        <dt className="font-medium">{t('language')}</dt><dd>{nameLanguage(account.locale, (l) => tCommon(`languages.${l}`))}</dd>
+        <dt className="font-medium">{t('language')}</dt><dd>{languageName(account.locale)}</dd>
         <dt className="font-medium">{t('createdAt')}</dt><dd>{when(account.createdAt)}</dd>
         {account.invitedBy && <><dt className="font-medium">{t('invitedBy')}</dt><dd>{account.invitedBy}</dd></>}
         <dt className="font-medium">{t('lastSignIn')}</dt><dd>{account.lastSignInAt ? when(account.lastSignInAt) : t('never')}</dd>
@@ -89,6 +90,7 @@ export default async function UserPage({ params }: PageProps<'/[locale]/users/[i
                   <td className="px-3 py-2">
                     {t(`events.${key}`, {
                       action: event.action, address: field(event.after, 'address'), before: roleName(event.before), after: roleName(event.after),
+                      fromLanguage: languageName(field(event.before, 'locale')), toLanguage: languageName(field(event.after, 'locale')),
                     })}
                   </td>
                   <td className="hidden px-3 py-2 sm:table-cell">{event.actor?.name ?? t('system')}</td>

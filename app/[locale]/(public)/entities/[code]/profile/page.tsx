@@ -6,6 +6,7 @@ import { Link } from '@/lib/i18n/navigation';
 import { pageLocale } from '@/lib/i18n/page-locale';
 import { DistributionBar, DistributionLegend } from '@/components/summaries/distribution-bar';
 import { StatusBadge } from '@/components/status-reports/status-badge';
+import { InLanguage, TitlesLanguageNote } from '@/components/ui/shown-in';
 
 type Props = PageProps<'/[locale]/entities/[code]/profile'>;
 
@@ -30,7 +31,7 @@ export default async function EntityProfilePage({ params, searchParams }: Props)
     <main id="main" className="mx-auto max-w-6xl space-y-8 px-4 py-8">
       <div>
         <p className="text-sm font-medium text-un-blue">{t('title')}</p>
-        <h1 className="text-2xl font-semibold" data-testid="profile-entity">{profile.entity.name}</h1>
+        <h1 className="text-2xl font-semibold" data-testid="profile-entity"><InLanguage text={profile.entity.name} locale={profile.entity.nameLocale} badge /></h1>
         <p className="mt-1 text-slate-700">
           {tEntities(`kinds.${profile.entity.kind}`)}
           {profile.entity.regionalGroup && <> · {tEntities(`groups.${profile.entity.regionalGroup}`)}</>}
@@ -45,6 +46,7 @@ export default async function EntityProfilePage({ params, searchParams }: Props)
       <section aria-labelledby="matrix-heading" className="space-y-3">
         <h2 id="matrix-heading" className="text-lg font-semibold">{t('matrix')}</h2>
         <DistributionLegend />
+        <TitlesLanguageNote locales={profile.areas.map((area) => area.titleLocale)} />
         <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
           <table className="w-full text-sm" data-testid="profile-matrix">
             <caption className="sr-only">{t('matrixCaption', { entity: profile.entity.name })}</caption>
@@ -57,7 +59,7 @@ export default async function EntityProfilePage({ params, searchParams }: Props)
             <tbody>
               {profile.areas.map((area) => (
                 <tr key={area.code} className="border-t border-slate-100 align-top">
-                  <th scope="row" className="px-3 py-2 text-start font-normal">{area.code} {area.title}</th>
+                  <th scope="row" className="px-3 py-2 text-start font-normal">{area.code} <InLanguage text={area.title} locale={area.titleLocale} /></th>
                   {profile.cycles.map((option) => {
                     const cell = profile.cells[area.code]![option.code]!;
                     const accepted = Object.values(cell.distribution).reduce((sum, count) => sum + count, 0);

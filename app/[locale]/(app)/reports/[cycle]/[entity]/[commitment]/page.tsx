@@ -18,6 +18,7 @@ import { ReportTimeline } from '@/components/status-reports/report-timeline';
 import { ReportEvidence } from '@/components/status-reports/report-evidence';
 import { dateFormatter } from '@/lib/i18n/dates';
 import { nameLanguage } from '@/lib/i18n/message-keys';
+import { InLanguage } from '@/components/ui/shown-in';
 
 type Params = PageProps<'/[locale]/reports/[cycle]/[entity]/[commitment]'>;
 
@@ -72,7 +73,7 @@ export default async function ReportPage(props: Params) {
         <h2 id="commitment-heading" className="sr-only">{t('commitmentHeading')}</h2>
         <p className="text-sm text-slate-600">
           <Link href={`/commitments/${commitment.id}`} className="text-un-navy underline">{tCatalogue('citation', commitment.citation)}</Link>
-          {' · '}<Link href={`/areas/${commitment.area.code}`} className="text-un-navy underline">{commitment.area.code} {commitment.area.title}</Link>
+          {' · '}<Link href={`/areas/${commitment.area.code}`} className="text-un-navy underline">{commitment.area.code} <InLanguage text={commitment.area.title} locale={commitment.area.titleLocale} /></Link>
         </p>
         {commitment.text ? (
           <blockquote lang={commitment.text.locale} className="whitespace-pre-line rounded-lg border-s-4 border-un-blue bg-white p-4 leading-relaxed" data-testid="report-commitment-text">
