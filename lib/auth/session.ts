@@ -10,7 +10,8 @@ import { db } from '@/lib/db';
 import { env } from '@/lib/env';
 import type { Role } from '@/lib/generated/prisma/enums';
 import { authOptions } from './config';
-import { idleSeconds, judgeSession, sessionRow, touchSession } from './session-policy';
+import { idleSeconds, judgeSession, touchSession, type SessionClaims } from './session-policy';
+import { requestSessionClaims } from './session-token';
 import { mfaRequiredFor } from '@/lib/mfa/mutations';
 
 export type SessionUser = {
@@ -38,27 +39,53 @@ function withoutEnrolment({ mustEnrolMfa: _mustEnrol, ...user }: SessionUser & {
   return user;
 }
 
+type SessionUserRow = {
+  id: string; email: string; name: string; role: Role; entityId: string | null; locale: string; disabled: boolean;
+  sessionVersion: number; seesWholeWorklist: boolean; totpEnabledAt: Date | null; isDemo: boolean;
+  entityCode: string | null; entityName: unknown; sessionUserId: string | null; lastSeenAt: Date | null;
+};
+
+/**
+ * The account and the session's row in one statement: this runs on every page, action and API
+ * request, and each round trip to the database costs more than the statement itself.
+ */
+async function sessionUserRow(uid: string, sid: string | undefined): Promise<SessionUserRow | null> {
+  const rows = await db.$queryRaw<SessionUserRow[]>`
+    SELECT u."id", u."email", u."name", u."role"::text AS "role", u."entityId", u."locale", u."disabled", u."sessionVersion",
+      u."seesWholeWorklist", u."totpEnabledAt", u."isDemo", e."code" AS "entityCode", e."name" AS "entityName",
+      s."userId" AS "sessionUserId", s."lastSeenAt"
+    FROM "User" u
+    LEFT JOIN "ReportingEntity" e ON e."id" = u."entityId"
+    LEFT JOIN "UserSession" s ON s."id" = ${sid ?? null}
+    WHERE u."id" = ${uid}`;
+  return rows[0] ?? null;
+}
+
+/** The session's claims: read from the cookie directly, or by next-auth for a token split over several cookies. */
+async function sessionClaims(): Promise<SessionClaims | null> {
+  const claims = await requestSessionClaims();
+  if (claims !== 'chunked') return claims;
+  const session = await getServerSession(authOptions());
+  return session?.uid ? { uid: session.uid, sv: session.sv, sid: session.sid, sat: session.sat } : null;
+}
+
 /** The session's user, even one who must still set up two-step sign-in (the security page, its actions). */
 export const getEnrollingUser = cache(async (): Promise<(SessionUser & { mustEnrolMfa: boolean }) | null> => {
-  const session = await getServerSession(authOptions());
-  if (!session?.uid) return null;
+  const claims = await sessionClaims();
+  if (!claims?.uid) return null;
   const now = new Date();
-  const [user, row] = await Promise.all([
-    db.user.findUnique({
-      where: { id: session.uid },
-      select: {
-        id: true, email: true, name: true, role: true, entityId: true, locale: true, disabled: true, sessionVersion: true, seesWholeWorklist: true,
-        entity: { select: { code: true, name: true } }, totpEnabledAt: true, isDemo: true,
-      },
-    }),
-    sessionRow(db, session.sid),
-  ]);
-  const verdict = judgeSession(session, user, row, now, idleSeconds(env().SESSION_IDLE_HOURS));
-  if (!verdict.ok || !user) return null;
-  if (verdict.touch) await touchSession(db, session.sid!, now);
-  const { disabled: _disabled, sessionVersion: _version, totpEnabledAt, isDemo, ...current } = user;
+  const row = await sessionUserRow(claims.uid, claims.sid);
+  const session = row?.sessionUserId && row.lastSeenAt ? { userId: row.sessionUserId, lastSeenAt: row.lastSeenAt } : null;
+  const verdict = judgeSession(claims, row, session, now, idleSeconds(env().SESSION_IDLE_HOURS));
+  if (!verdict.ok || !row) return null;
+  if (verdict.touch) await touchSession(db, claims.sid!, now);
+  const { entityCode, entityName, role, totpEnabledAt, isDemo } = row;
+  const user: SessionUser = {
+    id: row.id, email: row.email, name: row.name, role, entityId: row.entityId, locale: row.locale, seesWholeWorklist: row.seesWholeWorklist,
+    entity: entityCode === null ? null : { code: entityCode, name: entityName },
+  };
   // Demo accounts (synthetic data, demo mode only) are spared, so that the demo can be walked.
-  return { ...current, mustEnrolMfa: !totpEnabledAt && !isDemo && mfaRequiredFor(user.role) };
+  return { ...user, mustEnrolMfa: !totpEnabledAt && !isDemo && mfaRequiredFor(role) };
 });
 
 /** The signed-in user, or a redirect to the sign-in page that comes back to `returnTo`. */

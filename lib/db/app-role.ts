@@ -19,7 +19,7 @@ export function appRoleGrants(role: string): string[] {
     `GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO ${role}`,
     `REVOKE UPDATE, DELETE, TRUNCATE ON ${HISTORY_TABLES.map((table) => `"${table}"`).join(', ')} FROM ${role}`,
     // Migrations are the owner's business; the figures versions are the triggers'.
-    `REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON "_prisma_migrations", "CycleFiguresVersion" FROM ${role}`,
+    `REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON "_prisma_migrations", "CycleFiguresVersion", "CatalogueVersion" FROM ${role}`,
     // The job queue (installed by the owner with the migrations): reads, writes and its functions.
     `GRANT USAGE ON SCHEMA ${JOBS_SCHEMA} TO ${role}`,
     `GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA ${JOBS_SCHEMA} TO ${role}`,

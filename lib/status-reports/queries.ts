@@ -7,6 +7,7 @@ import { localized, localizedTitle, pickLocalized } from '@/lib/i18n/localized';
 import { areaTitle, type AreaTitle } from '@/lib/catalogue/queries';
 import { pickCommitmentText, type ShownText } from '@/lib/catalogue/commitment-text';
 import { displayReference } from '@/lib/catalogue/reference';
+import { cycleCommitments } from '@/lib/catalogue/cycle-commitments';
 import { paragraphCitation } from '@/lib/evidence/queries';
 import { paragraphPath } from '@/lib/documents/citation';
 import { slugOf } from '@/lib/slug';
@@ -114,19 +115,10 @@ export async function getWorklist(user: SessionUser, entityCode: string, filters
     select: { commitmentId: true, assignee: { select: { id: true, name: true } } },
   });
   const assigneeOf = new Map(assignments.map((row) => [row.commitmentId, row.assignee]));
-  // A contributor without the whole worklist reads only their assignments: asked of the database.
-  const onlyAssigned = scope === 'assigned' ? { id: { in: assignments.filter((row) => row.assignee.id === user.id).map((row) => row.commitmentId) } } : {};
-  const [commitments, reports, previous] = await Promise.all([
-    db.commitment.findMany({
-      where: { instrument: { cycles: { some: { cycleId: cycle.id } } }, ...onlyAssigned },
-      orderBy: [{ instrument: { order: 'asc' } }, { order: 'asc' }],
-      select: {
-        id: true, reference: true,
-        instrument: { select: { code: true, symbol: true, isDemo: true } },
-        thematicArea: { select: { code: true, title: true, order: true, parent: { select: { code: true, title: true } } } },
-        texts: { select: { locale: true, text: true, importedAt: true } },
-      },
-    }),
+  // A contributor without the whole worklist reads only their assignments.
+  const mine = scope === 'assigned' ? new Set(assignments.filter((row) => row.assignee.id === user.id).map((row) => row.commitmentId)) : null;
+  const [allCommitments, reports, previous] = await Promise.all([
+    cycleCommitments(cycle.id),
     db.statusReport.findMany({
       where: { entityId: entity.id, cycleId: cycle.id },
       select: { commitmentId: true, state: true, status: true, reviewComment: true, updatedAt: true, readyAt: true },
@@ -137,6 +129,7 @@ export async function getWorklist(user: SessionUser, entityCode: string, filters
       WHERE r."entityId" = ${entity.id} AND r."state" = 'ACCEPTED' AND c."opensAt" < ${cycle.opensAt}
       ORDER BY r."commitmentId", c."opensAt" DESC`,
   ]);
+  const commitments = mine ? allCommitments.filter((commitment) => mine.has(commitment.id)) : allCommitments;
   const reportOf = new Map(reports.map((report) => [report.commitmentId, report]));
   const previousOf = new Map(previous.map((row) => [row.commitmentId, row]));
 

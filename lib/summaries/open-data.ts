@@ -3,7 +3,8 @@ import { db } from '@/lib/db';
 import { can } from '@/lib/auth/permissions';
 import type { SessionUser } from '@/lib/auth/session';
 import { badRequest, notFound } from '@/lib/open-data/respond';
-import { computeAreaSummary, computeTrend } from './compute';
+import { computeTrend } from './compute';
+import { keptAreaSummary } from './figures-cache';
 import { DISTRIBUTION_KEYS, type Distribution } from './figures';
 import type { PublishedFigures } from './mutations';
 import { publicTrend, publishedCycles, publishedFigures } from './publication';
@@ -25,7 +26,7 @@ export async function summaryForApi(user: SessionUser | null, areaCode: string, 
     if (cycle.state === 'PLANNED') throw badRequest(`Cycle "${cycleCode}" has not opened yet: it has no figures.`);
     const earlier = await db.reportingCycle.findMany({ where: { state: { in: ['OPEN', 'CLOSED'] }, opensAt: { lte: (await db.reportingCycle.findUniqueOrThrow({ where: { id: cycle.id }, select: { opensAt: true } })).opensAt } }, select: { id: true } });
     const [summary, trend] = await Promise.all([
-      computeAreaSummary(db, cycle.id, area.code),
+      keptAreaSummary(db, cycle.id, area.code),
       computeTrend(db, area.code, {}, earlier.map((row) => row.id)),
     ]);
     return shape(area, { code: cycle.code, published: Boolean(publication), live: true }, { ...summary!, trend });

@@ -4,7 +4,8 @@ import { db } from '@/lib/db';
 import { can } from '@/lib/auth/permissions';
 import type { SessionUser } from '@/lib/auth/session';
 import { localized } from '@/lib/i18n/localized';
-import { computeAreaSummary, computeTrend, type AreaSummary, type SummaryFilters } from './compute';
+import { computeTrend, type AreaSummary, type SummaryFilters } from './compute';
+import { keptAreaSummary } from './figures-cache';
 import { publicTrend, publishedCycles, publishedFigures, type Publication } from './publication';
 import { loadNarrativeDraft } from './narrative-draft';
 import type { Locale } from '@/lib/i18n/routing';
@@ -72,7 +73,7 @@ export async function getAreaSummaryView(user: SessionUser | null, areaCode: str
   if (!cycle) return null;
   if (readsLive(user, request)) {
     const [summary, trend] = await Promise.all([
-      computeAreaSummary(db, cycle.id, area.code, request.filters),
+      keptAreaSummary(db, cycle.id, area.code, request.filters),
       // This cycle and the ones before it (the list is newest first).
       computeTrend(db, area.code, request.filters, cycles.slice(cycles.indexOf(cycle)).map((option) => option.id)),
     ]);
@@ -85,7 +86,7 @@ export async function getAreaSummaryView(user: SessionUser | null, areaCode: str
     // reports of published cycles accepted up to their publication, never later ones.
     const cutoffs = new Map(cycles.slice(cycles.indexOf(cycle)).flatMap((option) => (option.published ? [[option.id, option.published.at] as const] : [])));
     const [summary, trend] = await Promise.all([
-      computeAreaSummary(db, cycle.id, area.code, { ...request.filters, acceptedUpTo: cycle.published.at }),
+      keptAreaSummary(db, cycle.id, area.code, { ...request.filters, acceptedUpTo: cycle.published.at }),
       computeTrend(db, area.code, request.filters, undefined, cutoffs),
     ]);
     if (!summary) notFound();
@@ -111,7 +112,7 @@ export async function getSummariesOverview(user: SessionUser | null, request: Su
   const stored = !live && cycle.published ? await publishedFigures(db, cycle.published) : null;
   const areas: AreaOverview[] = await Promise.all(chapters.map(async (area) => {
     const summary = live
-      ? await computeAreaSummary(db, cycle.id, area.code, request.filters).then((figures) => (figures ? { ...figures, trend: [] } : null))
+      ? await keptAreaSummary(db, cycle.id, area.code, request.filters).then((figures) => (figures ? { ...figures, trend: [] } : null))
       : (stored?.areas?.[area.code] ?? null);
     return { ...areaTitle(area, locale), summary };
   }));

@@ -15,6 +15,7 @@ import { message, signInAs } from '../support/action-context';
 import { createAppTestDatabase } from '../support/test-database';
 
 vi.mock('next-auth', async (original) => (await import('../support/action-context')).nextAuthModule(await original()));
+vi.mock('next/headers', async (original) => (await import('../support/action-context')).nextHeadersModule(await original()));
 vi.mock('next-intl/server', async (original) => (await import('../support/action-context')).nextIntlServerModule(await original()));
 vi.mock('next/cache', async (original) => (await import('../support/action-context')).nextCacheModule(await original()));
 

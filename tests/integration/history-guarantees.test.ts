@@ -283,6 +283,16 @@ describe("the application's database role", () => {
     }
   });
 
+  it('raises the catalogue version by changing the catalogue, but cannot write the version itself', async () => {
+    const version = async () => (await owner.query('SELECT "version" FROM "CatalogueVersion" WHERE "id" = 1')).rows[0].version as string;
+    const before = await version();
+    await app.query(`UPDATE "Commitment" SET "order" = "order" WHERE "id" = $1`, [world.commitments[0]]);
+    expect(await version()).not.toBe(before);
+    for (const sql of [`UPDATE "CatalogueVersion" SET "version" = 'forged'`, `DELETE FROM "CatalogueVersion"`, `INSERT INTO "CatalogueVersion" ("id", "version") VALUES (2, 'forged')`]) {
+      expect((await sqlError(app, sql)).message).toMatch(/permission denied for table CatalogueVersion/);
+    }
+  });
+
   it('works on the working tables', async () => {
     const updated = await app.query(`UPDATE "StatusReport" SET "narrative" = '[TEST] Written by the app role.' WHERE "id" = $1`, [report.id]);
     expect(updated.rowCount).toBe(1);

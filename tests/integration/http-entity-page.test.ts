@@ -7,6 +7,7 @@ import { signInAs } from '../support/action-context';
 import { createTestDatabase } from '../support/test-database';
 
 vi.mock('next-auth', async (original) => (await import('../support/action-context')).nextAuthModule(await original()));
+vi.mock('next/headers', async (original) => (await import('../support/action-context')).nextHeadersModule(await original()));
 vi.mock('next-intl/server', async (original) => ({
   ...(await import('../support/action-context')).nextIntlServerModule(await original()),
   // Outside a React Server Components render there is no request to set a locale on.

@@ -23,6 +23,7 @@ import { createTestDatabase } from '../support/test-database';
 // The inbox's queries read the app's own client (lib/db.ts); its actions read a session. Only the
 // request-scoped parts of Next are supplied (tests/support/action-context.ts).
 vi.mock('next-auth', async (original) => (await import('../support/action-context')).nextAuthModule(await original()));
+vi.mock('next/headers', async (original) => (await import('../support/action-context')).nextHeadersModule(await original()));
 vi.mock('next-intl/server', async (original) => (await import('../support/action-context')).nextIntlServerModule(await original()));
 vi.mock('next/cache', async (original) => (await import('../support/action-context')).nextCacheModule(await original()));
 

@@ -17,6 +17,7 @@ import { message, signInAs } from '../support/action-context';
 
 // The action runs outside a Next request: only the request-scoped parts of Next are supplied.
 vi.mock('next-auth', async (original) => (await import('../support/action-context')).nextAuthModule(await original()));
+vi.mock('next/headers', async (original) => (await import('../support/action-context')).nextHeadersModule(await original()));
 vi.mock('next-intl/server', async (original) => (await import('../support/action-context')).nextIntlServerModule(await original()));
 vi.mock('next/cache', async (original) => (await import('../support/action-context')).nextCacheModule(await original()));
 

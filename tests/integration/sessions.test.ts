@@ -7,10 +7,15 @@ import type { Session } from 'next-auth';
 import type { JWT } from 'next-auth/jwt';
 import { createTestDatabase } from '../support/test-database';
 
-// getServerSession reads the request's cookie, which a test has not: it returns the session of the
-// token under test, as next-auth's session callback makes it. Nothing of the database is replaced.
+// The request's cookies, which a test has not, hold a real token of the session under test (the
+// application decrypts it); getServerSession, next-auth's own reader, returns that session as
+// next-auth's session callback makes it. Nothing of the database is replaced.
 let current: Session | null = null;
 vi.mock('next-auth', async (original) => ({ ...(await original<object>()), getServerSession: vi.fn(async () => current) }));
+vi.mock('next/headers', async (original) => ({
+  ...(await original<object>()),
+  cookies: async () => (await import('../support/action-context')).sessionCookieStore(current as Parameters<typeof import('../support/action-context').sessionCookieStore>[0]),
+}));
 vi.mock('next-intl/server', async (original) => (await import('../support/action-context')).nextIntlServerModule(await original()));
 
 let database: Awaited<ReturnType<typeof createTestDatabase>>;

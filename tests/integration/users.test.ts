@@ -19,6 +19,7 @@ import { createAppTestDatabase } from '../support/test-database';
 // Pages and actions read a session and translations from the request: only those parts of Next
 // are supplied (tests/support/action-context.ts); the database is real.
 vi.mock('next-auth', async (original) => (await import('../support/action-context')).nextAuthModule(await original()));
+vi.mock('next/headers', async (original) => (await import('../support/action-context')).nextHeadersModule(await original()));
 vi.mock('next-intl/server', async (original) => (await import('../support/action-context')).nextIntlServerModule(await original()));
 vi.mock('next/cache', async (original) => (await import('../support/action-context')).nextCacheModule(await original()));
 

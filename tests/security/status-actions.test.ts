@@ -21,6 +21,7 @@ import { createTestDatabase } from '../support/test-database';
 import { log } from '@/lib/log';
 
 vi.mock('next-auth', async (original) => (await import('../support/action-context')).nextAuthModule(await original()));
+vi.mock('next/headers', async (original) => (await import('../support/action-context')).nextHeadersModule(await original()));
 vi.mock('next-intl/server', async (original) => (await import('../support/action-context')).nextIntlServerModule(await original()));
 vi.mock('next/cache', async (original) => (await import('../support/action-context')).nextCacheModule(await original()));
 

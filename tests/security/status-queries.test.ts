@@ -18,6 +18,7 @@ import { createTestDatabase } from '../support/test-database';
 // The queries take the user as an argument; only the file route reads a session
 // (getOptionalUser), whose module also imports next-intl/server. See tests/support/action-context.ts.
 vi.mock('next-auth', async (original) => (await import('../support/action-context')).nextAuthModule(await original()));
+vi.mock('next/headers', async (original) => (await import('../support/action-context')).nextHeadersModule(await original()));
 vi.mock('next-intl/server', async (original) => (await import('../support/action-context')).nextIntlServerModule(await original()));
 
 type Queries = typeof import('@/lib/status-reports/queries');

@@ -22,6 +22,7 @@ import { changedTables, type Snapshotter } from '../support/database-snapshot';
 import { actionKey, findServerActions } from '../support/server-actions';
 
 vi.mock('next-auth', async (original) => (await import('../support/action-context')).nextAuthModule(await original()));
+vi.mock('next/headers', async (original) => (await import('../support/action-context')).nextHeadersModule(await original()));
 vi.mock('next-intl/server', async (original) => (await import('../support/action-context')).nextIntlServerModule(await original()));
 vi.mock('next/cache', async (original) => (await import('../support/action-context')).nextCacheModule(await original()));
 

@@ -1,9 +1,10 @@
 // Calling server actions directly, outside a Next request. What this supplies, and why:
 //
-// - `getServerSession` (next-auth): reads the session cookie of the current request, which does
-//   not exist here. It returns the token payload the app puts in a session, `{ uid, sv }`, of the
-//   user the test signed in with `signInAs` (or null: nobody signed in). Nothing else of
-//   next-auth is replaced.
+// - `cookies` (next/headers): the current request's cookies, which do not exist here. They hold a
+//   real session token (encrypted with NEXTAUTH_SECRET) of the user the test signed in with
+//   `signInAs`, or none: nobody signed in. The application decrypts and checks it for real.
+// - `getServerSession` (next-auth): next-auth's own reader of that cookie, which the application
+//   still asks for tokens split over several cookies. It returns the same session.
 // - `getTranslations` / `getLocale` (next-intl/server): read the request's locale, which does not
 //   exist here. They return translators over the real messages/en.json (`createTranslator`), in
 //   English, so tests read exactly the messages a user would.
@@ -24,14 +25,16 @@
 // these in with a dynamic import of this module inside each factory:
 //
 //   vi.mock('next-auth', async (original) => (await import('../support/action-context')).nextAuthModule(await original()));
+//   vi.mock('next/headers', async (original) => (await import('../support/action-context')).nextHeadersModule(await original()));
 //   vi.mock('next-intl/server', async (original) => (await import('../support/action-context')).nextIntlServerModule(await original()));
 //   vi.mock('next/cache', async (original) => (await import('../support/action-context')).nextCacheModule(await original()));
 //
 // and imports the actions dynamically once DATABASE_URL and NEXTAUTH_SECRET are set (lib/db.ts
-// and lib/env.ts read them on first use). This module imports none of the three mocked modules,
+// and lib/env.ts read them on first use). This module imports none of the mocked modules,
 // so the factories never import themselves.
 import { vi } from 'vitest';
 import { createTranslator } from 'next-intl';
+import { encode } from 'next-auth/jwt';
 import en from '@/messages/en.json';
 
 /** The locale every supplied translator and `getLocale` use. */
@@ -75,6 +78,28 @@ export const revalidatePath = vi.fn((..._args: unknown[]) => undefined);
 /** For `vi.mock('next-auth', ...)`: the real module, but the session comes from `signInAs`. */
 export function nextAuthModule<M extends object>(original: M): M {
   return { ...original, getServerSession };
+}
+
+/**
+ * The cookies of a request that carries `claims` as its session: a real token, encrypted with
+ * NEXTAUTH_SECRET as next-auth writes it and living until `expires`, under next-auth's cookie
+ * name, so that the application decrypts and checks it as in production (lib/auth/session-token.ts).
+ */
+export async function sessionCookieStore(claims: { uid: string; sv: number; sid: string; sat: number; expires: string } | null) {
+  const { expires, ...payload } = claims ?? { expires: '' };
+  const maxAge = Math.max(1, Math.round((new Date(expires).getTime() - Date.now()) / 1000));
+  const value = claims ? await encode({ token: payload, secret: process.env.NEXTAUTH_SECRET!, maxAge }) : null;
+  const holds = (name: string) => value !== null && /^(__Secure-)?next-auth\.session-token$/.test(name);
+  return {
+    get: (name: string) => (holds(name) ? { name, value: value! } : undefined),
+    has: (name: string) => holds(name),
+    getAll: () => (value === null ? [] : [{ name: 'next-auth.session-token', value }]),
+  };
+}
+
+/** For `vi.mock('next/headers', ...)`: the request's cookies hold the session `signInAs` set. */
+export function nextHeadersModule<M extends object>(original: M): M {
+  return { ...original, cookies: async () => sessionCookieStore(session) };
 }
 
 /** For `vi.mock('next-intl/server', ...)`: translations and locale without a request. */
