@@ -11,6 +11,9 @@ const schema = z.object({
   /** Hours without a request after which a session ends (it ends 30 days after sign-in whatever the activity). */
   SESSION_IDLE_HOURS: z.coerce.number({ error: 'SESSION_IDLE_HOURS must be a number of hours, such as 8.' })
     .positive('SESSION_IDLE_HOURS must be more than 0.').max(720, 'SESSION_IDLE_HOURS must be at most 720 (30 days).').default(8),
+  /** Requests a minute the open-data API answers per client (per account when signed in, else per address). */
+  OPEN_DATA_REQUESTS_PER_MINUTE: z.coerce.number({ error: 'OPEN_DATA_REQUESTS_PER_MINUTE must be a whole number of requests, such as 600.' })
+    .int('OPEN_DATA_REQUESTS_PER_MINUTE must be a whole number of requests, such as 600.').min(1, 'OPEN_DATA_REQUESTS_PER_MINUTE must be at least 1.').default(600),
   /** Read by scripts/serve.mjs; here only to warn when requests come through a proxy it does not trust. */
   TRUST_PROXY_HOPS: z.coerce.number().int().min(0).default(0),
   /** The address people reach the application at; links in e-mails start with it. */

@@ -3,7 +3,7 @@
 // answers of the endpoints against them, so the document and the code cannot drift apart.
 import { CycleState, EntityKind, EvidenceKind, ImplementationStatus, RegionalGroup, WorkflowState } from '@/lib/generated/prisma/enums';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, REPORT_STATES } from './queries';
-import { OPEN_DATA_LIMIT, PUBLIC_MAX_AGE_SECONDS } from './respond';
+import { PUBLIC_MAX_AGE_SECONDS } from './respond';
 
 // ---------------------------------------------------------------------------------------------
 // The part of OpenAPI 3.1 this document uses.
@@ -116,7 +116,7 @@ export const openApiDocument: OpenApiDocument = {
       'send it back in `If-None-Match` to get `304 Not Modified` when nothing changed. Answers to signed-in callers are',
       '`Cache-Control: private, no-store`.',
       '',
-      `**Rate limit.** ${OPEN_DATA_LIMIT.max} requests per ${OPEN_DATA_LIMIT.windowSeconds} seconds per client (per account when`,
+      '**Rate limit.** 600 requests a minute per client unless the operator set another limit (per account when',
       'signed in, else per network address). Beyond it the answer is `429` with a `Retry-After` header and a message saying how long to wait.',
       '',
       '**Errors** are `{ "message": "..." }` in words: `400` for a malformed or unknown parameter, `403` for a request the caller',

@@ -17,15 +17,16 @@ import { getOptionalUser, type SessionUser } from '@/lib/auth/session';
 import { clientAddress } from '@/lib/auth/client-address';
 import { hitRateLimit, type Limit } from '@/lib/auth/rate-limit';
 import { log } from '@/lib/log';
+import { env } from '@/lib/env';
 
-/** Requests a client may make per window, counted per user when signed in, else per address. */
-export const OPEN_DATA_LIMIT: Limit = { max: 600, windowSeconds: 60 };
+/** Requests a client may make a minute, counted per user when signed in, else per address (OPEN_DATA_REQUESTS_PER_MINUTE). */
+export const openDataLimit = (): Limit => ({ max: env().OPEN_DATA_REQUESTS_PER_MINUTE, windowSeconds: 60 });
 
 /**
- * The limit in force, read on every request: tests (and an operator's script) may lower it for
- * a while instead of sending 600 requests.
+ * A limit in force instead, read on every request: tests may lower it for a while instead of
+ * sending 600 requests. Null: the configured one.
  */
-export const openDataSettings: { limit: Limit } = { limit: { ...OPEN_DATA_LIMIT } };
+export const openDataSettings: { limit: Limit | null } = { limit: null };
 
 /** How long anyone may keep an anonymous answer: published data changes only when published again. */
 export const PUBLIC_MAX_AGE_SECONDS = 300;
@@ -152,7 +153,7 @@ export async function openDataGet(
 ): Promise<Response> {
   try {
     const user = await getOptionalUser();
-    const limit = options.limit ?? openDataSettings.limit;
+    const limit = options.limit ?? openDataSettings.limit ?? openDataLimit();
     const hit = await hitRateLimit(db, rateLimitKey(request, user), limit);
     if (hit.blocked) {
       const seconds = hit.retryAfterSeconds;
