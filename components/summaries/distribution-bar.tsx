@@ -17,7 +17,8 @@ export function DistributionBar({ distribution, className = '', labelled = false
     <div {...(labelled && label ? { role: 'img', 'aria-label': label } : { 'aria-hidden': true })} className={`flex h-3 w-full overflow-hidden rounded bg-slate-100 ${className}`}>
       {total > 0 && DISTRIBUTION_KEYS.map((key) =>
         distribution[key] > 0 ? (
-          <div key={key} className={STATUS_SWATCH[key]} style={{ width: `${(100 * distribution[key]) / total}%` }} title={`${t(key)}: ${distribution[key]}`} />
+          // Widths to a hundredth of a percent: more digits only lengthen the page.
+          <div key={key} className={STATUS_SWATCH[key]} style={{ width: `${Math.round((10_000 * distribution[key]) / total) / 100}%` }} title={`${t(key)}: ${distribution[key]}`} />
         ) : null,
       )}
     </div>

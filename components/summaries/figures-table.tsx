@@ -46,7 +46,7 @@ export function FiguresTable({ caption, rows, labelHeader, reportsHref, testId }
                 {row.extra}
               </th>
               {DISTRIBUTION_KEYS.map((key) => (
-                <td key={key} className="hidden px-2 py-2 text-end tabular-nums md:table-cell" data-status={key}>
+                <td key={key} className="figures-count" data-status={key}>
                   {reportsHref && key !== 'NO_REPORT' && row.distribution[key] > 0
                     ? <ReportsLink href={reportsHref(row, key)}>{format.number(row.distribution[key])}</ReportsLink>
                     : format.number(row.distribution[key])}
@@ -69,5 +69,6 @@ export function FiguresTable({ caption, rows, labelHeader, reportsHref, testId }
  */
 function ReportsLink({ href, children }: { href: string; children: ReactNode }) {
   const locale = useLocale() as Locale;
-  return <a href={href.startsWith('/api/') ? href : localizedPath(href, locale)} className="text-un-navy underline">{children}</a>;
+  // Its colour and underline come with the cell (figures-count in app/globals.css).
+  return <a href={href.startsWith('/api/') ? href : localizedPath(href, locale)}>{children}</a>;
 }

@@ -9,9 +9,12 @@
 import type { Db } from '@/lib/db/client';
 import { computeAreaSummary, type AreaSummary, type SummaryFilters } from './compute';
 
-/** Kept entries (an area × filters × cycle each). */
-const MAX_ENTRIES = 2000;
-const kept = new Map<string, AreaSummary | null>();
+/** Kept figures per cycle, for the versions they were counted at; a cycle's are dropped when its versions change. */
+const kept = new Map<string, { versions: string; summaries: Map<string, AreaSummary> }>();
+/** Figures kept per cycle (areas × filters: seven chapters, sub-areas and their filters fit many times over). */
+const MAX_PER_CYCLE = 2000;
+/** Cycles with figures kept. */
+const MAX_CYCLES = 24;
 
 async function versionsOf(db: Db, cycleId: string): Promise<string | null> {
   const [row] = await db.$queryRaw<{ figures: number | null; catalogue: string | null }[]>`
@@ -21,16 +24,27 @@ async function versionsOf(db: Db, cycleId: string): Promise<string | null> {
   return row?.catalogue ? `${row.figures ?? 0}:${row.catalogue}` : null;
 }
 
+function keep(cycleId: string, versions: string, key: string, summary: AreaSummary) {
+  let cycle = kept.get(cycleId);
+  if (!cycle || cycle.versions !== versions) {
+    kept.delete(cycleId);
+    if (kept.size >= MAX_CYCLES) kept.delete(kept.keys().next().value!);
+    cycle = { versions, summaries: new Map() };
+    kept.set(cycleId, cycle);
+  }
+  if (cycle.summaries.size >= MAX_PER_CYCLE) cycle.summaries.delete(cycle.summaries.keys().next().value!);
+  cycle.summaries.set(key, summary);
+}
+
 /** computeAreaSummary, kept while nothing it counts from has changed. */
 export async function keptAreaSummary(db: Db, cycleId: string, areaCode: string, filters: SummaryFilters = {}): Promise<AreaSummary | null> {
   const before = await versionsOf(db, cycleId);
-  const key = JSON.stringify([cycleId, before, areaCode, filters.instrument ?? null, filters.entityKind ?? null, filters.group ?? null, filters.acceptedUpTo?.toISOString() ?? null]);
-  if (before !== null && kept.has(key)) return kept.get(key)!;
+  const key = JSON.stringify([areaCode, filters.instrument ?? null, filters.entityKind ?? null, filters.group ?? null, filters.acceptedUpTo?.toISOString() ?? null]);
+  const cycle = kept.get(cycleId);
+  if (before !== null && cycle?.versions === before && cycle.summaries.has(key)) return cycle.summaries.get(key)!;
   const summary = await computeAreaSummary(db, cycleId, areaCode, filters);
-  if (before !== null && (await versionsOf(db, cycleId)) === before) {
-    if (kept.size >= MAX_ENTRIES) kept.delete(kept.keys().next().value!);
-    kept.set(key, summary);
-  }
+  // Nothing found (an unknown area or instrument) is not kept: asking for made-up codes fills nothing.
+  if (summary && before !== null && (await versionsOf(db, cycleId)) === before) keep(cycleId, before, key, summary);
   return summary;
 }
 

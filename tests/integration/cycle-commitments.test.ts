@@ -2,6 +2,7 @@
 // against real PostgreSQL: kept while the catalogue is unchanged, and never served once the
 // database has replaced the catalogue's version, which it does with every statement that changes
 // an instrument, an area, a commitment, its wording or a cycle's instruments, whoever writes.
+import pg from 'pg';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Db } from '@/lib/db/client';
 import { saveStatusReport } from '@/lib/status-reports/mutations';
@@ -66,4 +67,27 @@ it('keeps a cycle\'s commitments while the catalogue is unchanged, and reads the
     select: { id: true },
   });
   expect((await kept.cycleCommitments(world.cycle.id)).map((commitment) => commitment.id)).toContain(added.id);
+});
+
+it('replaces the version when a transaction commits, so that a long one holds up no other change of the catalogue', async () => {
+  const long = new pg.Client({ connectionString: database.url });
+  const other = new pg.Client({ connectionString: database.url });
+  await Promise.all([long.connect(), other.connect()]);
+  try {
+    // A document import, say: a transaction that changes the catalogue and goes on for a while.
+    await long.query('BEGIN');
+    await long.query('UPDATE "Commitment" SET "order" = "order" WHERE "id" = $1', [world.commitments[0]]);
+    const before = await version();
+    // Meanwhile an entity is edited: it neither waits for the long one nor fails.
+    await other.query(`SET statement_timeout = '3s'`);
+    await other.query('UPDATE "ReportingEntity" SET "name" = "name" WHERE "id" = $1', [world.entities.MEX]);
+    const edited = await version();
+    expect(edited).not.toBe(before);
+    // The long one's change counts when it commits.
+    await long.query('COMMIT');
+    expect(await version()).not.toBe(edited);
+  } finally {
+    await long.query('ROLLBACK').catch(() => undefined);
+    await Promise.all([long.end(), other.end()]);
+  }
 });

@@ -60,13 +60,25 @@ it('counts afresh after an acceptance', async () => {
   expect(after.entities.reporting).toBe(before.entities.reporting + 1);
 });
 
-it('counts afresh after evidence of a report of the cycle is linked', async () => {
-  const before = await kept();
+it('counts afresh when the evidence of an accepted report changes, and not for a draft\'s', async () => {
+  const key = { cycleId: world.cycle.id, entityId: world.entities.MEX, commitmentId: world.commitments[2]! };
   const version = await figuresVersion();
-  const draft = await saveStatusReport(db, world.users.focalMex, { cycleId: world.cycle.id, entityId: world.entities.MEX, commitmentId: world.commitments[2]!, version: 0, status: 'IN_PROGRESS', narrative: '[TEST] Draft.', asOf: null, intent: 'save' }, now);
+  const draft = await saveStatusReport(db, world.users.focalMex, { ...key, version: 0, status: 'IN_PROGRESS', narrative: '[TEST] Draft.', asOf: null, intent: 'save' }, now);
+  const before = await kept();
+  // Evidence of a draft is counted nowhere yet: the figures stand.
   await linkReportUrl(db, world.users.focalMex, { reportId: draft.id, url: 'https://example.test/evidence', title: '[TEST] Page', note: '' }, now);
-  expect(await figuresVersion()).toBe(version + 1);
-  expect(await kept()).not.toBe(before);
+  expect(await figuresVersion()).toBe(version);
+  expect(await kept()).toBe(before);
+
+  const submitted = await saveStatusReport(db, world.users.focalMex, { ...key, version: draft.version, status: 'IN_PROGRESS', narrative: '[TEST] Submitted.', asOf: null, intent: 'submit' }, now);
+  await reviewStatusReport(db, world.users.secretariat, { reportId: draft.id, version: submitted.version, decision: 'accept', comment: '' }, now);
+  const accepted = await kept();
+  expect(accepted).not.toBe(before);
+  // Once the report is accepted, a change of its evidence changes what the figures count.
+  const raised = await figuresVersion();
+  await db.evidenceLink.updateMany({ where: { statusReportId: draft.id }, data: { state: 'REJECTED' } });
+  expect(await figuresVersion()).toBe(raised + 1);
+  expect(await kept()).not.toBe(accepted);
 });
 
 it('counts afresh after an entity changes regional group, or the catalogue changes', async () => {

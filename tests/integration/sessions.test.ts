@@ -128,7 +128,7 @@ describe('the 30-day limit', () => {
 describe('tokens', () => {
   it('refuses a token without a session or a sign-in time (issued before sessions had them)', async () => {
     at(0);
-    expect(await requestAt({ uid: userId, sv: 0, expires: '' } as Session, 0)).toBeNull();
+    expect(await requestAt({ uid: userId, sv: 0 } as Session, 0)).toBeNull();
     const session = await signIn();
     expect(await requestAt({ ...session, sat: undefined } as Session, 0)).toBeNull();
     expect(await requestAt({ ...session, sid: undefined } as Session, 0)).toBeNull();
@@ -138,7 +138,9 @@ describe('tokens', () => {
     const other = await database.db.user.create({ data: { email: 'other-session@example.test', name: '[TEST] Other', role: 'VIEWER', passwordHash: '' }, select: { id: true } });
     at(0);
     const { sid, sat } = await policy.startSession(database.db, other.id, new Date());
-    expect(await requestAt({ uid: userId, sv: 0, sid, sat, expires: '' } as Session, 0)).toBeNull();
+    // The same session opens for the row's own account: what refuses the other is the row's owner.
+    expect(await requestAt({ uid: other.id, sv: 0, sid, sat } as Session, 0)).not.toBeNull();
+    expect(await requestAt({ uid: userId, sv: 0, sid, sat } as Session, 0)).toBeNull();
   });
 });
 

@@ -82,18 +82,20 @@ export function nextAuthModule<M extends object>(original: M): M {
 
 /**
  * The cookies of a request that carries `claims` as its session: a real token, encrypted with
- * NEXTAUTH_SECRET as next-auth writes it and living until `expires`, under next-auth's cookie
- * name, so that the application decrypts and checks it as in production (lib/auth/session-token.ts).
+ * NEXTAUTH_SECRET as next-auth writes it and living until `expires` (30 days when not given, as
+ * next-auth's), under next-auth's cookie name for NEXTAUTH_URL (`__Secure-` on https), so that
+ * the application finds, decrypts and checks it as in production (lib/auth/session-token.ts).
  */
-export async function sessionCookieStore(claims: { uid: string; sv: number; sid: string; sat: number; expires: string } | null) {
-  const { expires, ...payload } = claims ?? { expires: '' };
-  const maxAge = Math.max(1, Math.round((new Date(expires).getTime() - Date.now()) / 1000));
-  const value = claims ? await encode({ token: payload, secret: process.env.NEXTAUTH_SECRET!, maxAge }) : null;
-  const holds = (name: string) => value !== null && /^(__Secure-)?next-auth\.session-token$/.test(name);
+export async function sessionCookieStore(claims: { uid: string; sv?: number; sid?: string; sat?: number; expires?: string } | null) {
+  const { expires, ...payload } = claims ?? {};
+  const until = expires === undefined ? Date.now() + 30 * 24 * 60 * 60 * 1000 : new Date(expires).getTime();
+  if (!Number.isFinite(until)) throw new Error(`A test session's expiry must be a date, not "${expires}".`);
+  const value = claims ? await encode({ token: payload, secret: process.env.NEXTAUTH_SECRET!, maxAge: Math.max(1, Math.round((until - Date.now()) / 1000)) }) : null;
+  const name = `${process.env.NEXTAUTH_URL?.startsWith('https://') ? '__Secure-' : ''}next-auth.session-token`;
   return {
-    get: (name: string) => (holds(name) ? { name, value: value! } : undefined),
-    has: (name: string) => holds(name),
-    getAll: () => (value === null ? [] : [{ name: 'next-auth.session-token', value }]),
+    get: (asked: string) => (value !== null && asked === name ? { name, value } : undefined),
+    has: (asked: string) => value !== null && asked === name,
+    getAll: () => (value === null ? [] : [{ name, value }]),
   };
 }
 

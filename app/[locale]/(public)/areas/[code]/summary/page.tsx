@@ -8,6 +8,7 @@ import { REGIONAL_GROUPS } from '@/lib/summaries/compute';
 import { listInstruments } from '@/lib/catalogue/queries';
 import { displayReference } from '@/lib/catalogue/reference';
 import { Link } from '@/lib/i18n/navigation';
+import { localizedPath } from '@/lib/i18n/localized-path';
 import { pageLocale } from '@/lib/i18n/page-locale';
 import { DistributionLegend } from '@/components/summaries/distribution-bar';
 import { FiguresTable, type FiguresRow } from '@/components/summaries/figures-table';
@@ -205,7 +206,8 @@ export default async function AreaSummaryPage({ params, searchParams }: Props) {
           <FiguresTable caption={t('commitments')} labelHeader={t('commitment')} testId="summary-commitments"
             rows={summary.commitments.map((row) => ({
               key: row.id,
-              label: <Link href={`/commitments/${row.id}`} className="text-un-navy underline">{symbolOf.get(row.instrument) ?? row.instrument} {displayReference(row.reference, locale)}</Link>,
+              // A plain link: 45 and more of them, each a component to hydrate as a client-side link.
+              label: <a href={localizedPath(`/commitments/${row.id}`, locale)} className="text-un-navy underline">{symbolOf.get(row.instrument) ?? row.instrument} {displayReference(row.reference, locale)}</a>,
               distribution: row.distribution, progressIndex: row.progressIndex,
             }))}
             reportsHref={(row, status) => reportsHref({ commitment: row.key })(row, status)} />
