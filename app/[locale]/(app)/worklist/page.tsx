@@ -4,7 +4,6 @@ import { requireUser } from '@/lib/auth/session';
 import { getWorklist } from '@/lib/status-reports/queries';
 import { parseWorklistFilters, WORKLIST_STATES } from '@/lib/status-reports/filters';
 import { Link } from '@/lib/i18n/navigation';
-import { localizedPath } from '@/lib/i18n/localized-path';
 import { pageLocale } from '@/lib/i18n/page-locale';
 import { StateBadge, StatusBadge } from '@/components/status-reports/status-badge';
 import { DeadlineNote } from '@/components/status-reports/deadline-note';
@@ -145,7 +144,7 @@ export default async function WorklistPage({ params, searchParams }: PageProps<'
                   </tr>
                 </thead>
                 <tbody>
-                  {/* Plain links: fifty client-side links would each be a component to hydrate (and, prefetched, a report page rendered on every view of the list). */}
+                  {/* Row links are not prefetched: each would render a report page on every view of the list. */}
                   {rows.map((row) => (
                     <tr key={row.commitmentId} data-testid="worklist-row" data-state={row.state}
                       className={`border-t border-slate-100 align-top ${row.state === 'RETURNED' ? 'bg-amber-50' : ''}`}>
@@ -156,7 +155,7 @@ export default async function WorklistPage({ params, searchParams }: PageProps<'
                         </td>
                       )}
                       <td className="px-3 py-2">
-                        <a href={localizedPath(row.href, locale)} className="bidi-auto font-semibold text-un-navy underline" data-testid="worklist-link">{row.reference}</a>
+                        <Link href={row.href} prefetch={false} className="bidi-auto font-semibold text-un-navy underline" data-testid="worklist-link">{row.reference}</Link>
                         <p className="mt-0.5 break-words text-xs text-slate-600">{row.instrument.symbol}</p>
                         <div className="mt-1 sm:hidden"><StateBadge state={row.state} /></div>
                       </td>
