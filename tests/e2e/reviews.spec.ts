@@ -14,6 +14,8 @@ async function submitFirstCommitment(browser: Browser, user: E2EUser, narrative:
 }
 
 test('the secretariat selects two submissions and accepts them together, after confirming', async ({ browser, page }) => {
+  // Three people and two submissions: about 17 s on a quiet machine, over the default 30 s on a busy one.
+  test.setTimeout(90_000);
   await submitFirstCommitment(browser, USERS.focalNga, '[E2E] Nigeria has not started yet.');
   await submitFirstCommitment(browser, USERS.focalUnodc, '[E2E] UNODC has not started yet.');
 
