@@ -10,17 +10,15 @@ import { reviewStatusReport, saveStatusReport } from '@/lib/status-reports/mutat
 import { linkReportUrl } from '@/lib/status-reports/evidence-mutations';
 import type { ImplementationStatus } from '@/lib/generated/prisma/enums';
 import { createTestDatabase } from '../support/test-database';
-import { createStatusWorld, type FixtureUser, type StatusWorld } from '../support/status-fixtures';
+import { acceptReport, createStatusWorld, type FixtureUser, type StatusWorld } from '../support/status-fixtures';
 
 let database: Awaited<ReturnType<typeof createTestDatabase>>;
 let db: Db;
 let world: StatusWorld;
 const now = new Date('2026-06-10T00:00:00Z');
 
-async function accept(user: FixtureUser, entityId: string, commitmentId: string, status: ImplementationStatus) {
-  const saved = await saveStatusReport(db, user, { cycleId: world.cycle.id, entityId, commitmentId, version: 0, status, narrative: '[TEST] Accepted.', asOf: null, intent: 'submit' }, now);
-  return reviewStatusReport(db, world.users.secretariat, { reportId: saved.id, version: saved.version, decision: 'accept', comment: '' }, now);
-}
+const accept = (user: FixtureUser, entityId: string, commitmentId: string, status: ImplementationStatus) =>
+  acceptReport(db, world, user, { entityId, commitmentId, status }, now);
 
 const figuresVersion = async () => (await db.cycleFiguresVersion.findUnique({ where: { cycleId: world.cycle.id }, select: { version: true } }))?.version ?? 0;
 

@@ -6,11 +6,10 @@ import { isHTTPAccessFallbackError } from 'next/dist/client/components/http-acce
 import type { Db } from '@/lib/db/client';
 import { DomainError } from '@/lib/errors';
 import { publishSummaries, unpublishSummaries } from '@/lib/summaries/mutations';
-import { reviewStatusReport, saveStatusReport } from '@/lib/status-reports/mutations';
 import type { SessionUser } from '@/lib/auth/session';
 import type { ImplementationStatus } from '@/lib/generated/prisma/enums';
 import { createTestDatabase } from '../support/test-database';
-import { createClosedCycleWithAcceptance, createStatusWorld, type FixtureUser, type StatusWorld } from '../support/status-fixtures';
+import { acceptReport, createClosedCycleWithAcceptance, createStatusWorld, type FixtureUser, type StatusWorld } from '../support/status-fixtures';
 
 let database: Awaited<ReturnType<typeof createTestDatabase>>;
 let db: Db;
@@ -20,10 +19,8 @@ const now = new Date('2026-06-10T00:00:00Z');
 
 const errorKey = (promise: Promise<unknown>) => promise.then(() => 'resolved', (error: unknown) => (error instanceof DomainError ? error.key : Promise.reject(error)));
 
-async function accept(user: FixtureUser, entityId: string, commitmentId: string, status: ImplementationStatus, at = now) {
-  const saved = await saveStatusReport(db, user, { cycleId: world.cycle.id, entityId, commitmentId, version: 0, status, narrative: '[TEST] Accepted.', asOf: null, intent: 'submit' }, at);
-  return reviewStatusReport(db, world.users.secretariat, { reportId: saved.id, version: saved.version, decision: 'accept', comment: '' }, at);
-}
+const accept = (user: FixtureUser, entityId: string, commitmentId: string, status: ImplementationStatus, at = now) =>
+  acceptReport(db, world, user, { entityId, commitmentId, status }, at);
 
 /** A reader as the session gives it. */
 const reader = (user: FixtureUser | null): SessionUser | null => user && { id: user.id, email: user.email, name: user.email, role: user.role, entityId: user.entityId, entity: null, locale: 'en', seesWholeWorklist: false };

@@ -8,7 +8,7 @@ import { emptyDistribution } from '@/lib/summaries/figures';
 import { reviewStatusReport, saveStatusReport } from '@/lib/status-reports/mutations';
 import type { ImplementationStatus } from '@/lib/generated/prisma/enums';
 import { createTestDatabase } from '../support/test-database';
-import { createClosedCycleWithAcceptance, createStatusWorld, type FixtureUser, type StatusWorld } from '../support/status-fixtures';
+import { acceptReport, createClosedCycleWithAcceptance, createStatusWorld, type FixtureUser, type StatusWorld } from '../support/status-fixtures';
 
 let database: Awaited<ReturnType<typeof createTestDatabase>>;
 let db: Db;
@@ -20,10 +20,8 @@ let c32b: string;
 let expected: { all: number; memberStates: number; african: number; latinAmerican: number };
 const now = new Date('2026-06-10T00:00:00Z');
 
-async function accept(user: FixtureUser, entityId: string, commitmentId: string, status: ImplementationStatus) {
-  const saved = await saveStatusReport(db, user, { cycleId: world.cycle.id, entityId, commitmentId, version: 0, status, narrative: '[TEST] Accepted.', asOf: null, intent: 'submit' }, now);
-  return reviewStatusReport(db, world.users.secretariat, { reportId: saved.id, version: saved.version, decision: 'accept', comment: '' }, now);
-}
+const accept = (user: FixtureUser, entityId: string, commitmentId: string, status: ImplementationStatus) =>
+  acceptReport(db, world, user, { entityId, commitmentId, status }, now);
 
 async function commitmentIn(areaCode: string, reference: string) {
   const [instrument, area] = await Promise.all([

@@ -5,10 +5,10 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Db } from '@/lib/db/client';
 import { computeTrend } from '@/lib/summaries/compute';
 import { forgetTrendCounts, trendRows } from '@/lib/summaries/trend-cache';
-import { reviewStatusReport, saveStatusReport } from '@/lib/status-reports/mutations';
+import { saveStatusReport } from '@/lib/status-reports/mutations';
 import type { ImplementationStatus } from '@/lib/generated/prisma/enums';
 import { createTestDatabase } from '../support/test-database';
-import { createStatusWorld, type FixtureUser, type StatusWorld } from '../support/status-fixtures';
+import { acceptReport, createStatusWorld, type FixtureUser, type StatusWorld } from '../support/status-fixtures';
 
 let database: Awaited<ReturnType<typeof createTestDatabase>>;
 let db: Db;
@@ -16,10 +16,8 @@ let world: StatusWorld;
 let ta1: string;
 const now = new Date('2026-06-10T00:00:00Z');
 
-async function accept(user: FixtureUser, entityId: string, commitmentId: string, status: ImplementationStatus) {
-  const saved = await saveStatusReport(db, user, { cycleId: world.cycle.id, entityId, commitmentId, version: 0, status, narrative: '[TEST] Accepted.', asOf: null, intent: 'submit' }, now);
-  return reviewStatusReport(db, world.users.secretariat, { reportId: saved.id, version: saved.version, decision: 'accept', comment: '' }, now);
-}
+const accept = (user: FixtureUser, entityId: string, commitmentId: string, status: ImplementationStatus) =>
+  acceptReport(db, world, user, { entityId, commitmentId, status }, now);
 
 const version = async () => (await db.cycleFiguresVersion.findUnique({ where: { cycleId: world.cycle.id }, select: { version: true } }))?.version ?? 0;
 

@@ -3,6 +3,7 @@
 import type { Db } from '@/lib/db/client';
 import type { ImplementationStatus, Role } from '@/lib/generated/prisma/enums';
 import { setDefaultScope, snapshotCycleCommitments } from '@/lib/cycles/mutations';
+import { reviewStatusReport, saveStatusReport } from '@/lib/status-reports/mutations';
 import { seedReferenceData } from '@/prisma/seed/seed-reference';
 
 export type FixtureUser = { id: string; email: string; role: Role; entityId: string | null };
@@ -83,4 +84,12 @@ export async function createClosedCycleWithAcceptance(
     },
   });
   return cycle;
+}
+
+/** A report of the open cycle submitted by `user` and accepted by the secretariat at `at`, with `status`. */
+export async function acceptReport(
+  db: Db, world: StatusWorld, user: FixtureUser, report: { entityId: string; commitmentId: string; status: ImplementationStatus }, at: Date,
+) {
+  const saved = await saveStatusReport(db, user, { cycleId: world.cycle.id, ...report, version: 0, narrative: '[TEST] Accepted.', asOf: null, intent: 'submit' }, at);
+  return reviewStatusReport(db, world.users.secretariat, { reportId: saved.id, version: saved.version, decision: 'accept', comment: '' }, at);
 }
